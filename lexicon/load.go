@@ -1,0 +1,348 @@
+package lexicon
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// DefaultName is the name under which the embedded lexicon can be asked for
+// on the command line (--lexicon default).
+const DefaultName = "default"
+
+// DefaultSource returns the embedded default lexicon file's bytes.
+func DefaultSource() []byte { return defaultYAML }
+
+// Default returns the embedded default lexicon. It panics if the embedded
+// file is broken, which the package tests rule out.
+func Default() *Lexicon {
+	l, err := Parse("default.yaml", defaultYAML)
+	if err != nil {
+		panic("embedded default lexicon: " + err.Error())
+	}
+	return l
+}
+
+// Error is a problem in a lexicon file, with the place it was found.
+type Error struct {
+	File   string
+	Line   int // 1-based; 0 when unknown
+	Column int // 1-based; 0 when unknown
+	Msg    string
+}
+
+// Error formats the problem as file:line:col: message.
+func (e *Error) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	case e.Column == 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// Load reads and merges lexicon files in order; "default" names the embedded
+// lexicon. With no names it returns the default. Later files extend or
+// override earlier ones (see Merge).
+func Load(names ...string) (*Lexicon, error) {
+	if len(names) == 0 {
+		return Default(), nil
+	}
+	var out *Lexicon
+	for _, name := range names {
+		l, err := loadOne(name)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = l
+			continue
+		}
+		if out, err = Merge(out, l); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func loadOne(name string) (*Lexicon, error) {
+	if name == DefaultName {
+		return Default(), nil
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	if strings.HasSuffix(strings.ToLower(name), ".dic") {
+		return nil, &Error{File: name, Msg: "LIWC .dic files need a category mapping; import them with `leadlex lexicon import`"}
+	}
+	return Parse(name, data)
+}
+
+// Parse reads one lexicon file in the YAML format documented in the README
+// and validates it. Errors name the file, the line and what was expected.
+func Parse(file string, data []byte) (*Lexicon, error) {
+	p := parser{file: file}
+	l, err := p.parse(data)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	l.Hash = hex.EncodeToString(sum[:])
+	l.Files = []string{file}
+	if err := l.Validate(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+type parser struct {
+	file string
+}
+
+func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
+	e := &Error{File: p.file, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Column = n.Line, n.Column
+	}
+	return e
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (p *parser) parse(data []byte) (*Lexicon, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{File: p.file, Msg: "file is empty; expected a lexicon with name, version and dimensions"}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			return nil, &Error{File: p.file, Line: line, Msg: "invalid YAML: " + m[2]}
+		}
+		return nil, &Error{File: p.file, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	}
+	if len(doc.Content) == 0 {
+		return nil, &Error{File: p.file, Msg: "file is empty; expected a lexicon with name, version and dimensions"}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, p.errf(root, "expected a mapping with name, version and dimensions at the top level")
+	}
+	l := &Lexicon{Skip: DefaultSkip, Negation: DefaultNegation}
+	var dims *yaml.Node
+	err := p.fields(root, "lexicon", map[string]func(*yaml.Node) error{
+		"name":        p.str(&l.Name),
+		"version":     p.str(&l.Version),
+		"description": p.str(&l.Description),
+		"skip": func(n *yaml.Node) error {
+			l.setSkip = true
+			return p.strList(n, &l.Skip)
+		},
+		"negation": func(n *yaml.Node) error {
+			l.setNegation = true
+			return p.negation(n, &l.Negation)
+		},
+		"dimensions": func(n *yaml.Node) error { dims = n; return nil },
+	})
+	if err != nil {
+		return nil, err
+	}
+	if l.Name == "" {
+		return nil, p.errf(root, "missing required field name")
+	}
+	if dims == nil {
+		return nil, p.errf(root, "missing required field dimensions")
+	}
+	if dims.Kind != yaml.SequenceNode {
+		return nil, p.errf(dims, "dimensions: expected a list of dimensions")
+	}
+	for _, dn := range dims.Content {
+		if err := p.dimension(dn, l); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+// fields walks a mapping node and hands each known key's value to its
+// handler; unknown and repeated keys are errors naming the expected keys.
+func (p *parser) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node) error) error {
+	if n.Kind != yaml.MappingNode {
+		return p.errf(n, "%s: expected a mapping (key: value)", what)
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		h, ok := handlers[k.Value]
+		if !ok {
+			return p.errf(k, "%s: unknown field %q; expected one of %s", what, k.Value, keyList(handlers))
+		}
+		if seen[k.Value] {
+			return p.errf(k, "%s: field %q appears twice", what, k.Value)
+		}
+		seen[k.Value] = true
+		if err := h(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func keyList(m map[string]func(*yaml.Node) error) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}
+
+func (p *parser) str(dst *string) func(*yaml.Node) error {
+	return func(n *yaml.Node) error {
+		if n.Kind != yaml.ScalarNode {
+			return p.errf(n, "expected a string")
+		}
+		*dst = strings.TrimSpace(n.Value)
+		return nil
+	}
+}
+
+func (p *parser) strList(n *yaml.Node, dst *[]string) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.errf(n, "expected a list of words")
+	}
+	out := make([]string, 0, len(n.Content))
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode || strings.TrimSpace(c.Value) == "" {
+			return p.errf(c, "expected a word")
+		}
+		out = append(out, strings.ToLower(strings.TrimSpace(c.Value)))
+	}
+	*dst = out
+	return nil
+}
+
+func (p *parser) negation(n *yaml.Node, neg *Negation) error {
+	return p.fields(n, "negation", map[string]func(*yaml.Node) error{
+		"window": func(v *yaml.Node) error {
+			w, err := strconv.Atoi(v.Value)
+			if err != nil || v.Kind != yaml.ScalarNode || w < 0 || w > 20 {
+				return p.errf(v, "negation.window: expected a whole number from 0 to 20, got %q", v.Value)
+			}
+			neg.Window = w
+			return nil
+		},
+		"words": func(v *yaml.Node) error { return p.strList(v, &neg.Words) },
+	})
+}
+
+func (p *parser) dimension(n *yaml.Node, l *Lexicon) error {
+	var d Dimension
+	var entries *yaml.Node
+	err := p.fields(n, "dimension", map[string]func(*yaml.Node) error{
+		"name":        p.str(&d.Name),
+		"description": p.str(&d.Description),
+		"leadership":  p.str(&d.Leadership),
+		"management":  p.str(&d.Management),
+		"entries":     func(v *yaml.Node) error { entries = v; return nil },
+	})
+	if err != nil {
+		return err
+	}
+	if d.Name == "" {
+		return p.errf(n, "dimension: missing required field name")
+	}
+	if !validName(d.Name) {
+		return p.errf(n, "dimension %q: names are lower-case letters, digits and underscores", d.Name)
+	}
+	if _, i := l.Dimension(d.Name); i >= 0 {
+		return p.errf(n, "dimension %q is defined twice", d.Name)
+	}
+	l.Dimensions = append(l.Dimensions, d)
+	if entries == nil {
+		return nil
+	}
+	return p.fields(entries, "dimension "+d.Name+" entries", map[string]func(*yaml.Node) error{
+		"leadership": func(v *yaml.Node) error { return p.entries(v, d.Name, Leadership, l) },
+		"management": func(v *yaml.Node) error { return p.entries(v, d.Name, Management, l) },
+	})
+}
+
+func validName(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.errf(n, "%s/%s: expected a list of entries", dim, pole)
+	}
+	for _, en := range n.Content {
+		e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.file, Line: en.Line}
+		weightSet := false
+		err := p.fields(en, "entry", map[string]func(*yaml.Node) error{
+			"term":   p.str(&e.Term),
+			"source": p.str(&e.Source),
+			"phrase": p.str(&e.Phrase),
+			"note":   p.str(&e.Note),
+			"weight": func(v *yaml.Node) error {
+				w, err := strconv.ParseFloat(v.Value, 64)
+				if err != nil || v.Kind != yaml.ScalarNode {
+					return p.errf(v, "entry weight: expected a number, got %q", v.Value)
+				}
+				e.Weight, weightSet = w, true
+				return nil
+			},
+			"exact": func(v *yaml.Node) error {
+				b, err := strconv.ParseBool(v.Value)
+				if err != nil {
+					return p.errf(v, "entry exact: expected true or false, got %q", v.Value)
+				}
+				e.Exact = b
+				return nil
+			},
+		})
+		if err != nil {
+			return err
+		}
+		switch {
+		case e.Term == "":
+			return p.errf(en, "entry: missing required field term")
+		case e.Source == "":
+			return p.errf(en, "entry %q: missing required field source (where the entry comes from)", e.Term)
+		case weightSet && (e.Weight <= 0 || e.Weight > 100):
+			return p.errf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
+		}
+		if err := checkTerm(e.Term); err != nil {
+			return p.errf(en, "entry %q: %v", e.Term, err)
+		}
+		l.Entries = append(l.Entries, e)
+	}
+	return nil
+}
+
+// IsError reports whether err is a lexicon file error with a location.
+func IsError(err error) bool {
+	var e *Error
+	return errors.As(err, &e)
+}

@@ -1,0 +1,165 @@
+package lexicon
+
+import (
+	"sort"
+	"strings"
+)
+
+// Token is what the matcher needs to know of one token of text.
+type Token struct {
+	Lower string // lower-cased surface form
+	Stem  string // Snowball stem; empty for tokens that are not words
+}
+
+// Matcher finds lexicon entries in token sequences. It is built once by
+// Compile and is safe for concurrent use.
+type Matcher struct {
+	lex      *Lexicon
+	root     *node
+	skip     map[string]bool
+	negators map[string]bool
+	dimIndex []int // entry index -> dimension index
+}
+
+type node struct {
+	entry  int32 // index into Lexicon.Entries, or -1
+	exact  bool  // the entry must match without skipped words
+	next   map[string]*node
+	prefix []prefixEdge // longest prefix first
+}
+
+type prefixEdge struct {
+	prefix string
+	to     *node
+}
+
+// maxSkips bounds how many skip words may stand between two phrase words.
+const maxSkips = 2
+
+// Compile builds a Matcher for l. The lexicon must be valid (Parse and Merge
+// validate); a later entry with the same path replaces an earlier one.
+func Compile(l *Lexicon) *Matcher {
+	m := &Matcher{
+		lex:      l,
+		root:     newNode(),
+		skip:     l.SkipSet(),
+		negators: toSet(l.Negation.Words),
+		dimIndex: make([]int, len(l.Entries)),
+	}
+	for i := range l.Entries {
+		e := &l.Entries[i]
+		_, m.dimIndex[i] = l.Dimension(e.Dimension)
+		n := m.root
+		words := Words(e.Term)
+		for j, w := range words {
+			if !e.Exact && j > 0 && j < len(words)-1 && m.skip[w] {
+				continue
+			}
+			n = n.child(w)
+		}
+		n.entry, n.exact = int32(i), e.Exact
+	}
+	return m
+}
+
+func newNode() *node { return &node{entry: -1} }
+
+func (n *node) child(word string) *node {
+	if p, ok := strings.CutSuffix(word, "*"); ok {
+		for _, e := range n.prefix {
+			if e.prefix == p {
+				return e.to
+			}
+		}
+		c := newNode()
+		n.prefix = append(n.prefix, prefixEdge{p, c})
+		sort.SliceStable(n.prefix, func(i, j int) bool { return len(n.prefix[i].prefix) > len(n.prefix[j].prefix) })
+		return c
+	}
+	stem := Stem(word)
+	if n.next == nil {
+		n.next = map[string]*node{}
+	}
+	c, ok := n.next[stem]
+	if !ok {
+		c = newNode()
+		n.next[stem] = c
+	}
+	return c
+}
+
+// Lexicon returns the lexicon the matcher was compiled from.
+func (m *Matcher) Lexicon() *Lexicon { return m.lex }
+
+// Entry returns the entry with index i.
+func (m *Matcher) Entry(i int) *Entry { return &m.lex.Entries[i] }
+
+// DimensionIndex returns the index of entry i's dimension in Lexicon.Dimensions.
+func (m *Matcher) DimensionIndex(i int) int { return m.dimIndex[i] }
+
+// IsNegator reports whether a lower-cased token cancels hits after it.
+func (m *Matcher) IsNegator(lower string) bool { return m.negators[lower] }
+
+// NegationWindow is how many words before a hit are searched for a negator.
+func (m *Matcher) NegationWindow() int { return m.lex.Negation.Window }
+
+// CanStart reports whether an entry can begin with this token; callers use it
+// to skip the full search for most tokens.
+func (m *Matcher) CanStart(t Token) bool {
+	if t.Stem == "" {
+		return false
+	}
+	if _, ok := m.root.next[t.Stem]; ok {
+		return true
+	}
+	for _, e := range m.root.prefix {
+		if strings.HasPrefix(t.Lower, e.prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// Longest returns the entry of the longest match that starts at toks[i] and
+// how many tokens it spans (skipped words included), or n == 0 when no entry
+// starts there. Ties go to whole-word stems over prefixes, then to the
+// longer prefix.
+func (m *Matcher) Longest(toks []Token, i int) (entry int, n int) {
+	best := match{entry: -1, end: i}
+	m.search(toks, i, m.root, 0, 0, 0, &best)
+	if best.entry < 0 {
+		return -1, 0
+	}
+	return int(best.entry), best.end - i
+}
+
+type match struct {
+	entry int32
+	end   int
+}
+
+// search walks the trie from node n at token j; depth counts matched words,
+// skipped the skip words passed over, run the skip words just before j.
+func (m *Matcher) search(toks []Token, j int, n *node, depth, skipped, run int, best *match) {
+	if n.entry >= 0 && run == 0 && (!n.exact || skipped == 0) && j > best.end {
+		best.entry, best.end = n.entry, j
+	}
+	if j >= len(toks) || (n.next == nil && n.prefix == nil) {
+		return
+	}
+	t := toks[j]
+	if t.Stem != "" {
+		if c, ok := n.next[t.Stem]; ok {
+			m.search(toks, j+1, c, depth+1, skipped, 0, best)
+		}
+		for _, e := range n.prefix {
+			if strings.HasPrefix(t.Lower, e.prefix) {
+				m.search(toks, j+1, e.to, depth+1, skipped, 0, best)
+			}
+		}
+	}
+	// Inside a phrase, determiners may stand between its words.
+	if depth > 0 && run < maxSkips && m.skip[t.Lower] {
+		m.search(toks, j+1, n, depth, skipped+1, run+1, best)
+	}
+}
