@@ -1,0 +1,304 @@
+// Package corpus finds the documents under a set of paths and reads them:
+// it walks folders in a fixed order, recognises formats, decodes text,
+// applies size limits, and turns every problem into a Doc that says why, so
+// that each input file yields a row downstream.
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// Status says whether a Doc holds text to score.
+type Status string
+
+// Doc statuses.
+const (
+	OK      Status = "ok"
+	Skipped Status = "skipped"
+	Failed  Status = "error"
+)
+
+// Doc is one document: its identity, its text (or a stream of it), or the
+// reason it has none.
+type Doc struct {
+	ID     string        // path relative to its root, forward slashes; "path#N" for records
+	Path   string        // path on disk, as reached from the root given
+	Format string        // txt, md, ...; the extension when unsupported
+	Bytes  int64         // size of the input
+	Text   string        // the document's text, when Body is nil
+	Body   io.ReadCloser // large plain-text files: the text as a stream; the consumer closes it
+	Status Status
+	Reason string // why the document was skipped or failed
+}
+
+// Close releases the Doc's stream, if it has one.
+func (d *Doc) Close() error {
+	if d.Body == nil {
+		return nil
+	}
+	err := d.Body.Close()
+	d.Body = nil
+	return err
+}
+
+// DefaultMaxBytes is the default of --max-bytes: larger files are skipped.
+const DefaultMaxBytes = 256 << 20
+
+// DefaultStreamAbove is the size above which plain-text files are streamed
+// rather than read into memory.
+const DefaultStreamAbove = 4 << 20
+
+// Options control walking and reading.
+type Options struct {
+	FollowSymlinks bool  // follow symbolic links (loops are reported, not followed)
+	MaxBytes       int64 // files larger than this are skipped; 0 means DefaultMaxBytes
+	StreamAbove    int64 // stream plain text above this size; 0 means DefaultStreamAbove, <0 never
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+func (o Options) streamAbove() int64 {
+	switch {
+	case o.StreamAbove == 0:
+		return DefaultStreamAbove
+	case o.StreamAbove < 0:
+		return -1
+	}
+	return o.StreamAbove
+}
+
+// Walk yields the documents under roots in a fixed order: roots as given,
+// and inside a folder its entries sorted by name, depth first. Hidden files
+// and folders (names starting with ".") are left out. Every other file
+// yields at least one Doc, also when it cannot be read. Walk stops early
+// when ctx is done.
+func Walk(ctx context.Context, roots []string, opt Options) iter.Seq[Doc] {
+	return func(yield func(Doc) bool) {
+		w := walker{ctx: ctx, opt: opt, yield: yield, multi: len(roots) > 1}
+		for _, root := range roots {
+			if !w.root(root) {
+				return
+			}
+		}
+	}
+}
+
+// Count walks roots as Walk does, without reading files, and returns how
+// many files it would read and their total size. It serves progress bars.
+func Count(ctx context.Context, roots []string, opt Options) (files int, bytes int64) {
+	w := walker{ctx: ctx, opt: opt, statOnly: true, multi: len(roots) > 1}
+	w.yield = func(d Doc) bool {
+		files++
+		bytes += d.Bytes
+		return true
+	}
+	for _, root := range roots {
+		if !w.root(root) {
+			break
+		}
+	}
+	return files, bytes
+}
+
+type walker struct {
+	ctx      context.Context
+	opt      Options
+	yield    func(Doc) bool
+	statOnly bool
+	multi    bool // several roots: IDs keep the root as given
+}
+
+// fileKey identifies a directory on disk, to detect symlink loops.
+type fileKey struct{ dev, ino uint64 }
+
+func keyOf(info fs.FileInfo) (fileKey, bool) {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileKey{}, false
+	}
+	return fileKey{uint64(st.Dev), uint64(st.Ino)}, true
+}
+
+func (w *walker) root(root string) bool {
+	info, err := os.Stat(root)
+	if err != nil {
+		return w.yield(errorDoc(filepath.ToSlash(root), root, describe(err)))
+	}
+	if !info.IsDir() {
+		id := filepath.Base(root)
+		if w.multi {
+			id = filepath.ToSlash(root)
+		}
+		return w.file(root, id, info)
+	}
+	prefix := ""
+	if w.multi {
+		prefix = strings.TrimSuffix(filepath.ToSlash(filepath.Clean(root)), "/") + "/"
+	}
+	var stack []fileKey
+	if k, ok := keyOf(info); ok {
+		stack = append(stack, k)
+	}
+	return w.dir(root, prefix, stack)
+}
+
+// dir walks one folder; idPrefix is the folder's ID followed by "/" (empty
+// for the root); stack holds the folders on the way down, for loop checks.
+func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		id := strings.TrimSuffix(idPrefix, "/")
+		if id == "" {
+			id = "."
+		}
+		if !w.yield(errorDoc(id, path, "cannot list folder: "+describe(err))) {
+			return false
+		}
+	}
+	for _, e := range entries {
+		if w.ctx.Err() != nil {
+			return false
+		}
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := filepath.Join(path, name)
+		id := idPrefix + name
+		if e.Type()&fs.ModeSymlink != 0 {
+			if !w.symlink(p, id, stack) {
+				return false
+			}
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			// The entry vanished or cannot be looked at between listing and now.
+			if !w.yield(errorDoc(id, p, describe(err))) {
+				return false
+			}
+			continue
+		}
+		if info.IsDir() {
+			next := stack
+			if k, ok := keyOf(info); ok {
+				next = append(stack[:len(stack):len(stack)], k)
+			}
+			if !w.dir(p, id+"/", next) {
+				return false
+			}
+			continue
+		}
+		if !info.Mode().IsRegular() {
+			if !w.yield(skipDoc(id, p, info.Size(), "not a regular file ("+info.Mode().Type().String()+")")) {
+				return false
+			}
+			continue
+		}
+		if !w.file(p, id, info) {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *walker) symlink(p, id string, stack []fileKey) bool {
+	if !w.opt.FollowSymlinks {
+		return w.yield(skipDoc(id, p, 0, "symbolic link not followed (use --follow-symlinks)"))
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		if errors.Is(err, syscall.ELOOP) {
+			return w.yield(errorDoc(id, p, "symbolic link loop"))
+		}
+		return w.yield(errorDoc(id, p, "broken symbolic link: "+describe(err)))
+	}
+	if !info.IsDir() {
+		return w.file(p, id, info)
+	}
+	k, ok := keyOf(info)
+	if ok {
+		for _, a := range stack {
+			if a == k {
+				return w.yield(errorDoc(id, p, "symbolic link loop: it points back to a folder above it"))
+			}
+		}
+	}
+	return w.dir(p, id+"/", append(stack[:len(stack):len(stack)], k))
+}
+
+func (w *walker) file(path, id string, info fs.FileInfo) bool {
+	if w.statOnly {
+		return w.yield(Doc{ID: id, Path: path, Bytes: info.Size()})
+	}
+	for _, d := range read(path, id, info.Size(), w.opt) {
+		if !w.yield(d) {
+			d.Close()
+			return false
+		}
+	}
+	return true
+}
+
+func errorDoc(id, path, reason string) Doc {
+	return Doc{ID: id, Path: path, Format: formatOf(path), Status: Failed, Reason: reason}
+}
+
+func skipDoc(id, path string, size int64, reason string) Doc {
+	return Doc{ID: id, Path: path, Format: formatOf(path), Bytes: size, Status: Skipped, Reason: reason}
+}
+
+// describe turns an OS error into a short reason without repeating the path.
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// ReadFile reads one file as Walk would, without streaming, and returns
+// its documents (several for record formats). The ID is the path as given.
+func ReadFile(path string, opt Options) []Doc {
+	opt.StreamAbove = -1
+	info, err := os.Stat(path)
+	if err != nil {
+		return []Doc{errorDoc(filepath.ToSlash(path), path, describe(err))}
+	}
+	if info.IsDir() {
+		return []Doc{errorDoc(filepath.ToSlash(path), path, "is a folder")}
+	}
+	return read(path, filepath.ToSlash(path), info.Size(), opt)
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
