@@ -1,0 +1,199 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/lexicon"
+)
+
+const testLexicon = `name: test
+version: "1"
+dimensions:
+  - name: vision
+    description: d
+    entries:
+      leadership:
+        - {term: inspire, source: s}
+        - {term: set a vision, source: s}
+        - {term: vision, source: s}
+        - {term: long-term vision, source: s}
+        - {term: "innovat*", weight: 2, source: s}
+      management:
+        - {term: budget, source: s}
+        - {term: deadline, weight: 0.5, source: s}
+  - name: risk
+    description: r
+    entries:
+      leadership:
+        - {term: take risks, source: s}
+      management:
+        - {term: mitigate risks, source: s}
+        - {term: compliance, source: s}
+`
+
+func testAnalyzer(t testing.TB) *Analyzer {
+	t.Helper()
+	lex, err := lexicon.Parse("test.yaml", []byte(testLexicon))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewAnalyzer(lex, DefaultLabels)
+}
+
+// hits renders an analysis as "term:matched text" items, "!" marking negated ones.
+func hits(an *Analyzer, text string, a *Analysis) []string {
+	var out []string
+	for _, h := range a.Hits {
+		s := an.Lexicon().Entries[h.Entry].Term + ":" + text[h.Start:h.End]
+		if h.Negated {
+			s = "!" + s
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestAnalyzeInflections(t *testing.T) {
+	an := testAnalyzer(t)
+	text := "She inspires people. Inspiring work. They were inspired."
+	a := NewScorer(an).Analyze(text)
+	got := hits(an, text, a)
+	want := []string{"inspire:inspires", "inspire:Inspiring", "inspire:inspired"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("hits %q, want %q", got, want)
+	}
+	r := scoreText(t, an, text)
+	if r.LeadershipHits != 3 || len(r.TopTerms) != 1 || r.TopTerms[0] != (TermCount{"inspire", "leadership", "vision", 3}) {
+		t.Errorf("leadership_hits %v top_terms %+v; want 3 hits of one entry", r.LeadershipHits, r.TopTerms)
+	}
+}
+
+func TestAnalyzePhraseAcrossInflections(t *testing.T) {
+	an := testAnalyzer(t)
+	text := "We set a vision. Setting the vision is hard. He sets our vision."
+	got := hits(an, text, NewScorer(an).Analyze(text))
+	want := []string{"set a vision:set a vision", "set a vision:Setting the vision", "set a vision:sets our vision"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("hits %q, want %q", got, want)
+	}
+}
+
+func TestAnalyzeNestedPhraseCountsOnce(t *testing.T) {
+	an := testAnalyzer(t)
+	text := "Our long-term vision matters."
+	r := scoreText(t, an, text)
+	if r.LeadershipHits != 1 || r.TopTerms[0].Term != "long-term vision" {
+		t.Errorf("hits %v top %+v; want one hit of the longest phrase", r.LeadershipHits, r.TopTerms)
+	}
+}
+
+func TestAnalyzeWeights(t *testing.T) {
+	an := testAnalyzer(t)
+	r := scoreText(t, an, "Innovative teams. Deadline and budget.")
+	if r.LeadershipHits != 2 || r.ManagementHits != 1.5 {
+		t.Errorf("leadership %v management %v; want 2 (weight 2) and 1.5 (0.5 + 1)", r.LeadershipHits, r.ManagementHits)
+	}
+	if r.TopTerms[0].Count != 1 {
+		t.Errorf("top_terms counts are unweighted: %+v", r.TopTerms)
+	}
+}
+
+func TestAnalyzeNegation(t *testing.T) {
+	an := testAnalyzer(t)
+	tests := []struct{ text, want string }{
+		{"We do not inspire.", "[!inspire:inspire]"},
+		{"We don't take risks.", "[!take risks:take risks]"},
+		{"Never a budget here.", "[!budget:budget]"},
+		{"Without a clear vision, nothing.", "[!vision:vision]"},
+		{"No one can really inspire them.", "[inspire:inspire]"}, // "no" is 4 words back: outside the window of 3
+		{"Not now, but inspire.", "[inspire:inspire]"},           // a comma ends the negation's reach
+		{"It is not. Inspire!", "[inspire:Inspire]"},             // so does a sentence
+		{"They don't \"inspire\" anyone.", "[!inspire:inspire]"}, // quotes do not
+	}
+	for _, tc := range tests {
+		got := fmt.Sprint(hits(an, tc.text, NewScorer(an).Analyze(tc.text)))
+		if got != tc.want {
+			t.Errorf("%q: hits %s, want %s", tc.text, got, tc.want)
+		}
+	}
+	r := scoreText(t, an, "We don't take risks. We take risks. Not a budget.")
+	if r.LeadershipHits != 1 || r.ManagementHits != 0 || r.NegatedHits != 2 {
+		t.Errorf("leadership %v management %v negated %v; want 1, 0, 2", r.LeadershipHits, r.ManagementHits, r.NegatedHits)
+	}
+}
+
+func TestAnalyzeOffsetsAcrossChunks(t *testing.T) {
+	an := testAnalyzer(t)
+	para := strings.Repeat("Plain words fill this paragraph so it is long enough to matter. ", 40)
+	var b strings.Builder
+	for i := 0; b.Len() < 3*chunkTarget; i++ {
+		fmt.Fprintf(&b, "%s\n\nParagraph %d has a budget.\n\n", para, i)
+	}
+	text := b.String()
+	a := NewScorer(an).Analyze(text)
+	want := strings.Count(text, "budget")
+	if len(a.Hits) != want {
+		t.Fatalf("%d hits, want %d", len(a.Hits), want)
+	}
+	for _, h := range a.Hits {
+		if text[h.Start:h.End] != "budget" {
+			t.Fatalf("hit at %d:%d is %q", h.Start, h.End, text[h.Start:h.End])
+		}
+	}
+}
+
+func scoreText(t testing.TB, an *Analyzer, text string) *Result {
+	t.Helper()
+	r := NewScorer(an).Score(context.Background(), corpus.Doc{ID: "x", Status: corpus.OK, Text: text})
+	if r.Status != StatusOK {
+		t.Fatalf("status %s: %v", r.Status, *r.Error)
+	}
+	return r
+}
+
+// TestScoreStreamEqualsText checks that streaming a long text in chunks
+// gives exactly the counts of scoring it whole, including a paragraph so
+// long it must be cut mid-sentence.
+func TestScoreStreamEqualsText(t *testing.T) {
+	an := testAnalyzer(t)
+	var b strings.Builder
+	for i := 0; b.Len() < 2*chunkMax; i++ {
+		fmt.Fprintf(&b, "Sentence %d sets a vision and a budget, then", i)
+		if i%3 == 0 {
+			b.WriteString(" stops. ")
+		} else {
+			b.WriteString(" goes on ")
+		}
+		if i%30000 == 29999 {
+			b.WriteString("end.\n\n")
+		}
+	}
+	text := b.String()
+	whole := NewScorer(an).Score(context.Background(), corpus.Doc{Status: corpus.OK, Text: text})
+	streamed := NewScorer(an).Score(context.Background(), corpus.Doc{Status: corpus.OK, Body: nopCloser{strings.NewReader(text)}})
+
+	// A reference count without chunking: analyse the text as one piece.
+	sc := NewScorer(an)
+	var ref Analysis
+	sc.analyzeChunk(text, 0, false, &ref)
+	if int(whole.Words) != ref.Words || int(whole.Sentences) != len(ref.Sentences) {
+		t.Errorf("chunked words/sentences %d/%d, unchunked %d/%d", whole.Words, whole.Sentences, ref.Words, len(ref.Sentences))
+	}
+	if whole.Words != streamed.Words || whole.Sentences != streamed.Sentences ||
+		whole.LeadershipHits != streamed.LeadershipHits || whole.ManagementHits != streamed.ManagementHits {
+		t.Errorf("whole %d/%d/%v/%v, streamed %d/%d/%v/%v", whole.Words, whole.Sentences, whole.LeadershipHits, whole.ManagementHits,
+			streamed.Words, streamed.Sentences, streamed.LeadershipHits, streamed.ManagementHits)
+	}
+	if math.Abs(whole.LeadershipHits-float64(len(ref.Hits))/2) > 2 {
+		t.Errorf("leadership hits %v, want about %d", whole.LeadershipHits, len(ref.Hits)/2)
+	}
+}
+
+type nopCloser struct{ *strings.Reader }
+
+func (nopCloser) Close() error { return nil }

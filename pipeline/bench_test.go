@@ -1,0 +1,139 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/corpusgen"
+	"github.com/leadlex/leadlex/lexicon"
+)
+
+// benchDocs is the size of the generated benchmark corpus: about 9 MB in
+// documents of 200 bytes to 20 KB.
+const benchDocs = 2000
+
+var (
+	benchOnce   sync.Once
+	benchDir    string
+	benchTexts  []string
+	benchBytes  int64
+	benchDirErr error
+)
+
+// benchCorpus generates the benchmark corpus once, in memory and on disk.
+func benchCorpus(b *testing.B) (dir string, texts []string, bytes int64) {
+	benchOnce.Do(func() {
+		benchDir, benchDirErr = os.MkdirTemp("", "leadlex-bench-")
+		g := corpusgen.New(corpusgen.Options{Seed: 7})
+		for range benchDocs {
+			d := g.Next()
+			benchTexts = append(benchTexts, d.Text)
+			benchBytes += int64(len(d.Text))
+			p := filepath.Join(benchDir, filepath.FromSlash(d.Name))
+			if benchDirErr == nil {
+				benchDirErr = os.MkdirAll(filepath.Dir(p), 0o755)
+			}
+			if benchDirErr == nil {
+				benchDirErr = os.WriteFile(p, []byte(d.Text), 0o644)
+			}
+		}
+	})
+	if benchDirErr != nil {
+		b.Fatal(benchDirErr)
+	}
+	return benchDir, benchTexts, benchBytes
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+// report adds docs/s and allocations per document to a benchmark whose
+// every iteration processes the whole corpus.
+func report(b *testing.B, docs int, mallocs uint64) {
+	b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(mallocs)/float64(docs*b.N), "allocs/doc")
+}
+
+func mallocs() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.Mallocs
+}
+
+// BenchmarkTokenizer is prose's tokenizer alone, with tagging,
+// segmentation and extraction off: the floor the pipeline cannot beat.
+func BenchmarkTokenizer(b *testing.B) {
+	_, texts, size := benchCorpus(b)
+	b.SetBytes(size)
+	start := mallocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, text := range texts {
+			doc, err := prose.NewDocument(text, proseOptions...)
+			if err != nil {
+				b.Fatal(err)
+			}
+			_ = doc.Tokens()
+		}
+	}
+	report(b, len(texts), mallocs()-start)
+}
+
+// BenchmarkPipeline is the whole of `leadlex score`: walk and read the
+// files, tokenize, split sentences, stem, match, score and write Parquet.
+func BenchmarkPipeline(b *testing.B) {
+	dir, texts, size := benchCorpus(b)
+	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
+	for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run("workers="+strconv.Itoa(workers), func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "results.parquet")
+			b.SetBytes(size)
+			start := mallocs()
+			b.ResetTimer()
+			for range b.N {
+				sink, err := NewParquetSink[Result](out, Metadata{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				docs := corpus.Walk(context.Background(), []string{dir}, corpus.Options{})
+				sum, err := Run(context.Background(), docs, an, sink, Options{Workers: workers})
+				if err != nil || sum.ByStatus[StatusOK] != len(texts) {
+					b.Fatalf("run: %v, %v", err, sum.ByStatus)
+				}
+				if err := sink.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			report(b, len(texts), mallocs()-start)
+		})
+	}
+}
+
+// BenchmarkScore is one worker's scoring of in-memory texts, without
+// reading or writing: where the pipeline's own time goes.
+func BenchmarkScore(b *testing.B) {
+	_, texts, size := benchCorpus(b)
+	sc := NewScorer(NewAnalyzer(lexicon.Default(), DefaultLabels))
+	b.SetBytes(size)
+	start := mallocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, text := range texts {
+			sc.Score(context.Background(), corpus.Doc{Status: corpus.OK, Text: text})
+		}
+	}
+	report(b, len(texts), mallocs()-start)
+}

@@ -1,0 +1,218 @@
+package pipeline
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/leadlex/leadlex/lexicon"
+)
+
+// Status of a result row.
+const (
+	StatusOK      = "ok"
+	StatusSkipped = "skipped"
+	StatusError   = "error"
+)
+
+// Labels a scored document can get.
+const (
+	LabelLeadership = "leadership"
+	LabelManagement = "management"
+	LabelBalanced   = "balanced"
+	LabelNone       = "none"
+)
+
+// LabelOptions are the thresholds that turn hit counts into a label.
+type LabelOptions struct {
+	// MinHits is the weighted hit count (leadership + management) below
+	// which a document is labelled "none".
+	MinHits float64
+	// Margin is how far balance must be from 0 for a one-sided label:
+	// balance >= Margin is leadership, <= -Margin management, else balanced.
+	Margin float64
+	// TopTerms is how many terms go into the top_terms column.
+	TopTerms int
+}
+
+// DefaultLabels are the documented defaults of --min-hits, --margin and --top-terms.
+var DefaultLabels = LabelOptions{MinHits: 2, Margin: 0.2, TopTerms: 10}
+
+// Validate checks the thresholds are usable.
+func (o LabelOptions) Validate() error {
+	switch {
+	case o.MinHits < 0 || math.IsNaN(o.MinHits):
+		return fmt.Errorf("--min-hits must be 0 or more, got %g", o.MinHits)
+	case !(o.Margin >= 0 && o.Margin < 1):
+		return fmt.Errorf("--margin must be in [0, 1), got %g", o.Margin)
+	case o.TopTerms < 0:
+		return fmt.Errorf("--top-terms must be 0 or more, got %d", o.TopTerms)
+	}
+	return nil
+}
+
+// Result is one row of the results file: one document's scores, or why it
+// has none. Field order and tags are the Parquet contract (see README).
+type Result struct {
+	DocID           string           `parquet:"doc_id" json:"doc_id"`
+	Path            string           `parquet:"path" json:"path"`
+	Format          string           `parquet:"format" json:"format"`
+	Bytes           int64            `parquet:"bytes" json:"bytes"`
+	Words           int32            `parquet:"words" json:"words"`
+	Sentences       int32            `parquet:"sentences" json:"sentences"`
+	LeadershipHits  float64          `parquet:"leadership_hits" json:"leadership_hits"`
+	ManagementHits  float64          `parquet:"management_hits" json:"management_hits"`
+	NegatedHits     float64          `parquet:"negated_hits" json:"negated_hits"`
+	LeadershipPer1k float64          `parquet:"leadership_per_1k" json:"leadership_per_1k"`
+	ManagementPer1k float64          `parquet:"management_per_1k" json:"management_per_1k"`
+	Balance         *float64         `parquet:"balance,optional" json:"balance"`
+	Label           string           `parquet:"label" json:"label"`
+	Confidence      float64          `parquet:"confidence" json:"confidence"`
+	Dimensions      []DimensionScore `parquet:"dimensions,list" json:"dimensions"`
+	TopTerms        []TermCount      `parquet:"top_terms,list" json:"top_terms"`
+	Status          string           `parquet:"status" json:"status"`
+	Error           *string          `parquet:"error,optional" json:"error"`
+}
+
+// DimensionScore is the weighted hits of one dimension, per pole.
+type DimensionScore struct {
+	Name       string  `parquet:"name" json:"name"`
+	Leadership float64 `parquet:"leadership" json:"leadership"`
+	Management float64 `parquet:"management" json:"management"`
+}
+
+// TermCount is how often one lexicon entry was hit (not negated).
+type TermCount struct {
+	Term      string `parquet:"term" json:"term"`
+	Pole      string `parquet:"pole" json:"pole"`
+	Dimension string `parquet:"dimension" json:"dimension"`
+	Count     int32  `parquet:"count" json:"count"`
+}
+
+// Tally accumulates hits per entry over one document (or one sentence).
+type Tally struct {
+	Words, Sentences int
+	Counts           []int32 // per entry: hits not negated
+	Negated          []int32 // per entry: negated hits
+}
+
+// NewTally returns an empty tally for a lexicon of n entries.
+func NewTally(n int) *Tally {
+	return &Tally{Counts: make([]int32, n), Negated: make([]int32, n)}
+}
+
+// Reset empties the tally for reuse.
+func (t *Tally) Reset() {
+	t.Words, t.Sentences = 0, 0
+	clear(t.Counts)
+	clear(t.Negated)
+}
+
+// AddHits counts hits into the tally.
+func (t *Tally) AddHits(hits []Hit) {
+	for _, h := range hits {
+		if h.Negated {
+			t.Negated[h.Entry]++
+		} else {
+			t.Counts[h.Entry]++
+		}
+	}
+}
+
+// Add counts an analysis (its words, sentences and hits) into the tally.
+func (t *Tally) Add(a *Analysis) {
+	t.Words += a.Words
+	t.Sentences += len(a.Sentences)
+	t.AddHits(a.Hits)
+}
+
+// Fill computes the score columns of r from the tally.
+func (an *Analyzer) Fill(r *Result, t *Tally) {
+	lex := an.Lexicon()
+	r.Words, r.Sentences = int32(t.Words), int32(t.Sentences)
+	r.Dimensions = make([]DimensionScore, len(lex.Dimensions))
+	for i, d := range lex.Dimensions {
+		r.Dimensions[i].Name = d.Name
+	}
+	var lead, mgmt, neg float64
+	for i, c := range t.Counts {
+		e := &lex.Entries[i]
+		neg += float64(t.Negated[i]) * e.Weight
+		if c == 0 {
+			continue
+		}
+		w := float64(c) * e.Weight
+		d := &r.Dimensions[an.Matcher.DimensionIndex(i)]
+		if e.Pole == lexicon.Leadership {
+			lead += w
+			d.Leadership += w
+		} else {
+			mgmt += w
+			d.Management += w
+		}
+	}
+	r.LeadershipHits, r.ManagementHits, r.NegatedHits = lead, mgmt, neg
+	if t.Words > 0 {
+		r.LeadershipPer1k = lead * 1000 / float64(t.Words)
+		r.ManagementPer1k = mgmt * 1000 / float64(t.Words)
+	}
+	if lead+mgmt > 0 {
+		b := (lead - mgmt) / (lead + mgmt)
+		r.Balance = &b
+	}
+	r.Label, r.Confidence = an.Labels.Label(lead, mgmt)
+	r.TopTerms = an.topTerms(t)
+}
+
+// Label picks the label for weighted hit counts and the posterior
+// probability that the leadership share p lies in that label's band, with
+// p ~ Beta(1 + lead, 1 + mgmt): p > (1+Margin)/2 for leadership,
+// p < (1-Margin)/2 for management, between them for balanced. A "none"
+// label has confidence 0.
+func (o LabelOptions) Label(lead, mgmt float64) (string, float64) {
+	if lead+mgmt < o.MinHits || lead+mgmt == 0 {
+		return LabelNone, 0
+	}
+	hi, lo := (1+o.Margin)/2, (1-o.Margin)/2
+	post := distuv.Beta{Alpha: 1 + lead, Beta: 1 + mgmt}
+	balance := (lead - mgmt) / (lead + mgmt)
+	switch {
+	case balance > 0 && balance >= o.Margin:
+		return LabelLeadership, round(1 - post.CDF(hi))
+	case balance < 0 && balance <= -o.Margin:
+		return LabelManagement, round(post.CDF(lo))
+	}
+	return LabelBalanced, round(post.CDF(hi) - post.CDF(lo))
+}
+
+// round keeps 6 decimals so that confidence does not carry float noise.
+func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+// topTerms lists the most frequent entries, most hits first, then by term.
+func (an *Analyzer) topTerms(t *Tally) []TermCount {
+	lex := an.Lexicon()
+	var idx []int
+	for i, c := range t.Counts {
+		if c > 0 {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(t.Counts[b], t.Counts[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(lex.Entries[a].Term, lex.Entries[b].Term)
+	})
+	if len(idx) > an.Labels.TopTerms {
+		idx = idx[:an.Labels.TopTerms]
+	}
+	out := make([]TermCount, len(idx))
+	for k, i := range idx {
+		e := &lex.Entries[i]
+		out[k] = TermCount{Term: e.Term, Pole: e.Pole.String(), Dimension: e.Dimension, Count: t.Counts[i]}
+	}
+	return out
+}

@@ -1,0 +1,215 @@
+package pipeline
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// SchemaVersion is the version of the results and sentences file layouts.
+// It changes when a column is added, removed, renamed or retyped.
+const SchemaVersion = "1"
+
+// Metadata is the key/value metadata written into every output file.
+type Metadata map[string]string
+
+// Metadata keys.
+const (
+	MetaToolVersion    = "leadlex.version"
+	MetaSchemaVersion  = "leadlex.schema_version"
+	MetaLexiconName    = "leadlex.lexicon.name"
+	MetaLexiconVersion = "leadlex.lexicon.version"
+	MetaLexiconHash    = "leadlex.lexicon.sha256"
+	MetaCommand        = "leadlex.command"
+	MetaCreatedAt      = "leadlex.created_at"
+	MetaLabels         = "leadlex.labels"
+)
+
+// NewMetadata fills the metadata that describes a run with this analyzer.
+func NewMetadata(an *Analyzer, toolVersion, command, createdAt string) Metadata {
+	lex := an.Lexicon()
+	return Metadata{
+		MetaToolVersion:    toolVersion,
+		MetaSchemaVersion:  SchemaVersion,
+		MetaLexiconName:    lex.Name,
+		MetaLexiconVersion: lex.Version,
+		MetaLexiconHash:    lex.Hash,
+		MetaCommand:        command,
+		MetaCreatedAt:      createdAt,
+		MetaLabels: fmt.Sprintf("min_hits=%g margin=%g top_terms=%d negation_window=%d",
+			an.Labels.MinHits, an.Labels.Margin, an.Labels.TopTerms, lex.Negation.Window),
+	}
+}
+
+// AtomicFile is written under a temporary name in the destination's folder
+// and renamed into place by Commit; Abort removes it. A crash or an
+// interrupt therefore never leaves a partial file at the destination.
+type AtomicFile struct {
+	path string
+	tmp  *os.File
+	buf  *bufio.Writer
+	err  error // first write error; later writes fail fast
+}
+
+// CreateAtomic starts writing path.
+func CreateAtomic(path string) (*AtomicFile, error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("output %s is a folder", path)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create output folder: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	return &AtomicFile{path: path, tmp: tmp, buf: bufio.NewWriterSize(tmp, 1<<20)}, nil
+}
+
+// Write buffers p for the temporary file.
+func (f *AtomicFile) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	n, err := f.buf.Write(p)
+	if err != nil {
+		f.err = fmt.Errorf("write %s: %w", f.path, err)
+	}
+	return n, f.err
+}
+
+// Commit flushes, syncs and renames the file into place.
+func (f *AtomicFile) Commit() error {
+	if f.tmp == nil {
+		return errors.New("output already closed")
+	}
+	err := f.err
+	if err == nil {
+		err = f.buf.Flush()
+	}
+	if err == nil {
+		err = f.tmp.Sync()
+	}
+	if err == nil {
+		err = f.tmp.Chmod(0o644)
+	}
+	if cerr := f.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.tmp.Name(), f.path)
+	}
+	if err != nil {
+		os.Remove(f.tmp.Name())
+		f.tmp = nil
+		return fmt.Errorf("write %s: %w", f.path, err)
+	}
+	f.tmp = nil
+	return nil
+}
+
+// Abort removes the temporary file; it is safe to call after Commit.
+func (f *AtomicFile) Abort() {
+	if f.tmp == nil {
+		return
+	}
+	f.tmp.Close()
+	os.Remove(f.tmp.Name())
+	f.tmp = nil
+}
+
+// rowsPerGroup bounds the rows buffered before a row group is written.
+const rowsPerGroup = 4096
+
+// ParquetWriter streams rows of type T into a Parquet file with zstd
+// compression and the given metadata, one row group per rowsPerGroup rows.
+type ParquetWriter[T any] struct {
+	w    *parquet.GenericWriter[T]
+	out  io.Writer
+	rows int
+}
+
+// NewParquetWriter writes rows of T to out.
+func NewParquetWriter[T any](out io.Writer, meta Metadata) *ParquetWriter[T] {
+	opts := []parquet.WriterOption{
+		parquet.Compression(&parquet.Zstd),
+		parquet.CreatedBy("leadlex", meta[MetaToolVersion], "parquet-go"),
+		parquet.MaxRowsPerRowGroup(rowsPerGroup),
+	}
+	keys := make([]string, 0, len(meta))
+	for k := range meta {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		opts = append(opts, parquet.KeyValueMetadata(k, meta[k]))
+	}
+	return &ParquetWriter[T]{w: parquet.NewGenericWriter[T](out, opts...), out: out}
+}
+
+// Write appends one row.
+func (p *ParquetWriter[T]) Write(row *T) error {
+	if _, err := p.w.Write([]T{*row}); err != nil {
+		return err
+	}
+	p.rows++
+	if p.rows%rowsPerGroup == 0 {
+		return p.w.Flush()
+	}
+	return nil
+}
+
+// Close writes the footer.
+func (p *ParquetWriter[T]) Close() error { return p.w.Close() }
+
+// FileSink writes rows of T to a file atomically: Close commits it, Abort
+// leaves nothing behind.
+type FileSink[T any] struct {
+	file  *AtomicFile
+	write func(*T) error
+	close func() error
+}
+
+// NewParquetSink writes results (or any row type) as Parquet to path.
+func NewParquetSink[T any](path string, meta Metadata) (*FileSink[T], error) {
+	f, err := CreateAtomic(path)
+	if err != nil {
+		return nil, err
+	}
+	pw := NewParquetWriter[T](f, meta)
+	return &FileSink[T]{file: f, write: pw.Write, close: pw.Close}, nil
+}
+
+// Write appends one row.
+func (s *FileSink[T]) Write(row *T) error { return s.write(row) }
+
+// Close finishes the file and renames it into place.
+func (s *FileSink[T]) Close() error {
+	if err := s.close(); err != nil {
+		s.file.Abort()
+		return fmt.Errorf("write %s: %w", s.file.path, err)
+	}
+	return s.file.Commit()
+}
+
+// Abort drops the file.
+func (s *FileSink[T]) Abort() { s.file.Abort() }
+
+// unwrapPath drops the temporary file's name from an OS error.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

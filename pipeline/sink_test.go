@@ -1,0 +1,179 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+func readResults(t *testing.T, path string) ([]Result, *parquet.File) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	st, _ := f.Stat()
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := make([]Result, pf.NumRows())
+	r := parquet.NewGenericReader[Result](f)
+	defer r.Close()
+	n, err := r.Read(rows)
+	if n != len(rows) {
+		t.Fatalf("read %d of %d rows: %v", n, len(rows), err)
+	}
+	return rows, pf
+}
+
+func TestParquetRoundTrip(t *testing.T) {
+	an := testAnalyzer(t)
+	path := filepath.Join(t.TempDir(), "sub", "results.parquet")
+	meta := NewMetadata(an, "v9", "leadlex score x", "2026-01-01T00:00:00Z")
+	sink, err := NewParquetSink[Result](path, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := &sliceSink{}
+	if _, err := Run(context.Background(), docs(rowsPerGroup+100), an, teeSink{sink, mem}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("output exists before Close: %v", err)
+	}
+	if err := sink.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, pf := readResults(t, path)
+	for i := range got { // Parquet has no nil lists: compare them as empty
+		for _, r := range []*Result{&got[i], &mem.rows[i]} {
+			if len(r.Dimensions) == 0 {
+				r.Dimensions = nil
+			}
+			if len(r.TopTerms) == 0 {
+				r.TopTerms = nil
+			}
+		}
+	}
+	if !reflect.DeepEqual(got, mem.rows) {
+		t.Errorf("rows read back differ from rows written")
+	}
+	if len(pf.RowGroups()) != 2 {
+		t.Errorf("%d row groups, want 2 (%d rows per group)", len(pf.RowGroups()), rowsPerGroup)
+	}
+	for k, v := range meta {
+		if got, _ := pf.Lookup(k); got != v {
+			t.Errorf("metadata %s = %q, want %q", k, got, v)
+		}
+	}
+	for _, rg := range pf.Metadata().RowGroups {
+		for _, c := range rg.Columns {
+			if c.MetaData.Codec.String() != "ZSTD" {
+				t.Fatalf("column %v codec %v", c.MetaData.PathInSchema, c.MetaData.Codec)
+			}
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d files, want only the output", len(entries))
+	}
+}
+
+type teeSink struct{ a, b Sink }
+
+func (t teeSink) Write(r *Result) error {
+	if err := t.a.Write(r); err != nil {
+		return err
+	}
+	return t.b.Write(r)
+}
+
+func TestAtomicAbortLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.parquet")
+	if err := os.WriteFile(path, []byte("previous run"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sink, err := NewParquetSink[Result](path, Metadata{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sink.Write(&Result{DocID: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	sink.Abort()
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d files after Abort, want 1", len(entries))
+	}
+	if b, _ := os.ReadFile(path); string(b) != "previous run" {
+		t.Errorf("Abort touched the existing output: %q", b)
+	}
+}
+
+// failingWriter accepts n bytes, then fails as a full disk would.
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errors.New("no space left on device")
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestParquetWriterFailure(t *testing.T) {
+	pw := NewParquetWriter[Result](&failingWriter{n: 100}, Metadata{})
+	var err error
+	for i := 0; i < 3*rowsPerGroup && err == nil; i++ {
+		err = pw.Write(&Result{DocID: "a document id that takes some room", Status: StatusOK})
+	}
+	if err == nil {
+		err = pw.Close()
+	}
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
+		t.Fatalf("err = %v, want the writer's error", err)
+	}
+}
+
+func TestAtomicFileWriteError(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.parquet")
+	f, err := CreateAtomic(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.buf.Reset(&failingWriter{n: 10}) // stand in for a full disk
+	f.Write(make([]byte, 2<<20))
+	if err := f.Commit(); err == nil || !strings.Contains(err.Error(), "no space left") {
+		t.Fatalf("Commit err = %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Errorf("folder holds %v after a failed commit", entries)
+	}
+}
+
+func TestCreateAtomicErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := CreateAtomic(dir); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("output is a folder: err = %v", err)
+	}
+	ro := filepath.Join(dir, "ro")
+	os.Mkdir(ro, 0o555)
+	if os.Geteuid() != 0 { // root writes anywhere
+		if _, err := CreateAtomic(filepath.Join(ro, "x.parquet")); err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("read-only folder: err = %v", err)
+		}
+	}
+}
