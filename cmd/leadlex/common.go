@@ -1,0 +1,122 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/pipeline"
+)
+
+// analysisFlags are the flags of every command that scores text.
+type analysisFlags struct {
+	lexicons []string
+	labels   pipeline.LabelOptions
+}
+
+func (f *analysisFlags) register(fs *pflag.FlagSet) {
+	f.labels = pipeline.DefaultLabels
+	fs.StringArrayVar(&f.lexicons, "lexicon", nil,
+		"lexicon file (YAML); repeat to extend: later files add entries and override equal ones; 'default' is the built-in lexicon")
+	fs.Float64Var(&f.labels.MinHits, "min-hits", f.labels.MinHits, "weighted hits below which a document is labelled none")
+	fs.Float64Var(&f.labels.Margin, "margin", f.labels.Margin, "balance needed for a one-sided label: >= margin is leadership, <= -margin management")
+	fs.IntVar(&f.labels.TopTerms, "top-terms", f.labels.TopTerms, "how many terms to keep in top_terms")
+}
+
+// analyzer loads the lexicons and compiles them.
+func (f *analysisFlags) analyzer() (*pipeline.Analyzer, error) {
+	if err := f.labels.Validate(); err != nil {
+		return nil, usageErr("%v", err)
+	}
+	lex, err := loadLexicon(f.lexicons)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.NewAnalyzer(lex, f.labels), nil
+}
+
+// loadLexicon loads the named lexicon files, or the default.
+func loadLexicon(names []string) (*lexicon.Lexicon, error) {
+	lex, err := lexicon.Load(names...)
+	if err != nil {
+		return nil, withCode(exitUsage, fmt.Errorf("lexicon: %w", err))
+	}
+	return lex, nil
+}
+
+// isTerminal reports whether f is a terminal.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(int(file.Fd()))
+}
+
+// createdAt is the time recorded in output metadata: SOURCE_DATE_EPOCH
+// when set (for byte-identical reruns), else now.
+func createdAt() (string, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return "", usageErr("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC().Format(time.RFC3339), nil
+	}
+	return time.Now().UTC().Format(time.RFC3339), nil
+}
+
+// byteSize is a flag value for sizes such as 512KB, 64MB or 1GB (powers of 1024).
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+func (b *byteSize) Type() string   { return "size" }
+
+func (b *byteSize) Set(s string) error {
+	n, err := parseSize(s)
+	if err != nil {
+		return err
+	}
+	*b = byteSize(n)
+	return nil
+}
+
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("size %q: want a positive number with an optional unit (KB, MB, GB)", s)
+	}
+	return int64(n * float64(mult)), nil
+}
+
+// thousands formats n with comma separators: 1204 -> "1,204".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

@@ -1,0 +1,177 @@
+// Command leadlex measures leadership versus management language in
+// documents. It wires the corpus, lexicon and pipeline packages to a
+// command line; the analysis itself lives in those packages.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// Exit codes shared by all commands.
+const (
+	exitOK        = 0
+	exitViolation = 1 // check found a problem at or above --fail-on; --fail-on-error saw an error row
+	exitUsage     = 2 // bad flags, unreadable policy or lexicon, output that cannot be written
+	exitInterrupt = 130
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise
+// the module version from the build info is used.
+var version = ""
+
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// exitError carries an exit code up to main.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// withCode wraps err with an exit code, keeping nil as nil.
+func withCode(code int, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &exitError{code: code, err: err}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit code. The first
+// SIGINT or SIGTERM cancels the command's context; a second one exits at once.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; !ok {
+			return
+		}
+		fmt.Fprintln(stderr, "leadlex: interrupted; finishing up (press Ctrl-C again to quit at once)")
+		cancel()
+		if _, ok := <-sigs; ok {
+			os.Exit(exitInterrupt)
+		}
+	}()
+
+	root := newRootCmd(stdin, stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	code := exitUsage // cobra's own errors are usage errors
+	if errors.As(err, &ee) {
+		code = ee.code
+	} else if errors.Is(err, context.Canceled) {
+		code = exitInterrupt
+	}
+	if ee == nil || ee.err != nil {
+		fmt.Fprintf(stderr, "leadlex: %v\n", err)
+	}
+	return code
+}
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "leadlex",
+		Short: "Measure leadership versus management language in documents",
+		Long: `leadlex reads documents (job posts, memos, articles) and measures how much of
+their wording is leadership language (vision, inspiring people, change, risk,
+the long term, shaping culture) versus management language (plans, budgets,
+process, control, the present, stability).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErr("%v (see '%s --help')", err, c.CommandPath())
+	})
+	root.AddCommand(
+		newScoreCmd(),
+		newVersionCmd(),
+	)
+	return root
+}
+
+func newVersionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of leadlex and of its default lexicon",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lex, err := loadLexicon(nil)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "leadlex %s\nlexicon %s %s (sha256 %s)\n", toolVersion(), lex.Name, lex.Version, lex.Hash[:12])
+			return nil
+		},
+	}
+}
+
+// runFlags are flags that change how a run goes, not what it writes; they
+// are left out of the command line recorded in output metadata so that the
+// same input gives the same bytes.
+var runFlags = map[string]bool{"workers": true, "quiet": true, "progress": true}
+
+// commandLine renders the command and the flags the user set (by name, as
+// pflag visits them; repeated values keep their order), for output metadata.
+func commandLine(cmd *cobra.Command, args []string) string {
+	parts := []string{cmd.CommandPath()}
+	var flags []string
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if runFlags[f.Name] {
+			return
+		}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				flags = append(flags, fmt.Sprintf("--%s=%s", f.Name, v))
+			}
+			return
+		}
+		flags = append(flags, fmt.Sprintf("--%s=%s", f.Name, f.Value.String()))
+	})
+	parts = append(parts, flags...)
+	parts = append(parts, args...)
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"text/tabwriter"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/pipeline"
+)
+
+type scoreOptions struct {
+	analysis       analysisFlags
+	output         string
+	workers        int
+	followSymlinks bool
+	maxBytes       byteSize
+	quiet          bool
+	failOnError    bool
+}
+
+func newScoreCmd() *cobra.Command {
+	o := &scoreOptions{maxBytes: corpus.DefaultMaxBytes}
+	cmd := &cobra.Command{
+		Use:   "score PATH... [-o results.parquet]",
+		Short: "Score every document under the given folders or files and write one row each",
+		Long: `Score walks the given folders (sorted, hidden files skipped), scores every
+document against the lexicon and writes one row per input file to a Parquet
+file. Files that cannot be scored get a row with status skipped or error and
+the reason. The file is written under a temporary name and renamed into place
+only when complete.
+
+Exit status: 0 when the run completed, 1 with --fail-on-error when a row has
+status error, 2 for usage errors or when the output cannot be written, 130
+when interrupted.`,
+		Example: `  leadlex score ./corpus -o results.parquet
+  leadlex score jobs/ memos/ -o out/all.parquet --workers 2
+  leadlex score ./corpus -o custom.parquet --lexicon default --lexicon my-terms.yaml`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run(cmd, args)
+		},
+	}
+	f := cmd.Flags()
+	o.analysis.register(f)
+	f.StringVarP(&o.output, "output", "o", "results.parquet", "results file to write (Parquet)")
+	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
+	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
+	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB)")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
+	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
+	return cmd
+}
+
+func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
+	if o.workers < 0 {
+		return usageErr("--workers must be 0 (all CPUs) or more, got %d", o.workers)
+	}
+	an, err := o.analysis.analyzer()
+	if err != nil {
+		return err
+	}
+	stamp, err := createdAt()
+	if err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	stderr := cmd.ErrOrStderr()
+	copt := corpus.Options{FollowSymlinks: o.followSymlinks, MaxBytes: int64(o.maxBytes)}
+	meta := pipeline.NewMetadata(an, toolVersion(), commandLine(cmd, args), stamp)
+	sink, err := pipeline.NewParquetSink[pipeline.Result](o.output, meta)
+	if err != nil {
+		return withCode(exitUsage, err)
+	}
+	defer sink.Abort() // a no-op once committed
+
+	popt := pipeline.Options{Workers: o.workers}
+	var bar *progressbar.ProgressBar
+	if !o.quiet && isTerminal(stderr) {
+		bar = newProgressBar(ctx, args, copt, stderr)
+		popt.OnResult = func(r *pipeline.Result) { bar.Add64(r.Bytes) }
+	}
+	start := time.Now()
+	sum, runErr := pipeline.Run(ctx, corpus.Walk(ctx, args, copt), an, sink, popt)
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintln(stderr)
+	}
+	elapsed := time.Since(start)
+	if runErr != nil {
+		sink.Abort()
+		if errors.Is(runErr, context.Canceled) {
+			fmt.Fprintf(stderr, "%s before the interrupt; nothing written to %s\n", summaryLine(sum, elapsed), o.output)
+			return &exitError{code: exitInterrupt}
+		}
+		return withCode(exitUsage, runErr)
+	}
+	if err := sink.Close(); err != nil {
+		return withCode(exitUsage, err)
+	}
+	fmt.Fprintf(stderr, "%s; wrote %s\n", summaryLine(sum, elapsed), o.output)
+	if !o.quiet {
+		printSummaryTable(cmd.OutOrStdout(), sum, an.Lexicon())
+	}
+	if o.failOnError && sum.ByStatus[pipeline.StatusError] > 0 {
+		return &exitError{code: exitViolation, err: fmt.Errorf("%d documents have status error (--fail-on-error)", sum.ByStatus[pipeline.StatusError])}
+	}
+	return nil
+}
+
+func newProgressBar(ctx context.Context, roots []string, opt corpus.Options, w io.Writer) *progressbar.ProgressBar {
+	files, total := corpus.Count(ctx, roots, opt)
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(fmt.Sprintf("scoring %s files", thousands(files))),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionShowElapsedTimeOnFinish(),
+	)
+}
+
+// summaryLine reads "1,204 documents: 1,190 scored, 9 skipped, 5 errors in 3.1 s".
+func summaryLine(s pipeline.Summary, elapsed time.Duration) string {
+	return fmt.Sprintf("%s documents: %s scored, %s skipped, %s errors in %.1f s",
+		thousands(s.Documents), thousands(s.ByStatus[pipeline.StatusOK]),
+		thousands(s.ByStatus[pipeline.StatusSkipped]), thousands(s.ByStatus[pipeline.StatusError]),
+		elapsed.Seconds())
+}
+
+// printSummaryTable writes the documents per label and the most frequent
+// terms of each pole.
+func printSummaryTable(w io.Writer, s pipeline.Summary, lex *lexicon.Lexicon) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "label\tdocuments\t")
+	for _, l := range []string{pipeline.LabelLeadership, pipeline.LabelManagement, pipeline.LabelBalanced, pipeline.LabelNone} {
+		fmt.Fprintf(tw, "%s\t%s\t\n", l, thousands(s.ByLabel[l]))
+	}
+	tw.Flush()
+	top := [2][]string{}
+	for _, p := range lexicon.Poles {
+		var idx []int
+		for i, c := range s.Terms {
+			if c > 0 && lex.Entries[i].Pole == p {
+				idx = append(idx, i)
+			}
+		}
+		slices.SortFunc(idx, func(a, b int) int {
+			if c := cmp.Compare(s.Terms[b], s.Terms[a]); c != 0 {
+				return c
+			}
+			return cmp.Compare(lex.Entries[a].Term, lex.Entries[b].Term)
+		})
+		for _, i := range idx[:min(len(idx), 8)] {
+			top[p] = append(top[p], fmt.Sprintf("%s (%s)", lex.Entries[i].Term, thousands(int(s.Terms[i]))))
+		}
+	}
+	if len(top[0])+len(top[1]) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	fmt.Fprintln(tw, "top leadership terms\ttop management terms\t")
+	for i := range max(len(top[0]), len(top[1])) {
+		fmt.Fprintf(tw, "%s\t%s\t\n", at(top[0], i), at(top[1], i))
+	}
+	tw.Flush()
+}
+
+func at(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return ""
+}
