@@ -129,6 +129,9 @@ process, control, the present, stability).`,
 	root.AddCommand(
 		newScoreCmd(),
 		newVersionCmd(),
+		newEvalCmd(),
+		newDeriveCmd(),
+		newLexiconCmd(),
 	)
 	return root
 }
