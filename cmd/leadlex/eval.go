@@ -112,7 +112,7 @@ func printEval(w io.Writer, files []string, an *pipeline.Analyzer, r *evaluate.R
 		strings.Join(files, ", "), r.Texts, lex.Name, lex.Version, an.Labels.MinHits, an.Labels.Margin)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "accuracy\t%.3f\t(%d of %d right)\n", r.Accuracy, r.Correct, r.Texts)
-	fmt.Fprintf(tw, "macro-F1\t%.3f\t\n", r.MacroF1)
+	fmt.Fprintf(tw, "macro-F1\t%.3f\t(mean F1 of the two classes)\n", r.MacroF1)
 	fmt.Fprintf(tw, "coverage\t%.3f\t(%d of %d texts with a hit)\n", r.Coverage, r.Covered, r.Texts)
 	tw.Flush()
 	fmt.Fprintln(w)

@@ -133,3 +133,34 @@ func TestNegationFlags(t *testing.T) {
 		t.Errorf("window 1: leadership %v negated %v; want 1.5 and 1", l, n)
 	}
 }
+
+// TestEvalDefaultLexiconTargets guards the acceptance figures of the
+// default lexicon: on the held-out half of the labelled set (never used
+// for tuning) macro-F1 at least 0.80 and coverage at least 0.90. It is a
+// regression guard, not a target to tune against.
+func TestEvalDefaultLexiconTargets(t *testing.T) {
+	for _, tc := range []struct {
+		file           string
+		macroF1, cover float64
+	}{
+		{"../../testdata/labeled/tune.tsv", 0.95, 0.95},
+		{"../../testdata/labeled/heldout.tsv", 0.80, 0.90},
+	} {
+		code, out, stderr := leadlex(t, "eval", tc.file, "--json", "--worst", "0")
+		if code != 0 {
+			t.Fatalf("%s: exit %d %s", tc.file, code, stderr)
+		}
+		var rep struct {
+			Texts    int
+			MacroF1  float64 `json:"macro_f1"`
+			Coverage float64
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if rep.Texts != 100 || rep.MacroF1 < tc.macroF1 || rep.Coverage < tc.cover {
+			t.Errorf("%s: %d texts, macro-F1 %.3f, coverage %.3f; want 100, >= %.2f, >= %.2f",
+				tc.file, rep.Texts, rep.MacroF1, rep.Coverage, tc.macroF1, tc.cover)
+		}
+	}
+}
