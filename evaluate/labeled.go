@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/leadlex/leadlex/corpus"
@@ -118,22 +117,4 @@ func ReadFolder(ctx context.Context, dir, label string) ([]Example, error) {
 		return nil, fmt.Errorf("%s: no readable documents", dir)
 	}
 	return out, nil
-}
-
-// Labels returns the distinct labels of examples in order of first appearance.
-func Labels(examples []Example) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, e := range examples {
-		if !seen[e.Label] {
-			seen[e.Label] = true
-			out = append(out, e.Label)
-		}
-	}
-	return out
-}
-
-// baseName is the file or folder name used as provenance.
-func baseName(p string) string {
-	return filepath.Base(filepath.Clean(p))
 }

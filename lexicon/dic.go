@@ -220,35 +220,24 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 	m := &DicMap{File: file, Lexicon: &Lexicon{Skip: DefaultSkip, Negation: DefaultNegation}}
 	l := m.Lexicon
 	var cats *yaml.Node
-	err = p.fields(root, "mapping", map[string]func(*yaml.Node) error{
-		"name":        p.str(&l.Name),
-		"version":     p.str(&l.Version),
-		"description": p.str(&l.Description),
-		"source":      p.str(&m.Source),
-		"skip": func(n *yaml.Node) error {
-			l.setSkip = true
-			return p.strList(n, &l.Skip)
-		},
-		"negation": func(n *yaml.Node) error {
-			l.setNegation = true
-			return p.negation(n, &l.Negation)
-		},
-		"dimensions": func(n *yaml.Node) error {
-			if n.Kind != yaml.SequenceNode {
-				return p.errf(n, "dimensions: expected a list of dimensions")
+	handlers := p.settings(l)
+	handlers["source"] = p.str(&m.Source)
+	handlers["categories"] = func(n *yaml.Node) error { cats = n; return nil }
+	handlers["dimensions"] = func(n *yaml.Node) error {
+		if n.Kind != yaml.SequenceNode {
+			return p.errf(n, "dimensions: expected a list of dimensions")
+		}
+		for _, dn := range n.Content {
+			if err := p.dimension(dn, l); err != nil {
+				return err
 			}
-			for _, dn := range n.Content {
-				if err := p.dimension(dn, l); err != nil {
-					return err
-				}
-				if len(l.Entries) > 0 {
-					return p.errf(dn, "dimension %q: a mapping gives no entries; they come from the .dic file", l.Dimensions[len(l.Dimensions)-1].Name)
-				}
+			if len(l.Entries) > 0 {
+				return p.errf(dn, "dimension %q: a mapping gives no entries; they come from the .dic file", l.Dimensions[len(l.Dimensions)-1].Name)
 			}
-			return nil
-		},
-		"categories": func(n *yaml.Node) error { cats = n; return nil },
-	})
+		}
+		return nil
+	}
+	err = p.fields(root, "mapping", handlers)
 	if err != nil {
 		return nil, err
 	}
@@ -551,20 +540,10 @@ func WriteDicMap(w io.Writer, l *Lexicon) error {
 		put(root, "description", str(l.Description))
 	}
 	put(root, "skip", flowList(l.Skip))
-	neg := &yaml.Node{Kind: yaml.MappingNode}
-	put(neg, "window", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(l.Negation.Window)})
-	put(neg, "words", flowList(l.Negation.Words))
-	put(root, "negation", neg)
+	put(root, "negation", negationNode(l.Negation))
 	dims := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, d := range l.Dimensions {
-		dn := &yaml.Node{Kind: yaml.MappingNode}
-		put(dn, "name", str(d.Name))
-		for _, f := range [][2]string{{"description", d.Description}, {"leadership", d.Leadership}, {"management", d.Management}} {
-			if f[1] != "" {
-				put(dn, f[0], str(f[1]))
-			}
-		}
-		dims.Content = append(dims.Content, dn)
+		dims.Content = append(dims.Content, dimensionNode(d))
 	}
 	put(root, "dimensions", dims)
 	cm := &yaml.Node{Kind: yaml.MappingNode}

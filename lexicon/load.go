@@ -158,20 +158,9 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	}
 	l := &Lexicon{Skip: DefaultSkip, Negation: DefaultNegation}
 	var dims *yaml.Node
-	err = p.fields(root, "lexicon", map[string]func(*yaml.Node) error{
-		"name":        p.str(&l.Name),
-		"version":     p.str(&l.Version),
-		"description": p.str(&l.Description),
-		"skip": func(n *yaml.Node) error {
-			l.setSkip = true
-			return p.strList(n, &l.Skip)
-		},
-		"negation": func(n *yaml.Node) error {
-			l.setNegation = true
-			return p.negation(n, &l.Negation)
-		},
-		"dimensions": func(n *yaml.Node) error { dims = n; return nil },
-	})
+	handlers := p.settings(l)
+	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
+	err = p.fields(root, "lexicon", handlers)
 	if err != nil {
 		return nil, err
 	}
@@ -190,6 +179,24 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 		}
 	}
 	return l, nil
+}
+
+// settings returns the handlers of the top-level fields a lexicon file and
+// a .dic category mapping share: name, version, description, skip, negation.
+func (p *parser) settings(l *Lexicon) map[string]func(*yaml.Node) error {
+	return map[string]func(*yaml.Node) error{
+		"name":        p.str(&l.Name),
+		"version":     p.str(&l.Version),
+		"description": p.str(&l.Description),
+		"skip": func(n *yaml.Node) error {
+			l.setSkip = true
+			return p.strList(n, &l.Skip)
+		},
+		"negation": func(n *yaml.Node) error {
+			l.setNegation = true
+			return p.negation(n, &l.Negation)
+		},
+	}
 }
 
 // fields walks a mapping node and hands each known key's value to its

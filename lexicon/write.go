@@ -32,20 +32,11 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 		put(root, "skip", flowList(l.Skip))
 	}
 	if l.Negation.Window != DefaultNegation.Window || !slices.Equal(l.Negation.Words, DefaultNegation.Words) {
-		neg := &yaml.Node{Kind: yaml.MappingNode}
-		put(neg, "window", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(l.Negation.Window)})
-		put(neg, "words", flowList(l.Negation.Words))
-		put(root, "negation", neg)
+		put(root, "negation", negationNode(l.Negation))
 	}
 	dims := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, d := range l.Dimensions {
-		dn := &yaml.Node{Kind: yaml.MappingNode}
-		put(dn, "name", str(d.Name))
-		for _, f := range [][2]string{{"description", d.Description}, {"leadership", d.Leadership}, {"management", d.Management}} {
-			if f[1] != "" {
-				put(dn, f[0], str(f[1]))
-			}
-		}
+		dn := dimensionNode(d)
 		entries := &yaml.Node{Kind: yaml.MappingNode}
 		for _, p := range Poles {
 			list := &yaml.Node{Kind: yaml.SequenceNode}
@@ -74,6 +65,25 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 		return fmt.Errorf("write lexicon: %w", err)
 	}
 	return enc.Close()
+}
+
+// dimensionNode is a dimension's name and descriptions, without entries.
+func dimensionNode(d Dimension) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	n.Content = append(n.Content, str("name"), str(d.Name))
+	for _, f := range [][2]string{{"description", d.Description}, {"leadership", d.Leadership}, {"management", d.Management}} {
+		if f[1] != "" {
+			n.Content = append(n.Content, str(f[0]), str(f[1]))
+		}
+	}
+	return n
+}
+
+func negationNode(neg Negation) *yaml.Node {
+	return &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
+		str("window"), {Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(neg.Window)},
+		str("words"), flowList(neg.Words),
+	}}
 }
 
 func entryNode(e *Entry) *yaml.Node {
