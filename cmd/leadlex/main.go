@@ -128,6 +128,7 @@ process, control, the present, stability).`,
 	})
 	root.AddCommand(
 		newScoreCmd(),
+		newCheckCmd(),
 		newVersionCmd(),
 	)
 	return root
