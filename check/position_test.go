@@ -15,7 +15,7 @@ func TestLineIndexPosition(t *testing.T) {
 		{"ab", Position{1, 1}},
 		{"\r\ncafé", Position{1, 3}}, // the CR ends line 1 at column 3
 		{"café", Position{2, 1}},
-		{"☕", Position{2, 6}}, // é is one column though two bytes
+		{"☕", Position{2, 6}},   // é is one column though two bytes
 		{"x\r", Position{2, 8}}, // ☕ is one column though three bytes
 		{"\r\n\r\n", Position{2, 9}},
 		{"last", Position{4, 1}},
