@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,8 +82,9 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 	if !check.ValidFormat(o.format) {
 		return usageErr("--format %q: want %s", o.format, strings.Join(check.Formats, ", "))
 	}
-	if o.color != "auto" && o.color != "always" && o.color != "never" {
-		return usageErr("--color %q: want auto, always or never", o.color)
+	color, err := colorMode(o.color)
+	if err != nil {
+		return err
 	}
 	if o.writeBaseline && o.baseline == "" {
 		return usageErr("--write-baseline needs --baseline FILE")
@@ -162,7 +162,7 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 	if base != nil {
 		rep.Findings, known = base.Filter(rep.Findings)
 	}
-	if err := o.writeReport(cmd, rep); err != nil {
+	if err := o.writeReport(cmd, rep, color); err != nil {
 		return withCode(exitUsage, err)
 	}
 	if !o.quiet {
@@ -247,11 +247,11 @@ func policyRoots(p *check.Policy) []string {
 }
 
 // writeReport writes the report to -o (atomically) or standard output.
-func (o *checkOptions) writeReport(cmd *cobra.Command, rep *check.Report) error {
-	opt := check.WriteOptions{}
+func (o *checkOptions) writeReport(cmd *cobra.Command, rep *check.Report, color colorSetting) error {
+	opt := check.WriteOptions{Color: color == colorAlways}
 	if o.output == "" {
 		w := cmd.OutOrStdout()
-		opt.Color = o.useColor(w)
+		opt.Color = color.use(w)
 		return check.Write(w, o.format, rep, opt)
 	}
 	f, err := pipeline.CreateAtomic(o.output)
@@ -263,17 +263,6 @@ func (o *checkOptions) writeReport(cmd *cobra.Command, rep *check.Report) error 
 		return err
 	}
 	return f.Commit()
-}
-
-// useColor decides --color auto: colour on a terminal unless NO_COLOR is set.
-func (o *checkOptions) useColor(w io.Writer) bool {
-	switch o.color {
-	case "always":
-		return true
-	case "never":
-		return false
-	}
-	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
 }
 
 func readBaseline(path string) (*check.Baseline, error) {
