@@ -45,9 +45,9 @@ type Hit struct {
 // Dimension is one row of the per-dimension table: weighted hits per pole
 // and the entries hit, most frequent first.
 type Dimension struct {
-	Name                        string
-	Leadership, Management      float64
-	LeadershipTerms, MgmtTerms  []TermCount
+	Name                       string
+	Leadership, Management     float64
+	LeadershipTerms, MgmtTerms []TermCount
 }
 
 // TermCount is how often an entry was hit (negated hits left out).

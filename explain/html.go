@@ -72,7 +72,7 @@ type dimView struct {
 // leadership to the right, one row per dimension.
 type chart struct {
 	Width, Height, Axis, LabelX, BarH int
-	Bars                             []bar
+	Bars                              []bar
 }
 
 type bar struct {
