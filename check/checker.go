@@ -212,89 +212,58 @@ func isRecord(d corpus.Doc) bool {
 	return s != "" && !strings.HasSuffix(filepath.ToSlash(d.Path), s)
 }
 
-// Run checks docs with a pool of workers (0: GOMAXPROCS) and calls fn with
-// each document's outcome in the order of docs. Files matching the
-// policy's exclude globs are passed over. Run stops at the first error fn
-// returns, or when ctx is done, and returns that error.
-func (c *Checker) Run(ctx context.Context, docs iter.Seq[corpus.Doc], workers int, fn func(Document) error) error {
+// Run checks docs with a pool of workers (0: GOMAXPROCS) and returns each
+// document's outcome in the order of docs. Files matching the policy's
+// exclude globs are passed over. Documents are read one at a time and only
+// their findings and scores are kept, so memory does not grow with the
+// size of the texts. Run stops early when ctx is done and returns its error.
+func (c *Checker) Run(ctx context.Context, docs iter.Seq[corpus.Doc], workers int) ([]Document, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	type job struct {
 		seq int
 		doc corpus.Doc
 	}
-	type done struct {
-		seq int
-		doc Document
-	}
 	jobs := make(chan job, workers)
-	results := make(chan done, workers)
-	slots := make(chan struct{}, 4*workers) // bounds documents in flight
+	var out []Document
+	var mu sync.Mutex
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		defer close(jobs)
-		seq := 0
-		for d := range docs {
-			if c.policy.Excluded(c.policy.Rel(d.Path)) {
-				d.Close()
-				continue
-			}
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				d.Close()
-				return
-			}
-			jobs <- job{seq, d}
-			seq++
-		}
-	})
-	var workersWG sync.WaitGroup
 	for range workers {
-		workersWG.Go(func() {
+		wg.Go(func() {
 			sc := c.newScorers()
 			for j := range jobs {
 				if ctx.Err() != nil {
 					j.doc.Close()
-					results <- done{seq: j.seq}
 					continue
 				}
-				results <- done{j.seq, c.check(sc, j.doc)}
+				d := c.check(sc, j.doc)
+				mu.Lock()
+				for len(out) <= j.seq {
+					out = append(out, Document{})
+				}
+				out[j.seq] = d
+				mu.Unlock()
 			}
 		})
 	}
-	go func() {
-		workersWG.Wait()
-		close(results)
-	}()
-	pending := map[int]Document{}
-	next := 0
-	var failed error
-	for d := range results {
-		pending[d.seq] = d.doc
-		for {
-			doc, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			<-slots
-			if failed != nil || ctx.Err() != nil {
-				continue
-			}
-			if err := fn(doc); err != nil {
-				failed = err
-				cancel()
-			}
+	seq := 0
+	for d := range docs {
+		if ctx.Err() != nil {
+			d.Close()
+			break
 		}
+		if c.policy.Excluded(c.policy.Rel(d.Path)) {
+			d.Close()
+			continue
+		}
+		jobs <- job{seq, d}
+		seq++
 	}
+	close(jobs)
 	wg.Wait()
-	if failed != nil {
-		return failed
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	return ctx.Err()
+	return out, nil
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/leadlex/leadlex/internal/golden"
 )
 
 func TestGitHubGolden(t *testing.T) {
@@ -12,7 +14,7 @@ func TestGitHubGolden(t *testing.T) {
 	if err := WriteGitHub(&buf, rep); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "github.golden", buf.Bytes())
+	golden.Check(t, "github.golden", buf.Bytes())
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	if len(lines) != 16 {
 		t.Fatalf("%d lines, want one per finding", len(lines))

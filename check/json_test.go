@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/leadlex/leadlex/internal/golden"
 )
 
 func TestJSONGolden(t *testing.T) {
@@ -12,7 +14,7 @@ func TestJSONGolden(t *testing.T) {
 	if err := WriteJSON(&buf, rep); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "json.golden", buf.Bytes())
+	golden.Check(t, "json.golden", buf.Bytes())
 	var back jsonReport
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
 		t.Fatal(err)

@@ -3,7 +3,10 @@ package check
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
+
+	"github.com/leadlex/leadlex/internal/golden"
 )
 
 func TestSARIFGolden(t *testing.T) {
@@ -12,7 +15,7 @@ func TestSARIFGolden(t *testing.T) {
 	if err := WriteSARIF(&buf, rep); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "sarif.golden", buf.Bytes())
+	golden.Check(t, "sarif.golden", buf.Bytes())
 }
 
 // TestSARIFParses reads the SARIF back with a schema of its own and checks
@@ -77,7 +80,7 @@ func TestSARIFParses(t *testing.T) {
 	}
 	wantIDs := []string{"threshold/balance", "threshold/management_per_1k", "threshold/leadership_per_1k",
 		"require/direction-or-people", "flag/micromanage", "flag/strict-supervision", "flag/rockstar", "flag/zero-tolerance"}
-	if !equalStrings(ids, wantIDs) {
+	if !slices.Equal(ids, wantIDs) {
 		t.Errorf("rule ids %q\nwant %q", ids, wantIDs)
 	}
 	if len(run.Results) != 16 {
@@ -110,16 +113,4 @@ func TestSARIFParses(t *testing.T) {
 	if !found {
 		t.Error("no micromanage result for the café file")
 	}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/leadlex/leadlex/internal/golden"
 )
 
 func TestTextGolden(t *testing.T) {
@@ -15,8 +17,8 @@ func TestTextGolden(t *testing.T) {
 	if err := WriteText(&color, rep, true); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "text.golden", plain.Bytes())
-	golden(t, "text-color.golden", color.Bytes())
+	golden.Check(t, "text.golden", plain.Bytes())
+	golden.Check(t, "text-color.golden", color.Bytes())
 	if strings.Contains(plain.String(), "\x1b[") {
 		t.Error("plain text has ANSI escapes")
 	}

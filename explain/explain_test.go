@@ -2,18 +2,15 @@ package explain
 
 import (
 	"bytes"
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/golden"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 func sample(t *testing.T) []*Document {
 	t.Helper()
@@ -24,27 +21,6 @@ func sample(t *testing.T) []*Document {
 		t.Fatal(err)
 	}
 	return []*Document{d}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./explain -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test ./explain -update after review)\n--- got\n%s", name, got)
-	}
 }
 
 func TestBuildSpansCoverText(t *testing.T) {
@@ -96,8 +72,8 @@ func TestTextGolden(t *testing.T) {
 	if err := WriteText(&color, docs, true); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "explain.txt", plain.Bytes())
-	golden(t, "explain-color.txt", color.Bytes())
+	golden.Check(t, "explain.txt", plain.Bytes())
+	golden.Check(t, "explain-color.txt", color.Bytes())
 	for _, want := range []string{"[L:set the direction]", "[~M:monitor]", "[M:budget]", "balance ", "label ", "confidence "} {
 		if !strings.Contains(plain.String(), want) {
 			t.Errorf("plain text lacks %q", want)
@@ -116,7 +92,7 @@ func TestHTMLGolden(t *testing.T) {
 	if err := WriteHTML(&buf, sample(t), PageInfo{Lexicon: "leadlex-default 1.0.0", Version: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "explain.html", buf.Bytes())
+	golden.Check(t, "explain.html", buf.Bytes())
 	page := buf.String()
 	for _, bad := range []string{"<Berlin", "http://", "https://", "src=", "<script", "@import", "url("} {
 		if strings.Contains(page, bad) {

@@ -129,8 +129,15 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 		Tool:  check.Tool{Name: "leadlex", Version: toolVersion(), InformationURI: informationURI},
 		Rules: policy.RuleInfos(),
 	}
+	docs, err := checker.Run(cmd.Context(), corpus.Walk(cmd.Context(), roots, copt), o.workers)
+	if errors.Is(err, context.Canceled) {
+		return &exitError{code: exitInterrupt}
+	}
+	if err != nil {
+		return withCode(exitUsage, err)
+	}
 	unreadable := 0
-	err = checker.Run(cmd.Context(), corpus.Walk(cmd.Context(), roots, copt), o.workers, func(d check.Document) error {
+	for _, d := range docs {
 		switch d.Status {
 		case corpus.OK:
 			rep.Files++
@@ -139,13 +146,6 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 			unreadable++
 			fmt.Fprintf(stderr, "leadlex: %s: %s\n", d.Path, d.Reason)
 		}
-		return nil
-	})
-	if errors.Is(err, context.Canceled) {
-		return &exitError{code: exitInterrupt}
-	}
-	if err != nil {
-		return withCode(exitUsage, err)
 	}
 
 	if o.writeBaseline {
