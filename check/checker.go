@@ -25,6 +25,7 @@ type Checker struct {
 	an     *pipeline.Analyzer // the lexicon documents are scored with
 	flags  *pipeline.Analyzer // the policy's flagged terms as a lexicon; nil when there are none
 	flagID []string           // per entry of the flags lexicon: its rule id
+	starts flagStarts         // what a flagged term can begin with, to skip texts without any
 }
 
 // flagDimension is the one dimension of the lexicon compiled from flagged terms.
@@ -68,6 +69,7 @@ func New(p *Policy, an *pipeline.Analyzer) (*Checker, error) {
 			Source: p.File, File: p.File, Line: f.Line,
 		})
 		c.flagID = append(c.flagID, f.ID)
+		c.starts.add(f.Term)
 	}
 	if err := fl.Validate(); err != nil {
 		var le *lexicon.Error
@@ -103,13 +105,15 @@ type Document struct {
 	Findings []Finding        // sorted by position
 }
 
-// scorers are one goroutine's scorers: for the lexicon and for the flags.
+// scorers are one goroutine's scorers: for the lexicon and for the flags,
+// with a cache of which words can begin a flagged term.
 type scorers struct {
 	main, flags *pipeline.Scorer
+	words       map[string]bool
 }
 
 func (c *Checker) newScorers() scorers {
-	s := scorers{main: pipeline.NewScorer(c.an)}
+	s := scorers{main: pipeline.NewScorer(c.an), words: map[string]bool{}}
 	if c.flags != nil {
 		s.flags = pipeline.NewScorer(c.flags)
 	}
@@ -164,7 +168,7 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 			}
 		}
 	}
-	if c.flags != nil && len(rules.Flags) > 0 {
+	if c.flags != nil && len(rules.Flags) > 0 && c.starts.mayOccur(text, sc.words) {
 		var raw []byte
 		if d.Format != "txt" && !record {
 			raw, _ = os.ReadFile(d.Path) // to map extracted text back to the file; on failure, positions are in the text

@@ -115,3 +115,23 @@ func TestFlagInRecordPointsAtFileWithDocument(t *testing.T) {
 		t.Errorf("record finding %+v", f)
 	}
 }
+
+func TestFlagPrefilterNeverMissesAMatch(t *testing.T) {
+	c := newChecker(t, t.TempDir(), flagPolicy+"  - take a risk\n  - e-mail blast\n")
+	texts := []string{
+		"A ROCKSTAR's attitude.", "strictly-supervised", "He took a risk once.",
+		"Send the e-mail blast.", "Micro\u00ADmanage", "micromanaged/strict supervision",
+		"Nothing to see here.", "The rock star of the team.", "",
+	}
+	for _, text := range texts {
+		sc := c.newScorers()
+		found := len(c.flagFindings(sc.flags, c.policy.Rules.Flags, text)) > 0
+		if may := c.starts.mayOccur(text, sc.words); found && !may {
+			t.Errorf("%q: the pre-filter says no, the matcher finds a term", text)
+		}
+	}
+	sc := c.newScorers()
+	if c.starts.mayOccur("Nothing to see here.", sc.words) {
+		t.Error("the pre-filter lets everything through")
+	}
+}
