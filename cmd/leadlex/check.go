@@ -154,7 +154,7 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		fmt.Fprintf(stderr, "%s; wrote %d findings to %s\n", rep.SummaryLine(), len(rep.Findings), o.baseline)
 		if unreadable > 0 {
-			return &exitError{code: exitUsage, err: fmt.Errorf("%d files could not be read", unreadable)}
+			return unreadableErr(unreadable)
 		}
 		return nil
 	}
@@ -177,7 +177,7 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 		fmt.Fprintln(stderr, line)
 	}
 	if unreadable > 0 {
-		return &exitError{code: exitUsage, err: fmt.Errorf("%d files could not be read", unreadable)}
+		return unreadableErr(unreadable)
 	}
 	if n := rep.Count().AtLeast(failOn); n > 0 {
 		return &exitError{code: exitViolation}
@@ -297,4 +297,12 @@ func describeErr(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// unreadableErr says how many files could not be read (exit status 2).
+func unreadableErr(n int) error {
+	if n == 1 {
+		return &exitError{code: exitUsage, err: fmt.Errorf("1 file could not be read")}
+	}
+	return &exitError{code: exitUsage, err: fmt.Errorf("%d files could not be read", n)}
 }
