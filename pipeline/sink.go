@@ -173,9 +173,11 @@ func (p *ParquetWriter[T]) Write(row *T) error {
 func (p *ParquetWriter[T]) Close() error { return p.w.Close() }
 
 // FileSink writes rows of T to a file atomically: Close commits it, Abort
-// leaves nothing behind.
+// leaves nothing behind. A sink on stdout (see NewSink) has no file; Close
+// flushes it.
 type FileSink[T any] struct {
-	file  *AtomicFile
+	file  *AtomicFile // nil on stdout
+	name  string
 	write func(*T) error
 	close func() error
 }
@@ -187,7 +189,7 @@ func NewParquetSink[T any](path string, meta Metadata) (*FileSink[T], error) {
 		return nil, err
 	}
 	pw := NewParquetWriter[T](f, meta)
-	return &FileSink[T]{file: f, write: pw.Write, close: pw.Close}, nil
+	return &FileSink[T]{file: f, name: path, write: pw.Write, close: pw.Close}, nil
 }
 
 // Write appends one row.
@@ -196,14 +198,21 @@ func (s *FileSink[T]) Write(row *T) error { return s.write(row) }
 // Close finishes the file and renames it into place.
 func (s *FileSink[T]) Close() error {
 	if err := s.close(); err != nil {
-		s.file.Abort()
-		return fmt.Errorf("write %s: %w", s.file.path, err)
+		s.Abort()
+		return fmt.Errorf("write %s: %w", s.name, err)
+	}
+	if s.file == nil {
+		return nil
 	}
 	return s.file.Commit()
 }
 
 // Abort drops the file.
-func (s *FileSink[T]) Abort() { s.file.Abort() }
+func (s *FileSink[T]) Abort() {
+	if s.file != nil {
+		s.file.Abort()
+	}
+}
 
 // unwrapPath drops the temporary file's name from an OS error.
 func unwrapPath(err error) error {
