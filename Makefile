@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet bench corpus clean
+.PHONY: all build run test vet bench corpus clean report chromium screenshots
 
 all: build
 
@@ -15,6 +15,19 @@ build:
 ## run: score the bundled testdata/ corpus into out/results.parquet and print the summary
 run: build
 	./$(BIN) score testdata/corpus -o out/results.parquet
+
+## report: write out/report.html from the testdata/ run (make run's out/results.parquet)
+report: run
+	./$(BIN) report out/results.parquet -o out/report.html
+
+## chromium: install headless Chromium (Debian's package) for the report's browser test
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y chromium; }
+
+## screenshots: run the browser test and keep its screenshots in out/ (needs make chromium)
+screenshots:
+	mkdir -p out
+	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestReportInChromium -v ./report/
 
 ## test: vet, formatting, and all tests with the race detector
 test:

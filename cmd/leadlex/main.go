@@ -129,6 +129,7 @@ process, control, the present, stability).`,
 	root.AddCommand(
 		newScoreCmd(),
 		newVersionCmd(),
+		newReportCmd(),
 	)
 	return root
 }
