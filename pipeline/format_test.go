@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -26,9 +27,11 @@ func formatRows() []Result {
 	}
 }
 
-func TestJSONLWriter(t *testing.T) {
+// writeText writes formatRows with a text writer and returns the output.
+func writeText(t *testing.T, open func(io.Writer) (*TextWriter[Result], error)) *bytes.Buffer {
+	t.Helper()
 	var buf bytes.Buffer
-	w, err := NewJSONLWriter[Result](&buf)
+	w, err := open(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +43,11 @@ func TestJSONLWriter(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
+	return &buf
+}
+
+func TestJSONLWriter(t *testing.T) {
+	buf := writeText(t, NewJSONLWriter[Result])
 	want := `{"doc_id":"jobs/a.md","path":"c/jobs/a.md","format":"md","bytes":120,"words":20,"sentences":2,"leadership_hits":3,"management_hits":1,"negated_hits":0,"leadership_per_1k":150,"management_per_1k":50,"balance":0.5,"label":"leadership","confidence":0.25,"dimensions":[{"name":"vision","leadership":3,"management":1},{"name":"risk","leadership":0,"management":0}],"top_terms":[{"term":"inspire","pole":"leadership","dimension":"vision","count":3},{"term":"budget","pole":"management","dimension":"vision","count":1}],"status":"ok","error":null}
 {"doc_id":"odd \"name\", <b>.txt","path":"p","format":"txt","bytes":0,"words":0,"sentences":0,"leadership_hits":0,"management_hits":0,"negated_hits":0,"leadership_per_1k":0,"management_per_1k":0,"balance":null,"label":"","confidence":0,"dimensions":[],"top_terms":[],"status":"skipped","error":"empty file"}
 `
@@ -61,20 +69,7 @@ func TestJSONLWriter(t *testing.T) {
 }
 
 func TestCSVWriter(t *testing.T) {
-	var buf bytes.Buffer
-	w, err := NewCSVWriter[Result](&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range formatRows() {
-		if err := w.Write(&r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(&buf).ReadAll()
+	recs, err := csv.NewReader(writeText(t, NewCSVWriter[Result])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,17 @@ func leadlex(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func readParquet(t *testing.T, path string) ([]pipeline.Result, *parquet.File) {
 	t.Helper()
+	return readRows[pipeline.Result](t, path)
+}
+
+func readSentences(t *testing.T, path string) ([]pipeline.SentenceRow, *parquet.File) {
+	t.Helper()
+	return readRows[pipeline.SentenceRow](t, path)
+}
+
+// readRows reads all rows of a Parquet file as T.
+func readRows[T any](t *testing.T, path string) ([]T, *parquet.File) {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -38,8 +49,8 @@ func readParquet(t *testing.T, path string) ([]pipeline.Result, *parquet.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := make([]pipeline.Result, pf.NumRows())
-	r := parquet.NewGenericReader[pipeline.Result](f)
+	rows := make([]T, pf.NumRows())
+	r := parquet.NewGenericReader[T](f)
 	defer r.Close()
 	if n, _ := r.Read(rows); n != len(rows) {
 		t.Fatalf("read %d of %d rows", n, len(rows))
@@ -309,27 +320,6 @@ func TestScoreExpectedLabels(t *testing.T) {
 	if n < 16 {
 		t.Errorf("only %d expected labels", n)
 	}
-}
-
-func readSentences(t *testing.T, path string) ([]pipeline.SentenceRow, *parquet.File) {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	st, _ := f.Stat()
-	pf, err := parquet.OpenFile(f, st.Size())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := make([]pipeline.SentenceRow, pf.NumRows())
-	r := parquet.NewGenericReader[pipeline.SentenceRow](f)
-	defer r.Close()
-	if n, _ := r.Read(rows); n != len(rows) {
-		t.Fatalf("read %d of %d rows", n, len(rows))
-	}
-	return rows, pf
 }
 
 // TestScoreSentences checks the sentences file against the results file:
