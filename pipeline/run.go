@@ -15,10 +15,10 @@ type Sink interface {
 	Write(r *Result) error
 }
 
-// SentenceSink receives sentence rows: documents in input order, sentences
-// in document order.
+// SentenceSink receives sentence rows in batches: documents in input
+// order, sentences in document order. A FileSink[SentenceRow] is one.
 type SentenceSink interface {
-	Write(r *SentenceRow) error
+	WriteBatch(rows []SentenceRow) error
 }
 
 // Options control a run.
@@ -220,16 +220,14 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 	for p := range order { // the writer: documents in input order
 		if p.rows != nil {
 			for batch := range p.rows {
-				for i := range batch {
-					if failed != nil || ctx.Err() != nil {
-						break
-					}
-					if err := opt.Sentences.Write(&batch[i]); err != nil {
-						fail(fmt.Errorf("write sentences: %w", err))
-						break
-					}
-					sum.SentenceRows++
+				if failed != nil || ctx.Err() != nil {
+					continue // drain, so the worker is not left blocked
 				}
+				if err := opt.Sentences.WriteBatch(batch); err != nil {
+					fail(fmt.Errorf("write sentences: %w", err))
+					continue
+				}
+				sum.SentenceRows += len(batch)
 			}
 		}
 		r := <-p.res

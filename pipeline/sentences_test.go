@@ -15,8 +15,8 @@ import (
 // sentenceSink collects sentence rows.
 type sentenceSink struct{ rows []SentenceRow }
 
-func (s *sentenceSink) Write(r *SentenceRow) error {
-	s.rows = append(s.rows, *r)
+func (s *sentenceSink) WriteBatch(rows []SentenceRow) error {
+	s.rows = append(s.rows, rows...)
 	return nil
 }
 
@@ -317,7 +317,7 @@ func TestRunSentences(t *testing.T) {
 
 type failingSentences struct{}
 
-func (failingSentences) Write(*SentenceRow) error { return fmt.Errorf("disk full") }
+func (failingSentences) WriteBatch([]SentenceRow) error { return fmt.Errorf("disk full") }
 
 // TestRunSentencesLongDocument runs a document far longer than a chunk
 // among short ones through the pool.
