@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet bench corpus clean check-demo
+.PHONY: all build run test vet bench corpus clean check-demo report chromium screenshots
 
 all: build
 
@@ -19,6 +19,19 @@ run: build
 ## check-demo: run `leadlex check` on the sample policy and job descriptions (they have findings: exit 1 is expected)
 check-demo: build
 	./$(BIN) check testdata/check; test $$? -eq 1
+
+## report: write out/report.html from the testdata/ run (make run's out/results.parquet)
+report: run
+	./$(BIN) report out/results.parquet -o out/report.html
+
+## chromium: install headless Chromium (Debian's package) for the report's browser test
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y chromium; }
+
+## screenshots: run the browser test and keep its screenshots in out/ (needs make chromium)
+screenshots:
+	mkdir -p out
+	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestReportInChromium -v ./report/
 
 ## test: vet, formatting, and all tests with the race detector
 test:

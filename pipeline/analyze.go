@@ -47,7 +47,8 @@ type Scorer struct {
 	starts []bool // per token: an entry can start here
 	sents  []Sentence
 	tally  *Tally
-	totals []int64 // per entry: hits over all documents this scorer scored
+	rows   sentenceRows // sentence rows of the document being scored
+	totals []int64      // per entry: hits over all documents this scorer scored
 }
 
 // wordInfo is what the scorer caches per distinct word: its matcher token

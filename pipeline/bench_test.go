@@ -93,32 +93,52 @@ func BenchmarkTokenizer(b *testing.B) {
 }
 
 // BenchmarkPipeline is the whole of `leadlex score`: walk and read the
-// files, tokenize, split sentences, stem, match, score and write Parquet.
+// files, tokenize, split sentences, stem, match, score and write Parquet;
+// the sentences variants also write the sentences file (--sentences).
 func BenchmarkPipeline(b *testing.B) {
 	dir, texts, size := benchCorpus(b)
 	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
 	for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
-		b.Run("workers="+strconv.Itoa(workers), func(b *testing.B) {
-			out := filepath.Join(b.TempDir(), "results.parquet")
-			b.SetBytes(size)
-			start := mallocs()
-			b.ResetTimer()
-			for range b.N {
-				sink, err := NewParquetSink[Result](out, Metadata{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				docs := corpus.Walk(context.Background(), []string{dir}, corpus.Options{})
-				sum, err := Run(context.Background(), docs, an, sink, Options{Workers: workers})
-				if err != nil || sum.ByStatus[StatusOK] != len(texts) {
-					b.Fatalf("run: %v, %v", err, sum.ByStatus)
-				}
-				if err := sink.Close(); err != nil {
-					b.Fatal(err)
-				}
+		for _, sentences := range []bool{false, true} {
+			name := "workers=" + strconv.Itoa(workers)
+			if sentences {
+				name += "/sentences"
 			}
-			report(b, len(texts), mallocs()-start)
-		})
+			b.Run(name, func(b *testing.B) {
+				out := filepath.Join(b.TempDir(), "results.parquet")
+				b.SetBytes(size)
+				start := mallocs()
+				b.ResetTimer()
+				for range b.N {
+					sink, err := NewParquetSink[Result](out, Metadata{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					opt := Options{Workers: workers}
+					var ssink *FileSink[SentenceRow]
+					if sentences {
+						if ssink, err = NewParquetSink[SentenceRow](out+".sentences", Metadata{}); err != nil {
+							b.Fatal(err)
+						}
+						opt.Sentences = ssink
+					}
+					docs := corpus.Walk(context.Background(), []string{dir}, corpus.Options{})
+					sum, err := Run(context.Background(), docs, an, sink, opt)
+					if err != nil || sum.ByStatus[StatusOK] != len(texts) {
+						b.Fatalf("run: %v, %v", err, sum.ByStatus)
+					}
+					if err := sink.Close(); err != nil {
+						b.Fatal(err)
+					}
+					if ssink != nil {
+						if err := ssink.Close(); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				report(b, len(texts), mallocs()-start)
+			})
+		}
 	}
 }
 

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"iter"
 	"runtime"
@@ -16,27 +15,51 @@ type Sink interface {
 	Write(r *Result) error
 }
 
+// SentenceSink receives sentence rows in batches: documents in input
+// order, sentences in document order. A FileSink[SentenceRow] is one.
+type SentenceSink interface {
+	WriteBatch(rows []SentenceRow) error
+}
+
 // Options control a run.
 type Options struct {
 	// Workers is how many documents are scored at once; 0 means GOMAXPROCS.
 	Workers int
 	// OnResult, if set, is called after each result is written, in order.
 	OnResult func(r *Result)
+	// Sentences, if set, receives one row per sentence of every scored
+	// document, written before that document's result.
+	Sentences SentenceSink
 }
 
 // Summary counts what a run did.
 type Summary struct {
-	Documents int            // results written
-	ByStatus  map[string]int // ok / skipped / error
-	ByLabel   map[string]int // labels of ok documents
-	Bytes     int64          // input bytes of all documents
-	Terms     []int64        // per lexicon entry: hits (not negated) over all documents scored
+	Documents    int            // results written
+	ByStatus     map[string]int // ok / skipped / error
+	ByLabel      map[string]int // labels of ok documents
+	Bytes        int64          // input bytes of all documents
+	SentenceRows int            // rows written to Options.Sentences
+	Terms        []int64        // per lexicon entry: hits (not negated) over all documents scored
 }
 
 // Score scores one document. A document that was skipped or failed while
 // reading becomes a row saying why; a stream that fails part-way becomes an
 // error row. Docs with a Body are closed.
 func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
+	return s.score(ctx, d, nil)
+}
+
+// ScoreSentences scores d as Score does and also passes its sentence rows to
+// emit, in document order, in batches of a few hundred rows as the
+// document's chunks are analysed, so a long document never holds all its
+// rows at once. emit owns each batch it is given. An error from emit ends
+// scoring with an error row. A document whose stream fails part-way has
+// already emitted the rows of the part before the failure.
+func (s *Scorer) ScoreSentences(ctx context.Context, d corpus.Doc, emit func([]SentenceRow) error) *Result {
+	return s.score(ctx, d, emit)
+}
+
+func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRow) error) *Result {
 	defer d.Close()
 	r := &Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
 	if d.Status != corpus.OK {
@@ -48,6 +71,12 @@ func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
 	}
 	t := s.tally
 	t.Reset()
+	var rows *sentenceRows
+	if emit != nil {
+		rows = &s.rows
+		rows.an = s.an
+		rows.reset(d.ID, emit)
+	}
 	var chunk Analysis
 	each := func(text string, base int, continued bool) error {
 		if err := ctx.Err(); err != nil {
@@ -56,8 +85,13 @@ func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
 		chunk.Words, chunk.Sentences, chunk.Hits = 0, chunk.Sentences[:0], chunk.Hits[:0]
 		s.analyzeChunk(text, base, false, &chunk)
 		t.Add(&chunk)
-		if continued && len(chunk.Sentences) > 0 {
+		if continued && len(chunk.Sentences) > 0 && t.Sentences > len(chunk.Sentences) {
 			t.Sentences-- // the first sentence continues one already counted
+		}
+		if rows != nil {
+			if err := rows.addChunk(text, base, continued, &chunk); err != nil {
+				return err
+			}
 		}
 		return nil
 	}
@@ -65,7 +99,14 @@ func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
 	if d.Body != nil {
 		err = forEachReaderChunk(d.Body, each)
 	} else {
-		forEachChunk(d.Text, func(text string, base int, continued bool) { err = errors.Join(err, each(text, base, continued)) })
+		forEachChunk(d.Text, func(text string, base int, continued bool) {
+			if err == nil {
+				err = each(text, base, continued)
+			}
+		})
+	}
+	if err == nil && rows != nil {
+		err = rows.finish()
 	}
 	if err != nil {
 		r.Status, r.Error = StatusError, ptr(err.Error())
@@ -84,9 +125,12 @@ func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
 func ptr[T any](v T) *T { return &v }
 
 // Run scores docs with a pool of workers and writes the results to sink in
-// the order of docs. At most a few documents per worker are in flight, so
-// memory does not grow with the corpus. A per-document problem is a row,
-// not an error; Run returns an error only when the sink fails or ctx is
+// the order of docs; with opt.Sentences set, it writes each document's
+// sentence rows there too, documents in input order and sentences in
+// document order. At most a few documents per worker are in flight, and of
+// each at most a few batches of sentence rows, so memory grows neither with
+// the corpus nor with a document's length. A per-document problem is a row,
+// not an error; Run returns an error only when a sink fails or ctx is
 // cancelled, after all its goroutines have stopped.
 func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink, opt Options) (Summary, error) {
 	workers := opt.Workers
@@ -96,34 +140,38 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	type job struct {
-		seq int
-		doc corpus.Doc
+	// Each document gets a pending output that the writer waits on in input
+	// order: a queue of sentence batches, then its result.
+	type pending struct {
+		rows chan []SentenceRow // nil without opt.Sentences; closed when scored
+		res  chan *Result       // one result, nil when cancelled
 	}
-	type done struct {
-		seq int
-		res *Result
+	type job struct {
+		doc corpus.Doc
+		out *pending
 	}
 	window := 4 * workers // documents in flight, read or being scored or waiting to be written
-	slots := make(chan struct{}, window)
+	order := make(chan *pending, window)
 	jobs := make(chan job, workers)
-	results := make(chan done, window)
 
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { // producer: reads documents in order
 		defer wg.Done()
 		defer close(jobs)
-		seq := 0
+		defer close(order)
 		for d := range docs {
+			p := &pending{res: make(chan *Result, 1)}
+			if opt.Sentences != nil {
+				p.rows = make(chan []SentenceRow, 2)
+			}
 			select {
-			case slots <- struct{}{}:
+			case order <- p:
 			case <-ctx.Done():
 				d.Close()
 				return
 			}
-			jobs <- job{seq, d}
-			seq++
+			jobs <- job{d, p} // workers take every job, also after cancel
 		}
 	}()
 	sum := Summary{ByStatus: map[string]int{}, ByLabel: map[string]int{}, Terms: make([]int64, len(an.Lexicon().Entries))}
@@ -135,12 +183,26 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 			defer workersWG.Done()
 			sc := NewScorer(an)
 			for j := range jobs {
-				if ctx.Err() != nil {
+				var r *Result
+				switch {
+				case ctx.Err() != nil:
 					j.doc.Close()
-					results <- done{j.seq, nil}
-					continue
+				case j.out.rows != nil:
+					r = sc.ScoreSentences(ctx, j.doc, func(b []SentenceRow) error {
+						select {
+						case j.out.rows <- b:
+							return nil
+						case <-ctx.Done():
+							return ctx.Err()
+						}
+					})
+				default:
+					r = sc.Score(ctx, j.doc)
 				}
-				results <- done{j.seq, sc.Score(ctx, j.doc)}
+				if j.out.rows != nil {
+					close(j.out.rows)
+				}
+				j.out.res <- r
 			}
 			mu.Lock()
 			for i, c := range sc.totals {
@@ -149,39 +211,40 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 			mu.Unlock()
 		}()
 	}
-	go func() {
-		workersWG.Wait()
-		close(results)
-	}()
 
-	pending := map[int]*Result{}
-	next := 0
 	var failed error
-	for d := range results {
-		pending[d.seq] = d.res
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
+	fail := func(err error) {
+		failed = err
+		cancel()
+	}
+	for p := range order { // the writer: documents in input order
+		if p.rows != nil {
+			for batch := range p.rows {
+				if failed != nil || ctx.Err() != nil {
+					continue // drain, so the worker is not left blocked
+				}
+				if err := opt.Sentences.WriteBatch(batch); err != nil {
+					fail(fmt.Errorf("write sentences: %w", err))
+					continue
+				}
+				sum.SentenceRows += len(batch)
 			}
-			delete(pending, next)
-			next++
-			<-slots
-			if r == nil || failed != nil || ctx.Err() != nil {
-				continue
-			}
-			if err := sink.Write(r); err != nil {
-				failed = fmt.Errorf("write results: %w", err)
-				cancel()
-				continue
-			}
-			sum.add(r)
-			if opt.OnResult != nil {
-				opt.OnResult(r)
-			}
+		}
+		r := <-p.res
+		if r == nil || failed != nil || ctx.Err() != nil {
+			continue
+		}
+		if err := sink.Write(r); err != nil {
+			fail(fmt.Errorf("write results: %w", err))
+			continue
+		}
+		sum.add(r)
+		if opt.OnResult != nil {
+			opt.OnResult(r)
 		}
 	}
 	wg.Wait()
+	workersWG.Wait()
 	if failed != nil {
 		return sum, failed
 	}

@@ -159,12 +159,23 @@ func NewParquetWriter[T any](out io.Writer, meta Metadata) *ParquetWriter[T] {
 
 // Write appends one row.
 func (p *ParquetWriter[T]) Write(row *T) error {
-	if _, err := p.w.Write([]T{*row}); err != nil {
-		return err
-	}
-	p.rows++
-	if p.rows%rowsPerGroup == 0 {
-		return p.w.Flush()
+	return p.WriteBatch([]T{*row})
+}
+
+// WriteBatch appends rows, cutting row groups at the same rows as Write.
+func (p *ParquetWriter[T]) WriteBatch(rows []T) error {
+	for len(rows) > 0 {
+		n := min(len(rows), rowsPerGroup-p.rows%rowsPerGroup)
+		if _, err := p.w.Write(rows[:n]); err != nil {
+			return err
+		}
+		p.rows += n
+		rows = rows[n:]
+		if p.rows%rowsPerGroup == 0 {
+			if err := p.w.Flush(); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -173,10 +184,13 @@ func (p *ParquetWriter[T]) Write(row *T) error {
 func (p *ParquetWriter[T]) Close() error { return p.w.Close() }
 
 // FileSink writes rows of T to a file atomically: Close commits it, Abort
-// leaves nothing behind.
+// leaves nothing behind. A sink on stdout (see NewSink) has no file; Close
+// flushes it.
 type FileSink[T any] struct {
-	file  *AtomicFile
+	file  *AtomicFile // nil on stdout
+	name  string
 	write func(*T) error
+	batch func([]T) error // nil: row by row
 	close func() error
 }
 
@@ -187,23 +201,43 @@ func NewParquetSink[T any](path string, meta Metadata) (*FileSink[T], error) {
 		return nil, err
 	}
 	pw := NewParquetWriter[T](f, meta)
-	return &FileSink[T]{file: f, write: pw.Write, close: pw.Close}, nil
+	return &FileSink[T]{file: f, name: path, write: pw.Write, batch: pw.WriteBatch, close: pw.Close}, nil
 }
 
 // Write appends one row.
 func (s *FileSink[T]) Write(row *T) error { return s.write(row) }
 
+// WriteBatch appends rows.
+func (s *FileSink[T]) WriteBatch(rows []T) error {
+	if s.batch != nil {
+		return s.batch(rows)
+	}
+	for i := range rows {
+		if err := s.write(&rows[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Close finishes the file and renames it into place.
 func (s *FileSink[T]) Close() error {
 	if err := s.close(); err != nil {
-		s.file.Abort()
-		return fmt.Errorf("write %s: %w", s.file.path, err)
+		s.Abort()
+		return fmt.Errorf("write %s: %w", s.name, err)
+	}
+	if s.file == nil {
+		return nil
 	}
 	return s.file.Commit()
 }
 
 // Abort drops the file.
-func (s *FileSink[T]) Abort() { s.file.Abort() }
+func (s *FileSink[T]) Abort() {
+	if s.file != nil {
+		s.file.Abort()
+	}
+}
 
 // unwrapPath drops the temporary file's name from an OS error.
 func unwrapPath(err error) error {

@@ -177,3 +177,44 @@ func TestCreateAtomicErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestParquetWriteBatch checks batches cut row groups where single rows do.
+func TestParquetWriteBatch(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.parquet")
+	sink, err := NewParquetSink[SentenceRow](path, Metadata{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := make([]SentenceRow, rowsPerGroup+100)
+	for i := range rows {
+		rows[i] = SentenceRow{DocID: "d", SentenceIndex: int32(i)}
+	}
+	for b := 0; b < len(rows); b += 1000 {
+		if err := sink.WriteBatch(rows[b:min(b+1000, len(rows))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sink.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(path)
+	defer f.Close()
+	st, _ := f.Stat()
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sizes []int64
+	for _, rg := range pf.RowGroups() {
+		sizes = append(sizes, rg.NumRows())
+	}
+	if !reflect.DeepEqual(sizes, []int64{rowsPerGroup, 100}) {
+		t.Errorf("row groups of %v rows, want [%d 100]", sizes, rowsPerGroup)
+	}
+	got := make([]SentenceRow, len(rows))
+	r := parquet.NewGenericReader[SentenceRow](f)
+	defer r.Close()
+	if n, _ := r.Read(got); n != len(rows) || got[len(rows)-1].SentenceIndex != int32(len(rows)-1) {
+		t.Errorf("read %d rows back", n)
+	}
+}

@@ -134,6 +134,7 @@ process, control, the present, stability).`,
 		newEvalCmd(),
 		newDeriveCmd(),
 		newLexiconCmd(),
+		newReportCmd(),
 	)
 	return root
 }

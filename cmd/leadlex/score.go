@@ -21,6 +21,8 @@ import (
 type scoreOptions struct {
 	analysis       analysisFlags
 	output         string
+	sentences      string
+	format         string
 	workers        int
 	followSymlinks bool
 	maxBytes       byteSize
@@ -31,7 +33,7 @@ type scoreOptions struct {
 func newScoreCmd() *cobra.Command {
 	o := &scoreOptions{maxBytes: corpus.DefaultMaxBytes}
 	cmd := &cobra.Command{
-		Use:   "score PATH... [-o results.parquet]",
+		Use:   "score PATH... [-o results.parquet] [--sentences sentences.parquet]",
 		Short: "Score every document under the given folders or files and write one row each",
 		Long: `Score walks the given folders (sorted, hidden files skipped), scores every
 document against the lexicon and writes one row per input file to a Parquet
@@ -39,12 +41,22 @@ file. Files that cannot be scored get a row with status skipped or error and
 the reason. The file is written under a temporary name and renamed into place
 only when complete.
 
+With --sentences, a second file gets one row per sentence of every scored
+document, with its byte offsets, text and hits, in the same order.
+
+--format jsonl or csv writes JSON Lines or CSV instead of Parquet (nested
+columns as JSON text in CSV); the format also follows from the file
+extension (.jsonl, .csv). -o - writes JSONL (or --format csv) to stdout.
+
 Exit status: 0 when the run completed, 1 with --fail-on-error when a row has
 status error, 2 for usage errors or when the output cannot be written, 130
 when interrupted.`,
 		Example: `  leadlex score ./corpus -o results.parquet
   leadlex score jobs/ memos/ -o out/all.parquet --workers 2
-  leadlex score ./corpus -o custom.parquet --lexicon default --lexicon my-terms.yaml`,
+  leadlex score ./corpus -o custom.parquet --lexicon default --lexicon my-terms.yaml
+  leadlex score ./corpus -o out/results.parquet --sentences out/sentences.parquet
+  leadlex score ./corpus -o results.csv --sentences sentences.csv
+  leadlex score ./corpus -o - --format jsonl | jq .label`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
@@ -52,7 +64,9 @@ when interrupted.`,
 	}
 	f := cmd.Flags()
 	o.analysis.register(f)
-	f.StringVarP(&o.output, "output", "o", "results.parquet", "results file to write (Parquet)")
+	f.StringVarP(&o.output, "output", "o", "results.parquet", "results file to write; - for stdout (JSONL or CSV)")
+	f.StringVar(&o.sentences, "sentences", "", "also write one row per sentence to this file; - for stdout")
+	f.StringVar(&o.format, "format", "", "output format: parquet, jsonl or csv (default: from each file's extension; parquet, or jsonl on stdout)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
 	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB)")
@@ -76,14 +90,28 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
 	copt := corpus.Options{FollowSymlinks: o.followSymlinks, MaxBytes: int64(o.maxBytes)}
+	resultsFormat, sentencesFormat, err := o.formats()
+	if err != nil {
+		return err
+	}
 	meta := pipeline.NewMetadata(an, toolVersion(), commandLine(cmd, args), stamp)
-	sink, err := pipeline.NewParquetSink[pipeline.Result](o.output, meta)
+	stdout := cmd.OutOrStdout()
+	sink, err := pipeline.NewSink[pipeline.Result](o.output, resultsFormat, meta, stdout)
 	if err != nil {
 		return withCode(exitUsage, err)
 	}
 	defer sink.Abort() // a no-op once committed
 
 	popt := pipeline.Options{Workers: o.workers}
+	var sentences *pipeline.FileSink[pipeline.SentenceRow]
+	if o.sentences != "" {
+		sentences, err = pipeline.NewSink[pipeline.SentenceRow](o.sentences, sentencesFormat, meta, stdout)
+		if err != nil {
+			return withCode(exitUsage, err)
+		}
+		defer sentences.Abort()
+		popt.Sentences = sentences
+	}
 	var bar *progressbar.ProgressBar
 	if !o.quiet && isTerminal(stderr) {
 		bar = newProgressBar(ctx, args, copt, stderr)
@@ -97,9 +125,8 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	elapsed := time.Since(start)
 	if runErr != nil {
-		sink.Abort()
 		if errors.Is(runErr, context.Canceled) {
-			fmt.Fprintf(stderr, "%s before the interrupt; nothing written to %s\n", summaryLine(sum, elapsed), o.output)
+			fmt.Fprintf(stderr, "%s before the interrupt; nothing written to %s\n", summaryLine(sum, elapsed), o.outputs())
 			return &exitError{code: exitInterrupt}
 		}
 		return withCode(exitUsage, runErr)
@@ -107,14 +134,63 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	if err := sink.Close(); err != nil {
 		return withCode(exitUsage, err)
 	}
-	fmt.Fprintf(stderr, "%s; wrote %s\n", summaryLine(sum, elapsed), o.output)
-	if !o.quiet {
-		printSummaryTable(cmd.OutOrStdout(), sum, an.Lexicon())
+	wrote := o.output
+	if sentences != nil {
+		if err := sentences.Close(); err != nil {
+			return withCode(exitUsage, err)
+		}
+		wrote = fmt.Sprintf("%s and %s sentences to %s", o.output, thousands(sum.SentenceRows), o.sentences)
+	}
+	fmt.Fprintf(stderr, "%s; wrote %s\n", summaryLine(sum, elapsed), wrote)
+	if !o.quiet && o.output != pipeline.Stdout && o.sentences != pipeline.Stdout {
+		printSummaryTable(stdout, sum, an.Lexicon())
 	}
 	if o.failOnError && sum.ByStatus[pipeline.StatusError] > 0 {
 		return &exitError{code: exitViolation, err: fmt.Errorf("%d documents have status error (--fail-on-error)", sum.ByStatus[pipeline.StatusError])}
 	}
 	return nil
+}
+
+// formats picks the format of the results and the sentences file: --format
+// when given, else each file's extension, and JSONL on stdout.
+func (o *scoreOptions) formats() (results, sentences pipeline.Format, err error) {
+	if o.output == pipeline.Stdout && o.sentences == pipeline.Stdout {
+		return "", "", usageErr("-o and --sentences cannot both be - (stdout)")
+	}
+	if o.output == "" {
+		return "", "", usageErr("-o needs a file name, or - for stdout")
+	}
+	pick := func(path string) (pipeline.Format, error) {
+		if o.format != "" {
+			f, err := pipeline.ParseFormat(o.format)
+			if err != nil {
+				return "", usageErr("--format: %v", err)
+			}
+			if f == pipeline.FormatParquet && path == pipeline.Stdout {
+				return "", usageErr("parquet cannot be written to stdout: use --format jsonl or csv with -")
+			}
+			return f, nil
+		}
+		if path == pipeline.Stdout {
+			return pipeline.FormatJSONL, nil
+		}
+		return pipeline.FormatOf(path), nil
+	}
+	if results, err = pick(o.output); err != nil {
+		return "", "", err
+	}
+	if o.sentences != "" {
+		sentences, err = pick(o.sentences)
+	}
+	return results, sentences, err
+}
+
+// outputs names the files the run writes, for messages.
+func (o *scoreOptions) outputs() string {
+	if o.sentences != "" {
+		return o.output + " or " + o.sentences
+	}
+	return o.output
 }
 
 func newProgressBar(ctx context.Context, roots []string, opt corpus.Options, w io.Writer) *progressbar.ProgressBar {

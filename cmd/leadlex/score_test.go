@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -25,6 +28,17 @@ func leadlex(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func readParquet(t *testing.T, path string) ([]pipeline.Result, *parquet.File) {
 	t.Helper()
+	return readRows[pipeline.Result](t, path)
+}
+
+func readSentences(t *testing.T, path string) ([]pipeline.SentenceRow, *parquet.File) {
+	t.Helper()
+	return readRows[pipeline.SentenceRow](t, path)
+}
+
+// readRows reads all rows of a Parquet file as T.
+func readRows[T any](t *testing.T, path string) ([]T, *parquet.File) {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -35,8 +49,8 @@ func readParquet(t *testing.T, path string) ([]pipeline.Result, *parquet.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := make([]pipeline.Result, pf.NumRows())
-	r := parquet.NewGenericReader[pipeline.Result](f)
+	rows := make([]T, pf.NumRows())
+	r := parquet.NewGenericReader[T](f)
 	defer r.Close()
 	if n, _ := r.Read(rows); n != len(rows) {
 		t.Fatalf("read %d of %d rows", n, len(rows))
@@ -305,5 +319,161 @@ func TestScoreExpectedLabels(t *testing.T) {
 	}
 	if n < 16 {
 		t.Errorf("only %d expected labels", n)
+	}
+}
+
+// TestScoreSentences checks the sentences file against the results file:
+// every scored document's hits equal the sum of its sentence rows', rows
+// come in document order with offsets that point into the file, and both
+// files carry the same metadata.
+func TestScoreSentences(t *testing.T) {
+	dir := t.TempDir()
+	out, sout := filepath.Join(dir, "results.parquet"), filepath.Join(dir, "sentences.parquet")
+	code, _, stderr := leadlex(t, "score", corpusDir, "-o", out, "--sentences", sout, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	results, rpf := readParquet(t, out)
+	sents, spf := readSentences(t, sout)
+	if !strings.Contains(stderr, " sentences to "+sout) {
+		t.Errorf("stderr %q", stderr)
+	}
+	at, checked := 0, 0
+	for _, r := range results {
+		if r.Status != pipeline.StatusOK {
+			continue
+		}
+		n := int(r.Sentences)
+		if at+n > len(sents) {
+			t.Fatalf("%s: %d sentences, only %d rows left", r.DocID, n, len(sents)-at)
+		}
+		rows := sents[at : at+n]
+		at += n
+		data, err := os.ReadFile(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lead, mgmt float64
+		for i, s := range rows {
+			if s.DocID != r.DocID || s.SentenceIndex != int32(i) {
+				t.Fatalf("%s: row %d is %s #%d", r.DocID, i, s.DocID, s.SentenceIndex)
+			}
+			if got := string(data[s.ByteStart:s.ByteEnd]); got != s.Text {
+				t.Errorf("%s #%d: text %q, file has %q", r.DocID, i, s.Text, got)
+			}
+			lead += s.LeadershipHits
+			mgmt += s.ManagementHits
+		}
+		if math.Abs(lead-r.LeadershipHits) > 1e-9 || math.Abs(mgmt-r.ManagementHits) > 1e-9 {
+			t.Errorf("%s: sentences sum to L %v M %v, document has L %v M %v", r.DocID, lead, mgmt, r.LeadershipHits, r.ManagementHits)
+		}
+		if r.LeadershipHits+r.ManagementHits > 0 {
+			checked++
+		}
+	}
+	if at != len(sents) || checked < 20 {
+		t.Errorf("%d sentence rows, %d accounted for; %d documents with hits checked", len(sents), at, checked)
+	}
+	for _, kv := range rpf.Metadata().KeyValueMetadata {
+		if v, _ := spf.Lookup(kv.Key); v != kv.Value {
+			t.Errorf("sentences metadata %s = %q, results have %q", kv.Key, v, kv.Value)
+		}
+	}
+}
+
+// TestScoreFormats checks that JSONL and CSV carry the same rows as Parquet.
+func TestScoreFormats(t *testing.T) {
+	dir := t.TempDir()
+	pq := filepath.Join(dir, "r.parquet")
+	if code, _, stderr := leadlex(t, "score", corpusDir, "-o", pq, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want, _ := readParquet(t, pq)
+	for i := range want { // Parquet has no nil lists; JSON writes []
+		if want[i].Dimensions == nil {
+			want[i].Dimensions = []pipeline.DimensionScore{}
+		}
+		if want[i].TopTerms == nil {
+			want[i].TopTerms = []pipeline.TermCount{}
+		}
+	}
+
+	jl := filepath.Join(dir, "r.jsonl")
+	if code, _, stderr := leadlex(t, "score", corpusDir, "-o", jl, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(jl)
+	var got []pipeline.Result
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var r pipeline.Result
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, r)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("JSONL rows differ from Parquet rows")
+	}
+
+	// CSV on stdout: a header, one record per row, nested columns as JSON.
+	code, stdout, stderr := leadlex(t, "score", corpusDir, "-o", "-", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatalf("stdout is not CSV (%v): %q", err, stdout)
+	}
+	if len(recs) != len(want)+1 || recs[0][0] != "doc_id" || recs[0][14] != "dimensions" {
+		t.Fatalf("%d records, header %v", len(recs), recs[0])
+	}
+	for i, r := range want {
+		rec := recs[i+1]
+		var dims []pipeline.DimensionScore
+		if err := json.Unmarshal([]byte(rec[14]), &dims); err != nil || !reflect.DeepEqual(dims, r.Dimensions) {
+			t.Errorf("%s: dimensions %q (%v)", r.DocID, rec[14], err)
+		}
+		if rec[0] != r.DocID || rec[12] != r.Label || (r.Balance == nil) != (rec[11] == "") {
+			t.Errorf("record %v for %+v", rec[:13], r)
+		}
+	}
+	if !strings.Contains(stderr, "; wrote -") {
+		t.Errorf("stderr %q", stderr)
+	}
+
+	// Sentences as JSONL on stdout while the results go to a CSV file.
+	code, stdout, stderr = leadlex(t, "score", corpusDir+"/memos", "-o", filepath.Join(dir, "m.csv"), "--sentences", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	var s pipeline.SentenceRow
+	if err := json.Unmarshal([]byte(lines[0]), &s); err != nil || s.DocID != "founder_next_chapter.md" || s.Text == "" {
+		t.Errorf("first sentence line %q: %+v %v", lines[0], s, err)
+	}
+	if csvData, _ := os.ReadFile(filepath.Join(dir, "m.csv")); !strings.HasPrefix(string(csvData), "doc_id,path,format,") {
+		t.Errorf("m.csv starts %q", csvData[:min(len(csvData), 40)])
+	}
+}
+
+func TestScoreFormatErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"--format", "xlsx"}, `--format: unknown format "xlsx"`},
+		{[]string{"-o", "-", "--sentences", "-"}, "cannot both be -"},
+		{[]string{"-o", "-", "--format", "parquet"}, "parquet cannot be written to stdout"},
+		{[]string{"-o", filepath.Join(dir, "r.parquet"), "--sentences", dir}, "is a folder"},
+	}
+	for _, tc := range tests {
+		code, _, stderr := leadlex(t, append([]string{"score", corpusDir, "-q"}, tc.args...)...)
+		if code != 2 || !strings.Contains(stderr, tc.stderr) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a failed run left %v", entries)
 	}
 }

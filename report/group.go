@@ -1,0 +1,93 @@
+package report
+
+import (
+	"fmt"
+	"path"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/leadlex/leadlex/pipeline"
+)
+
+// grouping returns the function that names a row's group for --by, or nil
+// for no grouping.
+func grouping(by string) (func(*pipeline.Result) string, error) {
+	switch {
+	case by == "":
+		return nil, nil
+	case by == "folder":
+		return func(r *pipeline.Result) string { return folder(r.DocID, 0) }, nil
+	case strings.HasPrefix(by, "folder:"):
+		n, err := strconv.Atoi(strings.TrimPrefix(by, "folder:"))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("--by %s: want folder:N with N a depth of 1 or more, e.g. folder:2 for jobs/sales", by)
+		}
+		return func(r *pipeline.Result) string { return folder(r.DocID, n) }, nil
+	}
+	return columnGrouping(by)
+}
+
+// folder names the folder of a doc_id, cut to its first depth levels
+// (0: all of them). Documents at the top are in "(top level)".
+func folder(docID string, depth int) string {
+	dir := path.Dir(docID)
+	if dir == "." || dir == "/" {
+		return "(top level)"
+	}
+	if depth > 0 {
+		parts := strings.Split(dir, "/")
+		dir = strings.Join(parts[:min(depth, len(parts))], "/")
+	}
+	return dir
+}
+
+// columnGrouping groups by a text or whole-number column of the results
+// file, named as in Parquet; a null value is its own group, "(null)".
+func columnGrouping(name string) (func(*pipeline.Result) string, error) {
+	typ := reflect.TypeFor[pipeline.Result]()
+	var usable []string
+	idx, found := -1, false
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		col, _, _ := strings.Cut(f.Tag.Get("parquet"), ",")
+		ok := false
+		switch f.Type.Kind() {
+		case reflect.String, reflect.Int32, reflect.Int64:
+			ok = true
+		case reflect.Pointer:
+			ok = f.Type.Elem().Kind() == reflect.String
+		}
+		if ok {
+			usable = append(usable, col)
+		}
+		if col == name {
+			found = true
+			if ok {
+				idx = i
+			}
+		}
+	}
+	switch {
+	case !found:
+		return nil, fmt.Errorf("--by %s: no such column; group by folder, folder:N or one of %s", name, strings.Join(usable, ", "))
+	case idx < 0:
+		return nil, fmt.Errorf("--by %s: cannot group by a column of numbers or lists; group by folder, folder:N or one of %s", name, strings.Join(usable, ", "))
+	}
+	return func(r *pipeline.Result) string {
+		v := reflect.ValueOf(r).Elem().Field(idx)
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() {
+				return "(null)"
+			}
+			return v.Elem().String()
+		case reflect.String:
+			if v.String() == "" {
+				return "(empty)"
+			}
+			return v.String()
+		}
+		return strconv.FormatInt(v.Int(), 10)
+	}, nil
+}

@@ -1,0 +1,150 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/pipeline"
+)
+
+//go:embed page.html
+var pageHTML string
+
+// page is parsed once; its charts are inline SVG and its CSS inline, so
+// the page fetches nothing.
+var page = template.Must(template.New("page").Funcs(template.FuncMap{
+	"int":   func(n any) string { return thousands(toInt64(n)) },
+	"f1":    func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
+	"f2":    func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) },
+	"pct":   func(k, n int) string { return percent(k, n) },
+	"class": labelClass,
+	"size":  humanBytes,
+	"inc":   func(i int) int { return i + 1 },
+	"docs":  func(list []DocFigures, grouped bool) docList { return docList{list, grouped} },
+}).Parse(pageHTML))
+
+// docList is a "most leaning" table's data.
+type docList struct {
+	List    []DocFigures
+	Grouped bool
+}
+
+// view is what the page template reads.
+type view struct {
+	*Report
+	Lexicon   string // name version
+	Hash      string
+	Grouped   bool
+	Labels    []string
+	LabelBars Chart
+	Balance   []groupChart
+	DimBars   Chart
+	Terms     []termCharts
+	Top       int
+	// TermsPerDoc is --top-terms of the run, from the metadata.
+	TermsPerDoc string
+}
+
+type groupChart struct {
+	Group *Group
+	Chart Chart
+}
+
+type termCharts struct {
+	Group                  *Group
+	Leadership, Management Chart
+}
+
+// termsShown is how many terms each pole's chart lists per group.
+const termsShown = 12
+
+// WriteHTML writes the report as one self-contained HTML page.
+func (r *Report) WriteHTML(w io.Writer) error {
+	v := view{
+		Report:    r,
+		Lexicon:   r.Meta[pipeline.MetaLexiconName] + " " + r.Meta[pipeline.MetaLexiconVersion],
+		Hash:      r.Meta[pipeline.MetaLexiconHash],
+		Grouped:   r.By != "",
+		Labels:    labelOrder,
+		LabelBars: labelChart(r.Groups),
+		DimBars:   dimensionChart(r.Dimensions, r.Groups),
+		Top:       r.top,
+	}
+	for _, f := range strings.Fields(r.Meta[pipeline.MetaLabels]) {
+		if n, ok := strings.CutPrefix(f, "top_terms="); ok {
+			v.TermsPerDoc = n
+		}
+	}
+	ymax := balanceMax(r.Groups)
+	for _, g := range r.Groups {
+		width := 360.0
+		if len(r.Groups) == 1 {
+			width = 600
+		}
+		v.Balance = append(v.Balance, groupChart{g, balanceChart(g, ymax, r.Margin, width)})
+		v.Terms = append(v.Terms, termCharts{
+			Group:      g,
+			Leadership: termsChart(g.TopTerms(lexicon.Leadership.String(), termsShown), lexicon.Leadership.String(), g.Name),
+			Management: termsChart(g.TopTerms(lexicon.Management.String(), termsShown), lexicon.Management.String(), g.Name),
+		})
+	}
+	if err := page.Execute(w, v); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// thousands formats n with comma separators.
+func thousands(n int64) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func toInt64(n any) int64 {
+	switch n := n.(type) {
+	case int:
+		return int64(n)
+	case int32:
+		return int64(n)
+	case int64:
+		return n
+	}
+	return 0
+}
+
+// humanBytes renders a size as 512 B, 84 KB, 3.2 MB or 1.4 GB.
+func humanBytes(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return strconv.FormatInt(n, 10) + " B"
+	}
+	v, i := float64(n)/unit, 0
+	for v >= unit && i < 2 {
+		v /= unit
+		i++
+	}
+	digits := 0
+	if v < 10 {
+		digits = 1
+	}
+	return strconv.FormatFloat(v, 'f', digits, 64) + " " + []string{"KB", "MB", "GB"}[i]
+}
+
+// percent renders k of n as a whole percentage, "–" when n is 0.
+func percent(k, n int) string {
+	if n == 0 {
+		return "–"
+	}
+	return strconv.FormatFloat(100*float64(k)/float64(n), 'f', 0, 64) + "%"
+}
