@@ -12,8 +12,8 @@ import (
 func TestScoreFormats(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"post.html":  "<html><head><script>budget()</script></head><body><h1>Lead</h1><p>Inspire the team and shape the vision.</p></body></html>",
-		"notes.md":   "# Notes\n\nWe coach people.\n\n```\nbudget := 1\n```\n",
+		"post.html": "<html><head><script>budget()</script></head><body><h1>Lead</h1><p>Inspire the team and shape the vision.</p></body></html>",
+		"notes.md":  "# Notes\n\nWe coach people.\n\n```\nbudget := 1\n```\n",
 		"posts.jsonl": `{"uid": "p1", "body": "Set a bold vision."}` + "\n" + `{"uid": "p2", "body": broken}` + "\n" +
 			`{"uid": "p3", "body": "Control the budget."}` + "\n",
 		"jobs.csv":  "key,description\nj1,\"Plan, budget and control.\"\nj2,\"bad \"quote\"\"\n",
