@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet bench corpus clean
+.PHONY: all build run test vet bench corpus clean fuzz
 
 all: build
 
@@ -26,6 +26,16 @@ test:
 ## bench: benchmarks of the tokenizer alone and the whole pipeline (docs/s, MB/s, allocs/doc)
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./pipeline/
+
+## fuzz: run every fuzz target (format readers, lexicon loader, …) for FUZZTIME each; make test replays their seeds
+FUZZTIME ?= 30s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$target ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
 
 ## corpus: generate a synthetic corpus, e.g. make corpus N=100000 (or BYTES=1GB) OUT=out/corpus
 N   ?= 10000

@@ -7,8 +7,14 @@ import (
 	"testing"
 )
 
-// makeDocx builds a .docx file in memory from its parts.
+// makeDocx builds a .docx file in memory from its parts, compressed.
 func makeDocx(t testing.TB, parts map[string]string) []byte {
+	return makeZip(t, parts, zip.Deflate)
+}
+
+// makeZip builds a zip archive of parts with the given method; stored
+// (uncompressed) parts give the fuzzer XML it can mutate.
+func makeZip(t testing.TB, parts map[string]string, method uint16) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -17,7 +23,7 @@ func makeDocx(t testing.TB, parts map[string]string) []byte {
 		if !ok {
 			continue
 		}
-		w, err := zw.Create(name)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,9 +114,10 @@ func TestDocxSizeGuard(t *testing.T) {
 }
 
 func FuzzDocx(f *testing.F) {
-	f.Add(makeDocx(f, map[string]string{"[Content_Types].xml": docxTypes, "_rels/.rels": docxRels,
-		"word/document.xml": wordDocument(`<w:p><w:r><w:t>Hello</w:t><w:tab/><w:t>world</w:t></w:r></w:p>`)}))
-	f.Add(makeDocx(f, map[string]string{"word/document.xml": `<?xml version="1.0" encoding="windows-1252"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:p><w:r><w:t>x</w:t></w:r></w:p></w:document>`}))
+	f.Add(makeZip(f, map[string]string{"_rels/.rels": docxRels,
+		"word/document.xml": wordDocument(`<w:p><w:r><w:t>Hello</w:t><w:tab/><w:t>world</w:t></w:r></w:p>`)}, zip.Store))
+	f.Add(makeZip(f, map[string]string{"word/document.xml": `<?xml version="1.0" encoding="windows-1252"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:p><w:r><w:t>x</w:t></w:r></w:p></w:document>`}, zip.Store))
+	f.Add([]byte(wordDocument(`<w:p><w:r><mc:AlternateContent><mc:Fallback><w:t>a</w:t></mc:Fallback></mc:AlternateContent><w:br/><w:t>b</w:t></w:r></w:p>`)))
 	f.Add([]byte("PK\x03\x04 not really"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, err := extractDocx(bytes.NewReader(data), int64(len(data)), 1<<16)
