@@ -124,6 +124,11 @@ func FuzzDocx(f *testing.F) {
 		if err == nil && len(text) > 1<<16 {
 			t.Errorf("text over the limit: %d bytes", len(text))
 		}
-		wordText(bytes.NewReader(data), 1<<16)
+		if err == nil {
+			checkExtracted(t, "", text)
+		}
+		if text, err := wordText(bytes.NewReader(data), 1<<16); err == nil {
+			checkExtracted(t, string(data), text)
+		}
 	})
 }
