@@ -119,11 +119,10 @@ func FuzzCSV(f *testing.F) {
 		n := 0
 		s.csvRecords(strings.NewReader(string(data)), comma, utf8Only, func(d Doc) bool {
 			n++
-			if !strings.HasPrefix(d.ID, "f.csv") || d.Status == "" || (d.Status == OK) == (d.Reason != "") {
-				t.Errorf("bad doc %+v", d)
-			}
-			if d.Status == OK && strings.TrimSpace(d.Text) == "" {
-				t.Errorf("ok doc without text: %+v", d)
+			d.Path = "f"
+			checkDoc(t, d)
+			if !strings.HasPrefix(d.ID, "f.csv") {
+				t.Errorf("doc id %q", d.ID)
 			}
 			return true
 		})

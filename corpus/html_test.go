@@ -7,9 +7,7 @@ import (
 )
 
 func TestExtractHTML(t *testing.T) {
-	tests := []struct {
-		name, src, want string
-	}{
+	runExtractCases(t, extractHTML, []extractCase{
 		{
 			name: "visible text with script and style",
 			src: `<!DOCTYPE html>
@@ -59,14 +57,7 @@ func TestExtractHTML(t *testing.T) {
 			src:  "no tags at all",
 			want: "no tags at all",
 		},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := extractHTML(tc.src); got != tc.want {
-				t.Errorf("extractHTML:\n got %q\nwant %q", got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 func TestHTMLCharset(t *testing.T) {

@@ -71,25 +71,31 @@ func readLine(br *bufio.Reader, buf []byte, limit int64) ([]byte, int64, error) 
 	}
 }
 
-// jsonlRecord turns one line into a Doc.
+// jsonlRecord turns one line into a Doc. Only the fields asked for are
+// decoded; the rest of the record is checked but not unpacked.
 func (s *source) jsonlRecord(n int, line []byte, size int64, dec decoding) Doc {
 	text, err := dec.decode(line)
 	if err != nil {
 		return s.recordText(s.record(n, "", size), line, dec) // reports the decoding error
 	}
-	value, err := parseJSONLine(text)
-	if err != nil {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(text), &obj); err != nil { // not an object: find out what it is
+		value, err := parseJSONLine(text)
 		d := s.record(n, "", size)
-		d.Status, d.Reason = Failed, err.Error()
+		switch {
+		case err != nil:
+			d.Status, d.Reason = Failed, err.Error()
+		case jsonKind(value) == "string":
+			body, _ := textValue(value)
+			d = s.recordText(d, []byte(body), utf8Only)
+		default:
+			d.Status, d.Reason = Failed, fmt.Sprintf("the line holds a JSON %s, not an object with a %q field", jsonKind(value), s.cfg.TextField)
+		}
 		return d
 	}
-	if str, ok := value.(string); ok {
-		return s.recordText(s.record(n, "", size), []byte(str), utf8Only)
-	}
-	obj, ok := value.(map[string]any)
-	if !ok {
+	if obj == nil { // the line is null
 		d := s.record(n, "", size)
-		d.Status, d.Reason = Failed, fmt.Sprintf("the line holds a JSON %s, not an object with a %q field", jsonKind(value), s.cfg.TextField)
+		d.Status, d.Reason = Failed, fmt.Sprintf("the line holds a JSON null, not an object with a %q field", s.cfg.TextField)
 		return d
 	}
 	id := ""
@@ -100,7 +106,7 @@ func (s *source) jsonlRecord(n int, line []byte, size int64, dec decoding) Doc {
 	}
 	d := s.record(n, id, size)
 	v, ok := lookupField(obj, s.cfg.TextField)
-	if !ok || v == nil {
+	if !ok || jsonKind(v) == "null" {
 		d.Status, d.Reason = Failed, fmt.Sprintf("no %q field (fields: %s); choose one with --text-field", s.cfg.TextField, fieldList(obj))
 		return d
 	}
@@ -112,11 +118,11 @@ func (s *source) jsonlRecord(n int, line []byte, size int64, dec decoding) Doc {
 	return s.recordText(d, []byte(body), utf8Only)
 }
 
-// parseJSONLine parses one JSON value, which must fill the line.
-func parseJSONLine(line string) (any, error) {
+// parseJSONLine checks that the line holds one JSON value and returns it
+// undecoded, without surrounding white space.
+func parseJSONLine(line string) (json.RawMessage, error) {
 	d := json.NewDecoder(strings.NewReader(line))
-	d.UseNumber()
-	var v any
+	var v json.RawMessage
 	if err := d.Decode(&v); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, errors.New("invalid JSON: the line ends inside a value")
@@ -131,25 +137,38 @@ func parseJSONLine(line string) (any, error) {
 
 // lookupField finds a field by its name, or by a dotted path through
 // nested objects and arrays ("post.body", "paragraphs.0").
-func lookupField(obj map[string]any, name string) (any, bool) {
+func lookupField(obj map[string]json.RawMessage, name string) (json.RawMessage, bool) {
 	if v, ok := obj[name]; ok {
 		return v, true
 	}
-	var cur any = obj
-	for part := range strings.SplitSeq(name, ".") {
-		switch c := cur.(type) {
-		case map[string]any:
-			v, ok := c[part]
+	var cur json.RawMessage
+	for i, part := range strings.Split(name, ".") {
+		if i == 0 {
+			v, ok := obj[part]
 			if !ok {
 				return nil, false
 			}
 			cur = v
-		case []any:
-			i, err := strconv.Atoi(part)
-			if err != nil || i < 0 || i >= len(c) {
+			continue
+		}
+		switch jsonKind(cur) {
+		case "object":
+			var m map[string]json.RawMessage
+			if json.Unmarshal(cur, &m) != nil {
 				return nil, false
 			}
-			cur = c[i]
+			v, ok := m[part]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case "array":
+			var a []json.RawMessage
+			k, err := strconv.Atoi(part)
+			if err != nil || json.Unmarshal(cur, &a) != nil || k < 0 || k >= len(a) {
+				return nil, false
+			}
+			cur = a[k]
 		default:
 			return nil, false
 		}
@@ -159,18 +178,15 @@ func lookupField(obj map[string]any, name string) (any, bool) {
 
 // textValue reads a text field: a string, or an array of strings (joined
 // as paragraphs).
-func textValue(v any) (string, bool) {
-	switch v := v.(type) {
-	case string:
-		return v, true
-	case []any:
-		parts := make([]string, 0, len(v))
-		for _, p := range v {
-			s, ok := p.(string)
-			if !ok {
-				return "", false
-			}
-			parts = append(parts, s)
+func textValue(v json.RawMessage) (string, bool) {
+	switch jsonKind(v) {
+	case "string":
+		var s string
+		return s, json.Unmarshal(v, &s) == nil
+	case "array":
+		var parts []string
+		if json.Unmarshal(v, &parts) != nil {
+			return "", false
 		}
 		return strings.Join(parts, "\n\n"), true
 	}
@@ -179,34 +195,40 @@ func textValue(v any) (string, bool) {
 
 // idString renders an id field: strings and numbers as written; other
 // kinds give no id.
-func idString(v any) string {
-	switch v := v.(type) {
-	case string:
-		return strings.TrimSpace(v)
-	case json.Number:
-		return v.String()
+func idString(v json.RawMessage) string {
+	switch jsonKind(v) {
+	case "string":
+		var s string
+		json.Unmarshal(v, &s)
+		return strings.TrimSpace(s)
+	case "number":
+		return string(v)
 	}
 	return ""
 }
 
-func jsonKind(v any) string {
-	switch v.(type) {
-	case nil:
+// jsonKind names the kind of a JSON value from its first byte.
+func jsonKind(v json.RawMessage) string {
+	if len(v) == 0 {
 		return "null"
-	case string:
-		return "string"
-	case json.Number, float64:
-		return "number"
-	case bool:
-		return "boolean"
-	case []any:
-		return "array"
 	}
-	return "object"
+	switch v[0] {
+	case '"':
+		return "string"
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
 }
 
 // fieldList names an object's fields, sorted, for messages.
-func fieldList(obj map[string]any) string {
+func fieldList(obj map[string]json.RawMessage) string {
 	if len(obj) == 0 {
 		return "none"
 	}

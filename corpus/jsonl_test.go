@@ -165,11 +165,10 @@ func FuzzJSONL(f *testing.F) {
 		n := 0
 		s.jsonlRecords(strings.NewReader(string(data)), utf8Only, func(d Doc) bool {
 			n++
-			if !strings.HasPrefix(d.ID, "f.jsonl#") || d.Status == "" || (d.Status == OK) == (d.Reason != "") {
-				t.Errorf("bad doc %+v", d)
-			}
-			if d.Status == OK && strings.TrimSpace(d.Text) == "" {
-				t.Errorf("ok doc without text: %+v", d)
+			d.Path = "f"
+			checkDoc(t, d)
+			if !strings.HasPrefix(d.ID, "f.jsonl#") {
+				t.Errorf("doc id %q", d.ID)
 			}
 			return true
 		})

@@ -5,9 +5,7 @@ import (
 )
 
 func TestExtractMarkdown(t *testing.T) {
-	tests := []struct {
-		name, src, want string
-	}{
+	runExtractCases(t, extractMarkdown, []extractCase{
 		{
 			name: "headings, lists, emphasis, links, code",
 			src: "---\ntitle: Team lead\ntags: [jobs]\n---\n" +
@@ -59,14 +57,7 @@ func TestExtractMarkdown(t *testing.T) {
 			src:  "# Title\r\n\r\nOne line\r\nand the next.\r\n",
 			want: "Title\n\nOne line\nand the next.",
 		},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := extractMarkdown(tc.src); got != tc.want {
-				t.Errorf("extractMarkdown:\n got %q\nwant %q", got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 func FuzzMarkdown(f *testing.F) {

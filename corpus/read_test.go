@@ -119,3 +119,17 @@ func checkExtracted(t *testing.T, input, got string) {
 		}
 	}
 }
+
+// extractCase is a sample of marked-up text and the text expected from it.
+type extractCase struct{ name, src, want string }
+
+func runExtractCases(t *testing.T, extract func(string) string, cases []extractCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := extract(tc.src); got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
