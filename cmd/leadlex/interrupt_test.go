@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -71,14 +72,14 @@ func waitForTemp(t *testing.T, dir string, done <-chan struct{}) {
 }
 
 // TestInterruptLeavesNothing interrupts a run over a large generated
-// corpus with SIGINT, once and twice: the exit code is 130, nothing is
-// left at -o, and after one interrupt the temporary file is gone too and
-// the summary says what was done.
+// corpus with SIGINT (once and twice) and SIGTERM: the exit code is 130,
+// nothing is left at -o, and after one signal the temporary file is gone
+// too and the summary says what was done.
 func TestInterruptLeavesNothing(t *testing.T) {
 	bin := buildLeadlex(t)
 	corpus := generateCorpus(t, 1500)
-	for _, signals := range []int{1, 2} {
-		t.Run(strings.Repeat("SIGINT ", signals), func(t *testing.T) {
+	for _, signals := range [][]os.Signal{{syscall.SIGINT}, {syscall.SIGINT, syscall.SIGINT}, {syscall.SIGTERM}} {
+		t.Run(fmt.Sprint(signals), func(t *testing.T) {
 			outDir := t.TempDir()
 			out := filepath.Join(outDir, "results.parquet")
 			cmd := exec.Command(bin, "score", corpus, "-o", out, "-q", "-j", "2")
@@ -90,8 +91,8 @@ func TestInterruptLeavesNothing(t *testing.T) {
 			go func() { waitErr = cmd.Wait(); close(done) }()
 			waitForTemp(t, outDir, done)
 			time.Sleep(200 * time.Millisecond) // let it score a few documents
-			for range signals {
-				must(t, cmd.Process.Signal(syscall.SIGINT))
+			for _, sig := range signals {
+				must(t, cmd.Process.Signal(sig))
 			}
 			select {
 			case <-done:
@@ -109,7 +110,7 @@ func TestInterruptLeavesNothing(t *testing.T) {
 			if !strings.Contains(stderr.String(), "leadlex: interrupted") {
 				t.Errorf("stderr %q", stderr.String())
 			}
-			if signals == 1 {
+			if len(signals) == 1 {
 				if left, _ := os.ReadDir(outDir); len(left) != 0 {
 					t.Errorf("left behind: %v", left)
 				}

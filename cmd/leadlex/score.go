@@ -56,7 +56,7 @@ when interrupted.`,
 	f.StringVarP(&o.output, "output", "o", "results.parquet", "results file to write (Parquet)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB)")
+	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
 	f.StringVar(&o.read.Encoding, "encoding", "", "how to decode files without a byte-order mark: utf-8 (the default), latin1, windows-1252, utf-16le, …; utf-8,latin1 reads UTF-8 where valid and latin1 elsewhere")
