@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet bench corpus clean fuzz
+.PHONY: all build run test vet bench corpus clean check-demo fuzz
 
 all: build
 
@@ -15,6 +15,10 @@ build:
 ## run: score the bundled testdata/ corpus into out/results.parquet and print the summary
 run: build
 	./$(BIN) score testdata/corpus -o out/results.parquet
+
+## check-demo: run `leadlex check` on the sample policy and job descriptions (they have findings: exit 1 is expected)
+check-demo: build
+	./$(BIN) check testdata/check; test $$? -eq 1
 
 ## test: vet, formatting, and all tests with the race detector
 test:

@@ -128,6 +128,8 @@ process, control, the present, stability).`,
 	})
 	root.AddCommand(
 		newScoreCmd(),
+		newCheckCmd(),
+		newExplainCmd(),
 		newVersionCmd(),
 	)
 	return root
