@@ -9,6 +9,13 @@ import (
 	"strings"
 )
 
+// delimited reads CSV (comma ',') or TSV (comma '\t') records.
+func delimited(comma rune) recordsFunc {
+	return func(s *source, r io.Reader, dec decoding, yield func(Doc) bool) bool {
+		return s.csvRecords(r, comma, dec, yield)
+	}
+}
+
 // csvRecords yields one Doc per data row of a CSV (comma ',') or TSV
 // (comma '\t') stream with a header row. The text is in the column named
 // by --text-column. The Doc's ID is "path#N" with N the data row's number

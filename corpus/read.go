@@ -20,37 +20,36 @@ type format struct {
 	read    func(s *source, yield func(Doc) bool) bool
 }
 
-// formats maps lower-case extensions to their readers.
-var formats = map[string]*format{}
-
-// Every format reader; the files beside this one define them.
+// The formats; the files beside this one read them.
 var (
-	txtFormat   = &format{name: "txt", read: func(s *source, yield func(Doc) bool) bool { return s.readText(plainText, yield) }}
-	mdFormat    = &format{name: "md", read: func(s *source, yield func(Doc) bool) bool { return s.readText(markdownText, yield) }}
-	htmlFormat  = &format{name: "html", read: func(s *source, yield func(Doc) bool) bool { return s.readText(htmlText, yield) }}
-	jsonlFormat = &format{name: "jsonl", records: true, read: func(s *source, yield func(Doc) bool) bool {
-		return s.readRecords(s.jsonlRecords, yield)
-	}}
-	csvFormat = &format{name: "csv", records: true, read: func(s *source, yield func(Doc) bool) bool {
-		return s.readRecords(func(r io.Reader, dec decoding, yield func(Doc) bool) bool { return s.csvRecords(r, ',', dec, yield) }, yield)
-	}}
-	tsvFormat = &format{name: "tsv", records: true, read: func(s *source, yield func(Doc) bool) bool {
-		return s.readRecords(func(r io.Reader, dec decoding, yield func(Doc) bool) bool { return s.csvRecords(r, '\t', dec, yield) }, yield)
-	}}
-	docxFormat = &format{name: "docx", read: func(s *source, yield func(Doc) bool) bool { return s.readDocx(yield) }}
+	txtFormat   = &format{name: "txt", read: textReader(plainText)}
+	mdFormat    = &format{name: "md", read: textReader(markdownText)}
+	htmlFormat  = &format{name: "html", read: textReader(htmlText)}
+	jsonlFormat = &format{name: "jsonl", records: true, read: recordReader((*source).jsonlRecords)}
+	csvFormat   = &format{name: "csv", records: true, read: recordReader(delimited(','))}
+	tsvFormat   = &format{name: "tsv", records: true, read: recordReader(delimited('\t'))}
+	docxFormat  = &format{name: "docx", read: (*source).readDocx}
 )
 
-func init() {
-	for ext, f := range map[string]*format{
-		".txt": txtFormat, ".text": txtFormat,
-		".md": mdFormat, ".markdown": mdFormat,
-		".html": htmlFormat, ".htm": htmlFormat, ".xhtml": htmlFormat,
-		".jsonl": jsonlFormat, ".ndjson": jsonlFormat,
-		".csv": csvFormat, ".tsv": tsvFormat,
-		".docx": docxFormat,
-	} {
-		formats[ext] = f
-	}
+// recordsFunc yields the records of a decoded stream.
+type recordsFunc func(s *source, r io.Reader, dec decoding, yield func(Doc) bool) bool
+
+func textReader(tf textFormat) func(*source, func(Doc) bool) bool {
+	return func(s *source, yield func(Doc) bool) bool { return s.readText(tf, yield) }
+}
+
+func recordReader(records recordsFunc) func(*source, func(Doc) bool) bool {
+	return func(s *source, yield func(Doc) bool) bool { return s.readRecords(records, yield) }
+}
+
+// formats maps lower-case extensions to their readers.
+var formats = map[string]*format{
+	".txt": txtFormat, ".text": txtFormat,
+	".md": mdFormat, ".markdown": mdFormat,
+	".html": htmlFormat, ".htm": htmlFormat, ".xhtml": htmlFormat,
+	".jsonl": jsonlFormat, ".ndjson": jsonlFormat,
+	".csv": csvFormat, ".tsv": tsvFormat,
+	".docx": docxFormat,
 }
 
 // parseExtension reads one --ext value: ".log" (plain text) or
@@ -279,7 +278,7 @@ type streamCloser struct {
 // readRecords opens a record file (.jsonl, .csv), checks that it is text,
 // and hands its decoded stream to records. Encodings that are not
 // ASCII-compatible are decoded as a stream; the others record by record.
-func (s *source) readRecords(records func(r io.Reader, dec decoding, yield func(Doc) bool) bool, yield func(Doc) bool) bool {
+func (s *source) readRecords(records recordsFunc, yield func(Doc) bool) bool {
 	f, why := s.open()
 	if f == nil {
 		return yield(s.fail(Failed, why))
@@ -299,7 +298,7 @@ func (s *source) readRecords(records func(r io.Reader, dec decoding, yield func(
 	if dec.wide {
 		r, dec = dec.reader(r), utf8Only
 	}
-	return records(r, dec, yield)
+	return records(s, r, dec, yield)
 }
 
 // record starts the Doc of the n-th record of the file; its ID is
