@@ -36,7 +36,9 @@ func newScoreCmd() *cobra.Command {
 		Short: "Score every document under the given folders or files and write one row each",
 		Long: `Score walks the given folders (sorted, hidden files skipped), scores every
 document against the lexicon and writes one row per input file to a Parquet
-file. Files that cannot be scored get a row with status skipped or error and
+file. It reads .txt, .md, .html, .docx, .jsonl and .csv/.tsv files; each
+record of a .jsonl or .csv/.tsv file is a document of its own, with doc_id
+path#N. Files that cannot be scored get a row with status skipped or error and
 the reason. The file is written under a temporary name and renamed into place
 only when complete.
 
@@ -45,7 +47,9 @@ status error, 2 for usage errors or when the output cannot be written, 130
 when interrupted.`,
 		Example: `  leadlex score ./corpus -o results.parquet
   leadlex score jobs/ memos/ -o out/all.parquet --workers 2
-  leadlex score ./corpus -o custom.parquet --lexicon default --lexicon my-terms.yaml`,
+  leadlex score ./corpus -o custom.parquet --lexicon default --lexicon my-terms.yaml
+  leadlex score exports/posts.jsonl -o posts.parquet --text-field body --id-field url
+  leadlex score reviews.csv -o reviews.parquet --text-column review --encoding utf-8,windows-1252`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
