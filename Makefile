@@ -47,5 +47,11 @@ OUT ?= out/corpus
 corpus:
 	$(GO) run ./tools/gencorpus $(if $(BYTES),-bytes $(BYTES),-n $(N)) -o $(OUT)
 
+## eval: measure the default lexicon on the labelled sets: the tune half, then the held-out half
+.PHONY: eval
+eval: build
+	./$(BIN) eval testdata/labeled/tune.tsv --worst 0
+	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0
+
 clean:
 	rm -rf bin out

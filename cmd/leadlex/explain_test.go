@@ -15,7 +15,7 @@ func TestExplainText(t *testing.T) {
 	for _, want := range []string{
 		"== ../../testdata/check/jobs/engineering/platform_architect.md ==",
 		"to [L:set the direction] for it",
-		"dimension     leadership  management\nvision               2.8         0.0\n",
+		"dimension     leadership  management\nvision               5.0         0.0\n",
 		"balance 1.00 · label leadership · confidence 1.00",
 	} {
 		if !strings.Contains(stdout, want) {

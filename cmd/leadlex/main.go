@@ -131,6 +131,9 @@ process, control, the present, stability).`,
 		newCheckCmd(),
 		newExplainCmd(),
 		newVersionCmd(),
+		newEvalCmd(),
+		newDeriveCmd(),
+		newLexiconCmd(),
 	)
 	return root
 }
