@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet bench corpus clean check-demo report chromium screenshots
+.PHONY: all build run test vet bench corpus clean check-demo report chromium screenshots fuzz
 
 all: build
 
@@ -44,6 +44,16 @@ test:
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./pipeline/
 
+## fuzz: run every fuzz target (format readers, lexicon loader, …) for FUZZTIME each; make test replays their seeds
+FUZZTIME ?= 30s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$target ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
 ## corpus: generate a synthetic corpus, e.g. make corpus N=100000 (or BYTES=1GB) OUT=out/corpus
 N   ?= 10000
 OUT ?= out/corpus
@@ -51,7 +61,7 @@ corpus:
 	$(GO) run ./tools/gencorpus $(if $(BYTES),-bytes $(BYTES),-n $(N)) -o $(OUT)
 
 ## eval: measure the default lexicon on the labelled sets: the tune half, then the held-out half
-.PHONY: eval
+.PHONY: all build run test vet bench corpus clean check-demo report chromium screenshots fuzz
 eval: build
 	./$(BIN) eval testdata/labeled/tune.tsv --worst 0
 	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0

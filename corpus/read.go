@@ -5,134 +5,269 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
-// A format turns a file's decoded text into the text to score.
+// A format reads one file into its documents.
 type format struct {
 	name    string
-	stream  bool                     // large files may be streamed as plain text
-	extract func(text string) string // nil: the text as it is
+	records bool // one Doc per record; --max-bytes applies to each record
+	read    func(s *source, yield func(Doc) bool) bool
+}
+
+// The formats; the files beside this one read them.
+var (
+	txtFormat   = &format{name: "txt", read: textReader(plainText)}
+	mdFormat    = &format{name: "md", read: textReader(markdownText)}
+	htmlFormat  = &format{name: "html", read: textReader(htmlText)}
+	jsonlFormat = &format{name: "jsonl", records: true, read: recordReader((*source).jsonlRecords)}
+	csvFormat   = &format{name: "csv", records: true, read: recordReader(delimited(','))}
+	tsvFormat   = &format{name: "tsv", records: true, read: recordReader(delimited('\t'))}
+	docxFormat  = &format{name: "docx", read: (*source).readDocx}
+)
+
+// recordsFunc yields the records of a decoded stream.
+type recordsFunc func(s *source, r io.Reader, dec decoding, yield func(Doc) bool) bool
+
+func textReader(tf textFormat) func(*source, func(Doc) bool) bool {
+	return func(s *source, yield func(Doc) bool) bool { return s.readText(tf, yield) }
+}
+
+func recordReader(records recordsFunc) func(*source, func(Doc) bool) bool {
+	return func(s *source, yield func(Doc) bool) bool { return s.readRecords(records, yield) }
 }
 
 // formats maps lower-case extensions to their readers.
-var formats = map[string]format{
-	".txt":      {name: "txt", stream: true},
-	".text":     {name: "txt", stream: true},
-	".md":       {name: "md"},
-	".markdown": {name: "md"},
+var formats = map[string]*format{
+	".txt": txtFormat, ".text": txtFormat,
+	".md": mdFormat, ".markdown": mdFormat,
+	".html": htmlFormat, ".htm": htmlFormat, ".xhtml": htmlFormat,
+	".jsonl": jsonlFormat, ".ndjson": jsonlFormat,
+	".csv": csvFormat, ".tsv": tsvFormat,
+	".docx": docxFormat,
+}
+
+// parseExtension reads one --ext value: ".log" (plain text) or
+// ".mdx=md" (a known format by name).
+func parseExtension(spec string) (string, *format, error) {
+	ext, name, named := strings.Cut(strings.TrimSpace(spec), "=")
+	ext = strings.ToLower(strings.TrimSpace(ext))
+	if ext != "" && !strings.HasPrefix(ext, ".") {
+		ext = "." + ext
+	}
+	if len(ext) < 2 || strings.ContainsAny(ext[1:], "./\\ ") {
+		return "", nil, fmt.Errorf("--ext %q: want an extension such as .log, or .mdx=md to read it as a known format", spec)
+	}
+	if !named {
+		return ext, txtFormat, nil
+	}
+	name = strings.ToLower(strings.TrimSpace(name))
+	for _, f := range formats {
+		if f.name == name {
+			return ext, f, nil
+		}
+	}
+	return "", nil, fmt.Errorf("--ext %q: unknown format %q; known: %s", spec, name, strings.Join(formatNames(), ", "))
+}
+
+func formatNames() []string {
+	var names []string
+	for _, f := range formats {
+		if !slices.Contains(names, f.name) {
+			names = append(names, f.name)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 // formatOf names the format of a path: the reader's name for known
 // extensions, else the extension without its dot.
-func formatOf(path string) string {
+func (c *config) formatOf(path string) string {
 	ext := strings.ToLower(filepath.Ext(path))
-	if f, ok := formats[ext]; ok {
+	if f, ok := c.formats[ext]; ok {
 		return f.name
 	}
 	return strings.TrimPrefix(ext, ".")
 }
 
+// supported lists the known extensions, sorted, for messages.
+func (c *config) supported() string {
+	return strings.Join(slices.Sorted(maps.Keys(c.formats)), ", ")
+}
+
 // binarySniff is how many leading bytes are searched for NUL bytes.
 const binarySniff = 8 << 10
 
-// read turns one file into its documents.
-func read(path, id string, size int64, opt Options) []Doc {
-	ext := strings.ToLower(filepath.Ext(path))
-	f, ok := formats[ext]
+// source is one file being read.
+type source struct {
+	cfg      *config
+	path, id string
+	format   string
+	size     int64
+}
+
+// doc starts the Doc of the whole file.
+func (s *source) doc() Doc {
+	return Doc{ID: s.id, Path: s.path, Format: s.format, Bytes: s.size}
+}
+
+// fail is the one Doc of a file that cannot be read.
+func (s *source) fail(status Status, reason string) Doc {
+	d := s.doc()
+	d.Status, d.Reason = status, reason
+	return d
+}
+
+// read yields the documents of one file and returns false when yield did.
+func read(s *source, yield func(Doc) bool) bool {
+	c := s.cfg
+	ext := strings.ToLower(filepath.Ext(s.path))
+	f, ok := c.formats[ext]
+	s.format = c.formatOf(s.path)
 	switch {
 	case !ok && ext == "":
-		return []Doc{skipDoc(id, path, size, "no file extension; supported: "+supported())}
+		return yield(s.fail(Skipped, "no file extension; supported: "+c.supported()))
 	case !ok:
-		return []Doc{skipDoc(id, path, size, fmt.Sprintf("unsupported file type %q; supported: %s", ext, supported()))}
-	case size == 0:
-		return []Doc{skipDoc(id, path, size, "empty file")}
-	case size > opt.maxBytes():
-		return []Doc{skipDoc(id, path, size, fmt.Sprintf("file is %s, over the --max-bytes limit of %s", humanBytes(size), humanBytes(opt.maxBytes())))}
+		return yield(s.fail(Skipped, fmt.Sprintf("unsupported file type %q; supported: %s; --ext reads others as text", ext, c.supported())))
+	case s.size == 0:
+		return yield(s.fail(Skipped, "empty file"))
+	case s.size > c.maxBytes() && !f.records:
+		return yield(s.fail(Skipped, fmt.Sprintf("file is %s, over the --max-bytes limit of %s", humanBytes(s.size), humanBytes(c.maxBytes()))))
 	}
-	doc := Doc{ID: id, Path: path, Format: f.name, Bytes: size}
-	fail := func(status Status, reason string) []Doc {
-		doc.Status, doc.Reason = status, reason
-		return []Doc{doc}
+	return f.read(s, yield)
+}
+
+// open opens the file, or says why it cannot be.
+func (s *source) open() (file, string) {
+	f, err := s.cfg.fsys.Open(s.path)
+	switch {
+	case err == nil:
+		return f, ""
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "vanished during the run: listed, then gone"
 	}
-	file, err := os.Open(path)
+	return nil, "cannot open: " + describe(err)
+}
+
+// readHead reads the first bytes of f, for sniffing.
+func readHead(f io.Reader, size int64) ([]byte, error) {
+	head := make([]byte, min(max(size, 1), binarySniff))
+	n, err := io.ReadFull(f, head)
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		err = nil
+	}
+	return head[:n], err
+}
+
+func cannotRead(err error) string {
+	return "cannot read: " + describe(err)
+}
+
+// textFormat turns the decoded text of a file into the text to score.
+type textFormat struct {
+	extract func(text string) string // nil: the text as it is
+	stream  bool                     // large files may be streamed as they are
+	// declared finds an encoding the file declares itself (an HTML meta
+	// charset) in its first bytes; nil for formats without one.
+	declared func(head []byte) (decoding, bool)
+}
+
+var plainText = textFormat{stream: true}
+
+// readText reads a whole text file, decodes it and extracts its text.
+func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
+	c := s.cfg
+	f, why := s.open()
+	if f == nil {
+		return yield(s.fail(Failed, why))
+	}
+	head, err := readHead(f, s.size)
 	if err != nil {
-		return fail(Failed, "cannot open: "+describe(err))
+		f.Close()
+		return yield(s.fail(Failed, cannotRead(err)))
 	}
-	head := make([]byte, min(size, binarySniff))
-	n, err := io.ReadFull(file, head)
-	head = head[:n]
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		file.Close()
-		return fail(Failed, "cannot read: "+describe(err))
+	dec, bom := sniff(head, c.dec)
+	if bom == 0 && !dec.declared && tf.declared != nil {
+		if d, ok := tf.declared(head); ok {
+			dec = d
+		}
 	}
-	if i := bytes.IndexByte(head, 0); i >= 0 {
-		file.Close()
-		return fail(Skipped, fmt.Sprintf("binary file (NUL byte at offset %d)", i))
+	if !dec.wide {
+		if reason := binaryReason(head); reason != "" {
+			f.Close()
+			return yield(s.fail(Skipped, reason))
+		}
 	}
-	if f.stream && opt.streamAbove() >= 0 && size > opt.streamAbove() {
-		body := io.MultiReader(bytes.NewReader(head), file)
-		doc.Body = &streamCloser{Reader: newUTF8Checker(body), Closer: file}
+	doc := s.doc()
+	if tf.stream && c.streamAbove() >= 0 && s.size > c.streamAbove() {
+		doc.Body = &streamCloser{Reader: dec.stream(head, bom, f), Closer: f}
 		doc.Status = OK
-		return []Doc{doc}
+		return yield(doc)
 	}
-	rest, err := io.ReadAll(io.LimitReader(file, opt.maxBytes()+1-int64(len(head))))
-	file.Close()
+	rest, err := io.ReadAll(io.LimitReader(f, c.maxBytes()+1-int64(len(head))))
+	f.Close()
 	if err != nil {
-		return fail(Failed, "cannot read: "+describe(err))
+		return yield(s.fail(Failed, cannotRead(err)))
 	}
 	data := append(head, rest...)
-	if int64(len(data)) > opt.maxBytes() {
-		return fail(Skipped, fmt.Sprintf("file grew over the --max-bytes limit of %s while being read", humanBytes(opt.maxBytes())))
+	if int64(len(data)) > c.maxBytes() {
+		return yield(s.fail(Skipped, fmt.Sprintf("file grew over the --max-bytes limit of %s while being read", humanBytes(c.maxBytes()))))
 	}
-	text, err := decodeText(data)
-	if err != nil {
-		return fail(Failed, err.Error())
+	var text string
+	if dec.wide {
+		b, err := io.ReadAll(dec.reader(bytes.NewReader(data[bom:])))
+		if err != nil {
+			return yield(s.fail(Failed, fmt.Sprintf("cannot decode as %s: %v", dec.name, err)))
+		}
+		if i := bytes.IndexByte(b, 0); i >= 0 {
+			return yield(s.fail(Skipped, fmt.Sprintf("binary file (NUL character after decoding as %s)", dec.name)))
+		}
+		text = string(b)
+	} else if text, err = dec.decode(data[bom:]); err != nil {
+		return yield(s.fail(Failed, err.Error()))
 	}
-	if f.extract != nil {
-		text = f.extract(text)
+	if tf.extract != nil {
+		text = tf.extract(text)
 	}
 	if strings.TrimSpace(text) == "" {
-		return fail(Skipped, "no text (only white space)")
+		return yield(s.fail(Skipped, "no text (only white space)"))
 	}
 	doc.Text, doc.Status = text, OK
-	return []Doc{doc}
+	return yield(doc)
 }
 
-// supported lists the known extensions, sorted, for messages.
-func supported() string {
-	exts := slices.Sorted(maps.Keys(formats))
-	return strings.Join(exts, ", ")
-}
-
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// decodeText checks that data is UTF-8 (a byte-order mark is dropped) and
-// returns it as a string, or an error saying where it is not.
-func decodeText(data []byte) (string, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if utf8.Valid(data) {
-		return string(data), nil
+// stream returns the decoded text of a file of which head (starting with
+// a byte-order mark of length bom) has been read and r holds the rest. With
+// a fallback after UTF-8, the first bytes decide which of the two is used.
+func (d decoding) stream(head []byte, bom int, r io.Reader) io.Reader {
+	all := io.MultiReader(bytes.NewReader(head[bom:]), r)
+	switch {
+	case d.wide:
+		return d.reader(all)
+	case d.utf8 && (d.fallback == nil || validPrefix(head[bom:])):
+		return newUTF8Checker(all, int64(bom))
 	}
-	return "", invalidUTF8(data)
+	return d.reader(all)
 }
 
-// invalidUTF8 describes the first invalid byte in data.
-func invalidUTF8(data []byte) error {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			line := 1 + bytes.Count(data[:i], []byte{'\n'})
-			return fmt.Errorf("not valid UTF-8: byte 0x%02X at offset %d (line %d)", data[i], i, line)
+// validPrefix reports whether b is valid UTF-8, allowing a rune cut off
+// at its end.
+func validPrefix(b []byte) bool {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				b = b[:i]
+			}
+			break
 		}
-		i += size
 	}
-	return errors.New("not valid UTF-8")
+	return utf8.Valid(b)
 }
 
 type streamCloser struct {
@@ -140,61 +275,62 @@ type streamCloser struct {
 	io.Closer
 }
 
-// utf8Checker passes a stream through unchanged and fails with a clear
-// error at the first byte that is not UTF-8. A leading BOM is dropped.
-type utf8Checker struct {
-	r       io.Reader
-	pending []byte // bytes of a rune cut by the end of the last read
-	off     int64  // offset of the next byte read
-	start   bool
+// readRecords opens a record file (.jsonl, .csv), checks that it is text,
+// and hands its decoded stream to records. Encodings that are not
+// ASCII-compatible are decoded as a stream; the others record by record.
+func (s *source) readRecords(records recordsFunc, yield func(Doc) bool) bool {
+	f, why := s.open()
+	if f == nil {
+		return yield(s.fail(Failed, why))
+	}
+	defer f.Close()
+	head, err := readHead(f, s.size)
+	if err != nil {
+		return yield(s.fail(Failed, cannotRead(err)))
+	}
+	dec, bom := sniff(head, s.cfg.dec)
+	if !dec.wide {
+		if reason := binaryReason(head); reason != "" {
+			return yield(s.fail(Skipped, reason))
+		}
+	}
+	var r io.Reader = io.MultiReader(bytes.NewReader(head[bom:]), f)
+	if dec.wide {
+		r, dec = dec.reader(r), utf8Only
+	}
+	return records(s, r, dec, yield)
 }
 
-func newUTF8Checker(r io.Reader) *utf8Checker { return &utf8Checker{r: r, start: true} }
-
-func (c *utf8Checker) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	b := p[:n]
-	if c.start && n > 0 {
-		c.start = false
-		if bytes.HasPrefix(b, utf8BOM) {
-			n = copy(p, b[3:])
-			b = p[:n]
-			c.off += 3
-		}
+// record starts the Doc of the n-th record of the file; its ID is
+// "path#N", or "path#ID" when the record has an id.
+func (s *source) record(n int, id string, size int64) Doc {
+	if id == "" {
+		id = fmt.Sprint(n)
 	}
-	i := 0
-	for len(c.pending) > 0 && i < len(b) {
-		c.pending = append(c.pending, b[i])
-		i++
-		if utf8.FullRune(c.pending) {
-			if r, size := utf8.DecodeRune(c.pending); r == utf8.RuneError && size <= 1 {
-				return n, c.invalid(c.off + int64(i-len(c.pending)))
-			}
-			c.pending = c.pending[:0]
-		}
-	}
-	for i < len(b) {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if !utf8.FullRune(b[i:]) {
-			c.pending = append(c.pending[:0], b[i:]...)
-			break
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return n, c.invalid(c.off + int64(i))
-		}
-		i += size
-	}
-	c.off += int64(n)
-	if errors.Is(err, io.EOF) && len(c.pending) > 0 {
-		return n, c.invalid(c.off - int64(len(c.pending)))
-	}
-	return n, err
+	return Doc{ID: s.id + "#" + id, Path: s.path, Format: s.format, Bytes: size}
 }
 
-func (c *utf8Checker) invalid(off int64) error {
-	return fmt.Errorf("not valid UTF-8: invalid byte sequence at offset %d", off)
+// recordText finishes a record's Doc from its raw text: decoded, checked
+// for size and white space.
+func (s *source) recordText(d Doc, raw []byte, dec decoding) Doc {
+	text, err := dec.decode(raw)
+	var ue *utf8Error
+	if errors.As(err, &ue) {
+		ue.line = 0
+	}
+	switch {
+	case err != nil:
+		d.Status, d.Reason = Failed, err.Error()
+	case strings.TrimSpace(text) == "":
+		d.Status, d.Reason = Skipped, "no text (only white space)"
+	default:
+		d.Status, d.Text = OK, text
+	}
+	return d
+}
+
+// tooLarge marks a record over the --max-bytes limit as skipped.
+func (s *source) tooLarge(d Doc) Doc {
+	d.Status, d.Reason = Skipped, fmt.Sprintf("record is %s, over the --max-bytes limit of %s", humanBytes(d.Bytes), humanBytes(s.cfg.maxBytes()))
+	return d
 }

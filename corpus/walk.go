@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,38 +58,143 @@ const DefaultMaxBytes = 256 << 20
 // rather than read into memory.
 const DefaultStreamAbove = 4 << 20
 
+// Defaults of the record options.
+const (
+	DefaultTextField  = "text" // JSON Lines field holding a record's text
+	DefaultTextColumn = "text" // CSV/TSV column holding a record's text
+)
+
 // Options control walking and reading.
 type Options struct {
 	FollowSymlinks bool  // follow symbolic links (loops are reported, not followed)
-	MaxBytes       int64 // files larger than this are skipped; 0 means DefaultMaxBytes
+	MaxBytes       int64 // files (and records) larger than this are skipped; 0 means DefaultMaxBytes
 	StreamAbove    int64 // stream plain text above this size; 0 means DefaultStreamAbove, <0 never
+
+	// Encoding says how text without a byte-order mark is decoded: "" or
+	// "utf-8" (the default: anything else is an error), one encoding such
+	// as "latin1", "windows-1252" or "utf-16le", or "utf-8,NAME": UTF-8
+	// where it is valid and NAME where it is not (judged per file, or per
+	// record in .jsonl and .csv files). A byte-order mark always wins.
+	Encoding string
+
+	// Extensions adds file types: ".log" is read as plain text, ".mdx=md"
+	// as the named format (txt, md, html, jsonl, csv, tsv, docx).
+	Extensions []string
+
+	// TextField and IDField name the fields of a JSON Lines record that hold
+	// its text (default DefaultTextField) and its id (default none: records
+	// are numbered). A dotted name such as "post.body" reaches into nested
+	// objects when no field has the dotted name itself.
+	TextField, IDField string
+
+	// TextColumn and IDColumn name the header columns of a CSV or TSV file
+	// that hold a record's text (default DefaultTextColumn) and its id
+	// (default none: records are numbered).
+	TextColumn, IDColumn string
+
+	fsys fileSystem // the disk; tests put failures in its way
 }
 
-func (o Options) maxBytes() int64 {
-	if o.MaxBytes <= 0 {
+// Validate reports options that cannot be used, such as an unknown
+// encoding or a malformed extension.
+func (o Options) Validate() error {
+	_, err := o.resolve()
+	return err
+}
+
+// config is Options checked and made ready for reading.
+type config struct {
+	Options
+	dec     decoding
+	formats map[string]*format // by lower-case extension, with --ext added
+}
+
+func (o Options) resolve() (*config, error) {
+	c := &config{Options: o, formats: formats}
+	if c.fsys == nil {
+		c.fsys = osFS{}
+	}
+	if c.TextField == "" {
+		c.TextField = DefaultTextField
+	}
+	if c.TextColumn == "" {
+		c.TextColumn = DefaultTextColumn
+	}
+	var err error
+	if c.dec, err = parseEncoding(o.Encoding); err != nil {
+		return nil, err
+	}
+	if len(o.Extensions) > 0 {
+		c.formats = maps.Clone(formats)
+		for _, spec := range o.Extensions {
+			ext, f, err := parseExtension(spec)
+			if err != nil {
+				return nil, err
+			}
+			c.formats[ext] = f
+		}
+	}
+	return c, nil
+}
+
+func (c *config) maxBytes() int64 {
+	if c.MaxBytes <= 0 {
 		return DefaultMaxBytes
 	}
-	return o.MaxBytes
+	return c.MaxBytes
 }
 
-func (o Options) streamAbove() int64 {
+func (c *config) streamAbove() int64 {
 	switch {
-	case o.StreamAbove == 0:
+	case c.StreamAbove == 0:
 		return DefaultStreamAbove
-	case o.StreamAbove < 0:
+	case c.StreamAbove < 0:
 		return -1
 	}
-	return o.StreamAbove
+	return c.StreamAbove
 }
+
+// fileSystem is the walker's view of the disk. Tests swap it to cause
+// failures that cannot be made for real: root reads every file, and a
+// file vanishing between listing and reading is a race.
+type fileSystem interface {
+	Stat(name string) (fs.FileInfo, error)
+	ReadDir(name string) ([]fs.DirEntry, error)
+	Open(name string) (file, error)
+}
+
+// file is an open file, read in order or, for archives, at offsets.
+type file interface {
+	io.Reader
+	io.ReaderAt
+	io.Closer
+}
+
+type osFS struct{}
+
+func (osFS) Stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
+func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
+func (osFS) Open(name string) (file, error)             { return os.Open(name) }
 
 // Walk yields the documents under roots in a fixed order: roots as given,
 // and inside a folder its entries sorted by name, depth first. Hidden files
 // and folders (names starting with ".") are left out. Every other file
-// yields at least one Doc, also when it cannot be read. Walk stops early
-// when ctx is done.
+// yields at least one Doc, also when it cannot be read; a .jsonl or .csv
+// file yields one Doc per record, read as the iteration goes. Walk stops
+// early when ctx is done. Options that do not Validate make one error Doc
+// per root.
 func Walk(ctx context.Context, roots []string, opt Options) iter.Seq[Doc] {
 	return func(yield func(Doc) bool) {
-		w := walker{ctx: ctx, opt: opt, yield: yield, multi: len(roots) > 1}
+		cfg, err := opt.resolve()
+		if err != nil {
+			for _, root := range roots {
+				if !yield(Doc{ID: filepath.ToSlash(root), Path: root, Status: Failed, Reason: err.Error()}) {
+					return
+				}
+			}
+			return
+		}
+		w := walker{ctx: ctx, cfg: cfg, yield: yield, multi: len(roots) > 1}
 		for _, root := range roots {
 			if !w.root(root) {
 				return
@@ -100,7 +206,11 @@ func Walk(ctx context.Context, roots []string, opt Options) iter.Seq[Doc] {
 // Count walks roots as Walk does, without reading files, and returns how
 // many files it would read and their total size. It serves progress bars.
 func Count(ctx context.Context, roots []string, opt Options) (files int, bytes int64) {
-	w := walker{ctx: ctx, opt: opt, statOnly: true, multi: len(roots) > 1}
+	cfg, err := opt.resolve()
+	if err != nil {
+		return 0, 0
+	}
+	w := walker{ctx: ctx, cfg: cfg, statOnly: true, multi: len(roots) > 1}
 	w.yield = func(d Doc) bool {
 		files++
 		bytes += d.Bytes
@@ -116,7 +226,7 @@ func Count(ctx context.Context, roots []string, opt Options) (files int, bytes i
 
 type walker struct {
 	ctx      context.Context
-	opt      Options
+	cfg      *config
 	yield    func(Doc) bool
 	statOnly bool
 	multi    bool // several roots: IDs keep the root as given
@@ -134,9 +244,9 @@ func keyOf(info fs.FileInfo) (fileKey, bool) {
 }
 
 func (w *walker) root(root string) bool {
-	info, err := os.Stat(root)
+	info, err := w.cfg.fsys.Stat(root)
 	if err != nil {
-		return w.yield(errorDoc(filepath.ToSlash(root), root, describe(err)))
+		return w.yield(w.cfg.errorDoc(filepath.ToSlash(root), root, describe(err)))
 	}
 	if !info.IsDir() {
 		id := filepath.Base(root)
@@ -159,13 +269,15 @@ func (w *walker) root(root string) bool {
 // dir walks one folder; idPrefix is the folder's ID followed by "/" (empty
 // for the root); stack holds the folders on the way down, for loop checks.
 func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
-	entries, err := os.ReadDir(path)
+	entries, err := w.cfg.fsys.ReadDir(path)
 	if err != nil {
 		id := strings.TrimSuffix(idPrefix, "/")
 		if id == "" {
 			id = "."
 		}
-		if !w.yield(errorDoc(id, path, "cannot list folder: "+describe(err))) {
+		doc := w.cfg.errorDoc(id, path, "cannot list folder: "+describe(err))
+		doc.Format = ""
+		if !w.yield(doc) {
 			return false
 		}
 	}
@@ -188,7 +300,11 @@ func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
 		info, err := e.Info()
 		if err != nil {
 			// The entry vanished or cannot be looked at between listing and now.
-			if !w.yield(errorDoc(id, p, describe(err))) {
+			reason := describe(err)
+			if errors.Is(err, fs.ErrNotExist) {
+				reason = "vanished during the run: listed, then gone"
+			}
+			if !w.yield(w.cfg.errorDoc(id, p, reason)) {
 				return false
 			}
 			continue
@@ -204,7 +320,7 @@ func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
 			continue
 		}
 		if !info.Mode().IsRegular() {
-			if !w.yield(skipDoc(id, p, info.Size(), "not a regular file ("+info.Mode().Type().String()+")")) {
+			if !w.yield(w.cfg.skipDoc(id, p, info.Size(), "not a regular file ("+info.Mode().Type().String()+")")) {
 				return false
 			}
 			continue
@@ -217,24 +333,27 @@ func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
 }
 
 func (w *walker) symlink(p, id string, stack []fileKey) bool {
-	if !w.opt.FollowSymlinks {
-		return w.yield(skipDoc(id, p, 0, "symbolic link not followed (use --follow-symlinks)"))
+	if !w.cfg.FollowSymlinks {
+		return w.yield(w.cfg.skipDoc(id, p, 0, "symbolic link not followed (use --follow-symlinks)"))
 	}
-	info, err := os.Stat(p)
+	info, err := w.cfg.fsys.Stat(p)
 	if err != nil {
 		if errors.Is(err, syscall.ELOOP) {
-			return w.yield(errorDoc(id, p, "symbolic link loop"))
+			return w.yield(w.cfg.errorDoc(id, p, "symbolic link loop"))
 		}
-		return w.yield(errorDoc(id, p, "broken symbolic link: "+describe(err)))
+		return w.yield(w.cfg.errorDoc(id, p, "broken symbolic link: "+describe(err)))
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			return w.yield(w.cfg.skipDoc(id, p, info.Size(), "not a regular file ("+info.Mode().Type().String()+")"))
+		}
 		return w.file(p, id, info)
 	}
 	k, ok := keyOf(info)
 	if ok {
 		for _, a := range stack {
 			if a == k {
-				return w.yield(errorDoc(id, p, "symbolic link loop: it points back to a folder above it"))
+				return w.yield(w.cfg.errorDoc(id, p, "symbolic link loop: it points back to a folder above it"))
 			}
 		}
 	}
@@ -245,21 +364,24 @@ func (w *walker) file(path, id string, info fs.FileInfo) bool {
 	if w.statOnly {
 		return w.yield(Doc{ID: id, Path: path, Bytes: info.Size()})
 	}
-	for _, d := range read(path, id, info.Size(), w.opt) {
-		if !w.yield(d) {
+	s := &source{cfg: w.cfg, path: path, id: id, size: info.Size()}
+	return read(s, func(d Doc) bool {
+		if w.ctx.Err() != nil || !w.yield(d) {
 			d.Close()
 			return false
 		}
-	}
-	return true
+		return true
+	})
 }
 
-func errorDoc(id, path, reason string) Doc {
-	return Doc{ID: id, Path: path, Format: formatOf(path), Status: Failed, Reason: reason}
+// errorDoc is a Doc that failed before its format could be read.
+func (c *config) errorDoc(id, path, reason string) Doc {
+	return Doc{ID: id, Path: path, Format: c.formatOf(path), Status: Failed, Reason: reason}
 }
 
-func skipDoc(id, path string, size int64, reason string) Doc {
-	return Doc{ID: id, Path: path, Format: formatOf(path), Bytes: size, Status: Skipped, Reason: reason}
+// skipDoc is a Doc left out on purpose.
+func (c *config) skipDoc(id, path string, size int64, reason string) Doc {
+	return Doc{ID: id, Path: path, Format: c.formatOf(path), Bytes: size, Status: Skipped, Reason: reason}
 }
 
 // describe turns an OS error into a short reason without repeating the path.
@@ -278,17 +400,28 @@ func describe(err error) string {
 }
 
 // ReadFile reads one file as Walk would, without streaming, and returns
-// its documents (several for record formats). The ID is the path as given.
+// its documents (one per record for .jsonl and .csv files, all in memory:
+// use Walk for large record files). The ID is the path as given.
 func ReadFile(path string, opt Options) []Doc {
 	opt.StreamAbove = -1
-	info, err := os.Stat(path)
+	id := filepath.ToSlash(path)
+	cfg, err := opt.resolve()
 	if err != nil {
-		return []Doc{errorDoc(filepath.ToSlash(path), path, describe(err))}
+		return []Doc{{ID: id, Path: path, Status: Failed, Reason: err.Error()}}
+	}
+	info, err := cfg.fsys.Stat(path)
+	if err != nil {
+		return []Doc{cfg.errorDoc(id, path, describe(err))}
 	}
 	if info.IsDir() {
-		return []Doc{errorDoc(filepath.ToSlash(path), path, "is a folder")}
+		return []Doc{cfg.errorDoc(id, path, "is a folder")}
 	}
-	return read(path, filepath.ToSlash(path), info.Size(), opt)
+	var docs []Doc
+	read(&source{cfg: cfg, path: path, id: id, size: info.Size()}, func(d Doc) bool {
+		docs = append(docs, d)
+		return true
+	})
+	return docs
 }
 
 func humanBytes(n int64) string {

@@ -56,7 +56,7 @@ func TestWalkOrderAndStatuses(t *testing.T) {
 	})
 	got := walkRows(t, []string{root}, Options{})
 	want := []row{
-		{"README", "", "skipped", "no file extension; supported: .markdown, .md, .text, .txt"},
+		{"README", "", "skipped", "no file extension; supported: .csv, .docx, .htm, .html, .jsonl, .markdown, .md, .ndjson, .text, .tsv, .txt, .xhtml"},
 		{"a/b.txt", "txt", "ok", ""},
 		{"a/z.md", "md", "ok", ""},
 		{"a.txt", "txt", "ok", ""},
@@ -66,8 +66,8 @@ func TestWalkOrderAndStatuses(t *testing.T) {
 		{"bom.txt", "txt", "ok", ""},
 		{"deep/er/last.txt", "txt", "ok", ""},
 		{"empty.txt", "txt", "skipped", "empty file"},
-		{"latin1.txt", "txt", "error", "not valid UTF-8: byte 0xE9 at offset 3 (line 1)"},
-		{"notes.pdf", "pdf", "skipped", `unsupported file type ".pdf"; supported: .markdown, .md, .text, .txt`},
+		{"latin1.txt", "txt", "error", "not valid UTF-8: byte 0xE9 at offset 3 (line 1); see --encoding"},
+		{"notes.pdf", "pdf", "skipped", `unsupported file type ".pdf"; supported: .csv, .docx, .htm, .html, .jsonl, .markdown, .md, .ndjson, .text, .tsv, .txt, .xhtml; --ext reads others as text`},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d rows:\n%v\nwant %d", len(got), got, len(want))
@@ -112,11 +112,11 @@ func TestWalkStreamsLargeText(t *testing.T) {
 			}
 		case "bad.txt":
 			_, err := io.ReadAll(d.Body)
-			if err == nil || err.Error() != "not valid UTF-8: invalid byte sequence at offset 100" {
+			if err == nil || err.Error() != "not valid UTF-8: invalid byte sequence at offset 100; see --encoding" {
 				t.Errorf("bad stream err = %v", err)
 			}
 		case "big.md":
-			if d.Body != nil || d.Text != text {
+			if d.Body != nil || d.Text != strings.TrimSpace(text) {
 				t.Error("markdown should be read whole")
 			}
 		}
@@ -131,13 +131,13 @@ func TestWalkStreamsLargeText(t *testing.T) {
 func TestUTF8CheckerSplitRunes(t *testing.T) {
 	text := "héllo wörld ✓ — done"
 	for size := 1; size <= 5; size++ {
-		c := newUTF8Checker(&smallReader{s: text, n: size})
+		c := newUTF8Checker(&smallReader{s: text, n: size}, 0)
 		b, err := io.ReadAll(c)
 		if err != nil || string(b) != text {
 			t.Errorf("read size %d: %q, %v", size, b, err)
 		}
 	}
-	c := newUTF8Checker(&smallReader{s: "ok\xe2\x9c", n: 2}) // a rune cut off by the end
+	c := newUTF8Checker(&smallReader{s: "ok\xe2\x9c", n: 2}, 0) // a rune cut off by the end
 	if _, err := io.ReadAll(c); err == nil {
 		t.Error("truncated rune at EOF accepted")
 	}
@@ -236,4 +236,55 @@ func equalRows(a, b []row) bool {
 		}
 	}
 	return true
+}
+
+func TestExtensions(t *testing.T) {
+	root := tree(t, map[string]string{
+		"app.log":   "Service started.",
+		"guide.RST": "Section\n=======\n\nBody text.",
+		"page.mdx":  "# Title\n\nSome **bold** words.",
+		"data.bin":  "still unsupported",
+	})
+	var got []row
+	texts := map[string]string{}
+	for d := range Walk(context.Background(), []string{root}, Options{Extensions: []string{".log", "rst", ".mdx=md"}}) {
+		got = append(got, row{d.ID, d.Format, string(d.Status), d.Reason})
+		texts[d.ID] = d.Text
+	}
+	want := []row{
+		{"app.log", "txt", "ok", ""},
+		{"data.bin", "bin", "skipped", `unsupported file type ".bin"; supported: .csv, .docx, .htm, .html, .jsonl, .log, .markdown, .md, .mdx, .ndjson, .rst, .text, .tsv, .txt, .xhtml; --ext reads others as text`},
+		{"guide.RST", "txt", "ok", ""},
+		{"page.mdx", "md", "ok", ""},
+	}
+	if !equalRows(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+	if texts["page.mdx"] != "Title\n\nSome bold words." || texts["guide.RST"] != "Section\n=======\n\nBody text." {
+		t.Errorf("texts %q", texts)
+	}
+}
+
+func TestOptionsValidate(t *testing.T) {
+	tests := []struct {
+		opt  Options
+		want string
+	}{
+		{Options{}, ""},
+		{Options{Encoding: "latin1", Extensions: []string{".log", "rst=txt"}}, ""},
+		{Options{Encoding: "ebcdic-klingon"}, `--encoding "ebcdic-klingon": unknown encoding`},
+		{Options{Extensions: []string{"."}}, `--ext ".": want an extension such as .log`},
+		{Options{Extensions: []string{".x=pdf"}}, `--ext ".x=pdf": unknown format "pdf"; known: csv, docx, html, jsonl, md, tsv, txt`},
+	}
+	for _, tc := range tests {
+		err := tc.opt.Validate()
+		if (err == nil) != (tc.want == "") || err != nil && !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("Validate(%+v) = %v, want %q", tc.opt, err, tc.want)
+		}
+	}
+	// Walk reports options it cannot use as one error row per root.
+	got := walkRows(t, []string{"a", "b"}, Options{Encoding: "nope"})
+	if len(got) != 2 || got[0].status != "error" || !strings.Contains(got[1].reason, "unknown encoding") {
+		t.Errorf("rows %v", got)
+	}
 }

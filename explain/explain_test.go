@@ -2,7 +2,6 @@ package explain
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
@@ -25,7 +24,7 @@ func sample(t *testing.T) []*Document {
 
 func TestBuildSpansCoverText(t *testing.T) {
 	d := sample(t)[0]
-	data, _ := os.ReadFile("testdata/sample.md")
+	text := corpus.ReadFile("testdata/sample.md", corpus.Options{})[0].Text // Markdown syntax removed
 	var b strings.Builder
 	hits := map[string]*Hit{}
 	for _, s := range d.Spans {
@@ -34,7 +33,7 @@ func TestBuildSpansCoverText(t *testing.T) {
 			hits[s.Text] = s.Hit
 		}
 	}
-	if b.String() != string(data) {
+	if b.String() != text {
 		t.Fatal("spans do not add up to the text")
 	}
 	if h := hits["set the direction"]; h == nil || h.Dimension != "vision" || h.Pole != lexicon.Leadership || h.Source == "" || h.Phrase == "" {

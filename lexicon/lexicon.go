@@ -258,7 +258,7 @@ func Merge(l, later *Lexicon) (*Lexicon, error) {
 // found is returned with the entry's file and line.
 func (l *Lexicon) Validate() error {
 	if len(l.Dimensions) == 0 {
-		return fmt.Errorf("%s: lexicon has no dimensions", strings.Join(l.Files, ", "))
+		return &Error{File: strings.Join(l.Files, ", "), Msg: "lexicon has no dimensions"}
 	}
 	skip := l.SkipSet()
 	seen := map[string]*Entry{}

@@ -83,7 +83,7 @@ func (f *AtomicFile) Write(p []byte) (int, error) {
 	}
 	n, err := f.buf.Write(p)
 	if err != nil {
-		f.err = fmt.Errorf("write %s: %w", f.path, err)
+		f.err = fmt.Errorf("write %s: %w", f.path, unwrapPath(err))
 	}
 	return n, f.err
 }
@@ -112,7 +112,10 @@ func (f *AtomicFile) Commit() error {
 	if err != nil {
 		os.Remove(f.tmp.Name())
 		f.tmp = nil
-		return fmt.Errorf("write %s: %w", f.path, err)
+		if err == f.err {
+			return err // already says which file
+		}
+		return fmt.Errorf("write %s: %w", f.path, unwrapPath(err))
 	}
 	f.tmp = nil
 	return nil
@@ -224,7 +227,10 @@ func (s *FileSink[T]) WriteBatch(rows []T) error {
 func (s *FileSink[T]) Close() error {
 	if err := s.close(); err != nil {
 		s.Abort()
-		return fmt.Errorf("write %s: %w", s.name, err)
+		if s.file != nil && s.file.err != nil {
+			return s.file.err // the file's own error, which says which file
+		}
+		return fmt.Errorf("write %s: %w", s.name, unwrapPath(err))
 	}
 	if s.file == nil {
 		return nil

@@ -28,6 +28,7 @@ type scoreOptions struct {
 	maxBytes       byteSize
 	quiet          bool
 	failOnError    bool
+	read           corpus.Options // formats and encodings
 }
 
 func newScoreCmd() *cobra.Command {
@@ -37,7 +38,9 @@ func newScoreCmd() *cobra.Command {
 		Short: "Score every document under the given folders or files and write one row each",
 		Long: `Score walks the given folders (sorted, hidden files skipped), scores every
 document against the lexicon and writes one row per input file to a Parquet
-file. Files that cannot be scored get a row with status skipped or error and
+file. It reads .txt, .md, .html, .docx, .jsonl and .csv/.tsv files; each
+record of a .jsonl or .csv/.tsv file is a document of its own, with doc_id
+path#N. Files that cannot be scored get a row with status skipped or error and
 the reason. The file is written under a temporary name and renamed into place
 only when complete.
 
@@ -56,7 +59,9 @@ when interrupted.`,
   leadlex score ./corpus -o custom.parquet --lexicon default --lexicon my-terms.yaml
   leadlex score ./corpus -o out/results.parquet --sentences out/sentences.parquet
   leadlex score ./corpus -o results.csv --sentences sentences.csv
-  leadlex score ./corpus -o - --format jsonl | jq .label`,
+  leadlex score ./corpus -o - --format jsonl | jq .label
+  leadlex score exports/posts.jsonl -o posts.parquet --text-field body --id-field url
+  leadlex score reviews.csv -o reviews.parquet --text-column review --encoding utf-8,windows-1252`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
@@ -69,9 +74,15 @@ when interrupted.`,
 	f.StringVar(&o.format, "format", "", "output format: parquet, jsonl or csv (default: from each file's extension; parquet, or jsonl on stdout)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB)")
+	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
+	f.StringVar(&o.read.Encoding, "encoding", "", "how to decode files without a byte-order mark: utf-8 (the default), latin1, windows-1252, utf-16le, …; utf-8,latin1 reads UTF-8 where valid and latin1 elsewhere")
+	f.StringSliceVar(&o.read.Extensions, "ext", nil, "more extensions to read as plain text (--ext .log,.rst), or as a format (--ext .mdx=md)")
+	f.StringVar(&o.read.TextField, "text-field", corpus.DefaultTextField, "JSON Lines field with the text; dots reach into objects (post.body)")
+	f.StringVar(&o.read.IDField, "id-field", "", "JSON Lines field with the record id, used in doc_id as path#ID (default: the line number)")
+	f.StringVar(&o.read.TextColumn, "text-column", corpus.DefaultTextColumn, "CSV/TSV header column with the text")
+	f.StringVar(&o.read.IDColumn, "id-column", "", "CSV/TSV header column with the record id, used in doc_id as path#ID (default: the row number)")
 	return cmd
 }
 
@@ -89,7 +100,11 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
-	copt := corpus.Options{FollowSymlinks: o.followSymlinks, MaxBytes: int64(o.maxBytes)}
+	copt := o.read
+	copt.FollowSymlinks, copt.MaxBytes = o.followSymlinks, int64(o.maxBytes)
+	if err := copt.Validate(); err != nil {
+		return usageErr("%v", err)
+	}
 	resultsFormat, sentencesFormat, err := o.formats()
 	if err != nil {
 		return err
@@ -129,10 +144,10 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(stderr, "%s before the interrupt; nothing written to %s\n", summaryLine(sum, elapsed), o.outputs())
 			return &exitError{code: exitInterrupt}
 		}
-		return withCode(exitUsage, runErr)
+		return withCode(exitUsage, fmt.Errorf("%w; nothing was written to %s", runErr, o.outputs()))
 	}
 	if err := sink.Close(); err != nil {
-		return withCode(exitUsage, err)
+		return withCode(exitUsage, fmt.Errorf("%w; nothing was written", err))
 	}
 	wrote := o.output
 	if sentences != nil {

@@ -1,0 +1,166 @@
+package corpus
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// delimited reads CSV (comma ',') or TSV (comma '\t') records.
+func delimited(comma rune) recordsFunc {
+	return func(s *source, r io.Reader, dec decoding, yield func(Doc) bool) bool {
+		return s.csvRecords(r, comma, dec, yield)
+	}
+}
+
+// csvRecords yields one Doc per data row of a CSV (comma ',') or TSV
+// (comma '\t') stream with a header row. The text is in the column named
+// by --text-column. The Doc's ID is "path#N" with N the data row's number
+// (the header is not counted), or "path#ID" when --id-column names a
+// column. A malformed row is a Doc with status error and the rows after it
+// are still read. CSV is read strictly (RFC 4180); TSV allows bare quotes
+// inside fields.
+func (s *source) csvRecords(r io.Reader, comma rune, dec decoding, yield func(Doc) bool) bool {
+	limit := s.cfg.maxBytes()
+	guard := &recordGuard{r: r, limit: limit + 1<<20}
+	cr := csv.NewReader(guard)
+	cr.Comma = comma
+	cr.LazyQuotes = comma == '\t'
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return yield(s.fail(Skipped, "no header row (the file holds only blank lines)"))
+		}
+		return yield(s.fail(Failed, "cannot read the header row: "+csvError(err)))
+	}
+	columns := make([]string, len(header))
+	for i, h := range header {
+		name, err := dec.decode([]byte(h))
+		if err != nil {
+			return yield(s.fail(Failed, "header row: "+err.Error()))
+		}
+		columns[i] = strings.TrimSpace(name)
+	}
+	textCol := findColumn(columns, s.cfg.TextColumn)
+	if textCol < 0 {
+		return yield(s.fail(Failed, fmt.Sprintf("no column %q in the header (columns: %s); choose one with --text-column", s.cfg.TextColumn, columnList(columns))))
+	}
+	idCol := -1
+	if s.cfg.IDColumn != "" {
+		if idCol = findColumn(columns, s.cfg.IDColumn); idCol < 0 {
+			return yield(s.fail(Failed, fmt.Sprintf("no column %q in the header (columns: %s) for --id-column", s.cfg.IDColumn, columnList(columns))))
+		}
+	}
+	prev := cr.InputOffset()
+	for n := 1; ; n++ {
+		guard.reset()
+		rec, err := cr.Read()
+		off := cr.InputOffset()
+		size := off - prev
+		prev = off
+		if errors.Is(err, io.EOF) {
+			return true
+		}
+		var pe *csv.ParseError
+		switch {
+		case errors.As(err, &pe):
+			d := s.record(n, "", size)
+			d.Status = Failed
+			if errors.Is(pe.Err, csv.ErrFieldCount) {
+				d.Reason = fmt.Sprintf("line %d: %d fields, the header has %d", pe.StartLine, len(rec), len(columns))
+			} else {
+				d.Reason = csvError(err)
+			}
+			if !yield(d) {
+				return false
+			}
+			continue
+		case errors.Is(err, errRecordTooLarge):
+			d := s.record(n, "", guard.n)
+			d.Status, d.Reason = Skipped, fmt.Sprintf("record runs over the --max-bytes limit of %s; the rest of the file was not read", humanBytes(limit))
+			return yield(d)
+		case err != nil:
+			d := s.record(n, "", size)
+			d.Status, d.Reason = Failed, fmt.Sprintf("cannot read row %d: %s; the rest of the file was not read", n, describe(err))
+			return yield(d)
+		}
+		id := ""
+		if idCol >= 0 {
+			if v, err := dec.decode([]byte(rec[idCol])); err == nil {
+				id = strings.TrimSpace(v)
+			}
+		}
+		d := s.record(n, id, size)
+		if size > limit {
+			d = s.tooLarge(d)
+		} else {
+			d = s.recordText(d, []byte(rec[textCol]), dec)
+		}
+		if !yield(d) {
+			return false
+		}
+	}
+}
+
+// findColumn finds a column by name, exactly or else ignoring case.
+func findColumn(columns []string, name string) int {
+	for i, c := range columns {
+		if c == name {
+			return i
+		}
+	}
+	for i, c := range columns {
+		if strings.EqualFold(c, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+func columnList(columns []string) string {
+	quoted := make([]string, 0, len(columns))
+	for _, c := range columns[:min(len(columns), 12)] {
+		quoted = append(quoted, strconv.Quote(c))
+	}
+	if len(columns) > 12 {
+		quoted = append(quoted, "…")
+	}
+	return strings.Join(quoted, ", ")
+}
+
+// csvError words a CSV parse error with its line and column.
+func csvError(err error) string {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return describe(err)
+	}
+	if pe.StartLine != pe.Line {
+		return fmt.Sprintf("line %d (record from line %d), column %d: %v", pe.Line, pe.StartLine, pe.Column, pe.Err)
+	}
+	return fmt.Sprintf("line %d, column %d: %v", pe.Line, pe.Column, pe.Err)
+}
+
+var errRecordTooLarge = errors.New("record too large")
+
+// recordGuard stops a CSV reader that has read more than limit bytes
+// since the last reset, so that one huge quoted field cannot fill memory.
+type recordGuard struct {
+	r     io.Reader
+	n     int64 // bytes read since the last reset
+	limit int64
+}
+
+func (g *recordGuard) reset() { g.n = 0 }
+
+func (g *recordGuard) Read(p []byte) (int, error) {
+	if g.n > g.limit {
+		return 0, errRecordTooLarge
+	}
+	n, err := g.r.Read(p)
+	g.n += int64(n)
+	return n, err
+}

@@ -1,0 +1,133 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestCSV(t *testing.T) {
+	data := "id,Title,Text\r\n" +
+		"j1,Lead,\"We set the vision, and we coach.\"\r\n" +
+		"j2,Ops,\"A quoted field\nover two lines\"\r\n" +
+		"j3,Bad,\"a bare \"quote\" in a quoted field\"\r\n" +
+		"j4,Short\r\n" +
+		"\r\n" +
+		"j5,Blank,\"  \"\r\n" +
+		"j6,Last,Plan the budget.\r\n"
+	got := walkFile(t, "jobs.csv", data, Options{})
+	checkRows(t, got, []docRow{
+		{ID: "jobs.csv#1", Status: "ok", Text: "We set the vision, and we coach.", Bytes: 44},
+		{ID: "jobs.csv#2", Status: "ok", Text: "A quoted field\nover two lines"},
+		{ID: "jobs.csv#3", Status: "error", Reason: `line 5, column 16: extraneous or missing " in quoted-field`},
+		{ID: "jobs.csv#4", Status: "error", Reason: "line 6: 2 fields, the header has 3"},
+		{ID: "jobs.csv#5", Status: "skipped", Reason: "no text (only white space)"},
+		{ID: "jobs.csv#6", Status: "ok", Text: "Plan the budget.", Bytes: 26},
+	})
+
+	got = walkFile(t, "jobs.csv", data, Options{IDColumn: "ID", TextColumn: "title"})
+	if len(got) != 6 || got[0].ID != "jobs.csv#j1" || got[0].Text != "Lead" || got[2].ID != "jobs.csv#3" {
+		t.Errorf("with --id-column and --text-column:\n%s", showRows(got))
+	}
+}
+
+func TestCSVFileErrors(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		opt              Options
+		want             docRow
+	}{
+		{"no text column", "a.csv", "id,body\n1,x\n", Options{},
+			docRow{ID: "a.csv", Status: "error", Reason: `no column "text" in the header (columns: "id", "body"); choose one with --text-column`}},
+		{"no id column", "a.csv", "text\nx\n", Options{IDColumn: "key"},
+			docRow{ID: "a.csv", Status: "error", Reason: `no column "key" in the header (columns: "text") for --id-column`}},
+		{"only blank lines", "a.csv", "\n\n", Options{},
+			docRow{ID: "a.csv", Status: "skipped", Reason: "no header row (the file holds only blank lines)"}},
+		{"broken header", "a.csv", "\"text\n", Options{},
+			docRow{ID: "a.csv", Status: "error", Reason: `cannot read the header row: line 1, column 7: extraneous or missing " in quoted-field`}},
+		{"binary", "a.csv", "text\nab\x00c\n", Options{},
+			docRow{ID: "a.csv", Status: "skipped", Reason: "binary file (NUL byte at offset 7)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkRows(t, walkFile(t, tc.file, tc.data, tc.opt), []docRow{tc.want})
+		})
+	}
+}
+
+func TestTSVAndEncodings(t *testing.T) {
+	data := "id\ttext\n1\tShe said \"go\" and we went.\n2\tCaf\xe9 culture\n"
+	checkRows(t, walkFile(t, "r.tsv", data, Options{}), []docRow{
+		{ID: "r.tsv#1", Status: "ok", Text: `She said "go" and we went.`},
+		{ID: "r.tsv#2", Status: "error", Reason: "not valid UTF-8: byte 0xE9 at offset 3 of the record; see --encoding"},
+	})
+	checkRows(t, walkFile(t, "r.tsv", data, Options{Encoding: "utf-8,windows-1252"}), []docRow{
+		{ID: "r.tsv#1", Status: "ok", Text: `She said "go" and we went.`},
+		{ID: "r.tsv#2", Status: "ok", Text: "Café culture"},
+	})
+	wide := "\xfe\xff" + utf16be("text,id\n\"Grüße, alle\",7\n")
+	checkRows(t, walkFile(t, "w.csv", wide, Options{IDColumn: "id"}), []docRow{
+		{ID: "w.csv#7", Status: "ok", Text: "Grüße, alle"},
+	})
+}
+
+func TestCSVLimits(t *testing.T) {
+	data := "text\n\"" + strings.Repeat("long ", 50) + "\"\nshort\n"
+	checkRows(t, walkFile(t, "l.csv", data, Options{MaxBytes: 100}), []docRow{
+		{ID: "l.csv#1", Status: "skipped", Reason: "record is 253 bytes, over the --max-bytes limit of 100 bytes"},
+		{ID: "l.csv#2", Status: "ok", Text: "short"},
+	})
+	// A quoted field that never ends is stopped by the guard, not read into memory.
+	s := &source{cfg: mustResolve(t, Options{MaxBytes: 10}), id: "g.csv", format: "csv"}
+	body := "text\nfine\n\"" + strings.Repeat("x", 3<<20)
+	var got []Doc
+	s.csvRecords(strings.NewReader(body), ',', utf8Only, func(d Doc) bool { got = append(got, d); return true })
+	if len(got) != 2 || got[0].Text != "fine" || got[1].Status != Skipped ||
+		got[1].Reason != "record runs over the --max-bytes limit of 10 bytes; the rest of the file was not read" {
+		t.Errorf("guard: %+v", got)
+	}
+}
+
+func TestCSVStreams(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,text\n")
+	for i := range 50000 {
+		fmt.Fprintf(&b, "%d,\"Row %d, with a comma.\"\n", i, i)
+	}
+	counter := &countingReader{r: strings.NewReader(b.String())}
+	s := &source{cfg: mustResolve(t, Options{}), id: "big.csv", format: "csv"}
+	n := 0
+	s.csvRecords(counter, ',', utf8Only, func(d Doc) bool {
+		n++
+		return n < 10
+	})
+	if n != 10 || counter.n > 1<<20 {
+		t.Errorf("stopped after %d docs having read %d bytes", n, counter.n)
+	}
+}
+
+func FuzzCSV(f *testing.F) {
+	f.Add([]byte("id,text\n1,hello\n2,\"quoted, field\"\n3,\"bad\"quote\"\n4\n"), false, "text", "id")
+	f.Add([]byte("text\tid\nshe said \"hi\"\t1\n"), true, "text", "")
+	f.Add([]byte("\"unterminated\n"), false, "text", "")
+	f.Fuzz(func(t *testing.T, data []byte, tab bool, textColumn, idColumn string) {
+		comma := ','
+		if tab {
+			comma = '\t'
+		}
+		s := &source{cfg: mustResolve(t, Options{TextColumn: textColumn, IDColumn: idColumn, MaxBytes: 1 << 16}), id: "f.csv", format: "csv"}
+		n := 0
+		s.csvRecords(strings.NewReader(string(data)), comma, utf8Only, func(d Doc) bool {
+			n++
+			d.Path = "f"
+			checkDoc(t, d)
+			if !strings.HasPrefix(d.ID, "f.csv") {
+				t.Errorf("doc id %q", d.ID)
+			}
+			return true
+		})
+		if n > strings.Count(string(data), "\n")+1 {
+			t.Errorf("%d docs from %d lines", n, strings.Count(string(data), "\n")+1)
+		}
+	})
+}

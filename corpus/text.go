@@ -1,0 +1,96 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// textBuilder collects the text extracted from a marked-up document.
+// Blocks (paragraphs, headings, list items, table cells) are separated by
+// one blank line so that sentence splitting ends a sentence there; line
+// breaks inside a block are kept. It never writes more than one blank line
+// in a row, nor white space at the start or end of a line.
+type textBuilder struct {
+	b        strings.Builder
+	newlines int  // line breaks at the end of b (2 means a blank line)
+	space    bool // a space is due before the next word
+	limit    int  // stop collecting past this many bytes; 0: no limit
+}
+
+// full reports whether the builder has reached its limit.
+func (t *textBuilder) full() bool { return t.limit > 0 && t.b.Len() >= t.limit }
+
+// raw appends s as it is, line breaks included, except that white space
+// at the end of lines is dropped.
+func (t *textBuilder) raw(s string) {
+	for s != "" && !t.full() {
+		line, rest, nl := strings.Cut(s, "\n")
+		t.text(line)
+		if nl {
+			t.lineBreak()
+		}
+		s = rest
+	}
+}
+
+// text appends s as flowing text: every run of white space, line breaks
+// included, becomes one space.
+func (t *textBuilder) text(s string) {
+	for s != "" && !t.full() {
+		i := strings.IndexFunc(s, unicode.IsSpace)
+		if i < 0 {
+			i = len(s)
+		}
+		if i > 0 {
+			if t.space && t.newlines == 0 && t.b.Len() > 0 {
+				t.b.WriteByte(' ')
+			}
+			t.b.WriteString(s[:i])
+			t.newlines, t.space = 0, false
+			s = s[i:]
+			continue
+		}
+		// s starts with white space: skip the run.
+		j := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if j < 0 {
+			j = len(s)
+		}
+		t.space = true
+		s = s[j:]
+	}
+}
+
+// gap asks for a space before the next word, as between inline elements.
+func (t *textBuilder) gap() { t.space = true }
+
+// lineBreak ends the current line, if it has anything on it.
+func (t *textBuilder) lineBreak() { t.breaks(1) }
+
+// blockBreak ends the current block with a blank line.
+func (t *textBuilder) blockBreak() { t.breaks(2) }
+
+func (t *textBuilder) breaks(n int) {
+	t.space = false
+	if t.b.Len() == 0 {
+		return
+	}
+	for t.newlines < n {
+		t.b.WriteByte('\n')
+		t.newlines++
+	}
+}
+
+// String returns the text collected, without trailing white space and cut
+// to the limit at a character boundary.
+func (t *textBuilder) String() string {
+	s := t.b.String()
+	if t.limit > 0 && len(s) > t.limit {
+		cut := t.limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	return strings.TrimRightFunc(s, unicode.IsSpace)
+}

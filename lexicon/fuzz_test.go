@@ -1,0 +1,42 @@
+package lexicon
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// FuzzParse feeds the lexicon loader arbitrary files: it must not panic,
+// every error must be a located *Error naming the file, and a lexicon it
+// accepts must validate and compile.
+func FuzzParse(f *testing.F) {
+	mini, err := os.ReadFile("../testdata/lexicons/mini.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(mini) // small: the default lexicon is too large to mutate quickly
+	f.Add([]byte("name: x\nversion: 1\ndimensions:\n  - name: v\n    entries:\n      leadership:\n        - {term: inspire, source: s}\n      management:\n        - {term: \"budget*\", weight: 2, source: s}\n"))
+	f.Add([]byte("name: x\nnegation: {window: 2, words: [not]}\nskip: [the]\ndimensions: []\n"))
+	f.Add([]byte("name: [unclosed\n"))
+	f.Add([]byte("\t- not: yaml: at all"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := Parse("f.yaml", data)
+		if err != nil {
+			if !IsError(err) || !strings.HasPrefix(err.Error(), "f.yaml") {
+				t.Fatalf("error without a location: %T %v", err, err)
+			}
+			return
+		}
+		if err := l.Validate(); err != nil {
+			t.Fatalf("accepted a lexicon that does not validate: %v", err)
+		}
+		m := Compile(l)
+		toks := []Token{}
+		for _, w := range strings.Fields("we inspire the team and set a bold vision within budget") {
+			toks = append(toks, Token{Lower: w, Stem: Stem(w)})
+		}
+		for i := range toks {
+			m.Longest(toks, i)
+		}
+	})
+}
