@@ -46,6 +46,7 @@ type Scorer struct {
 	mtoks  []lexicon.Token
 	starts []bool // per token: an entry can start here
 	sents  []Sentence
+	chunk  Analysis // Score's analysis of one chunk
 	tally  *Tally
 	totals []int64 // per entry: hits over all documents this scorer scored
 }

@@ -7,7 +7,9 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/jdkato/prose/v2"
 
@@ -60,17 +62,30 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// report adds docs/s and allocations per document to a benchmark whose
-// every iteration processes the whole corpus.
-func report(b *testing.B, docs int, mallocs uint64) {
-	b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-	b.ReportMetric(float64(mallocs)/float64(docs*b.N), "allocs/doc")
+// counters are what a benchmark reads before and after its loop.
+type counters struct {
+	mallocs uint64
+	cpu     time.Duration // user + system CPU time of the whole process
 }
 
-func mallocs() uint64 {
+func readCounters() counters {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	return ms.Mallocs
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return counters{ms.Mallocs, time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
+}
+
+// report adds docs/s, allocations per document and process CPU time per
+// document (all goroutines, the garbage collector included; less sensitive
+// than wall time to other load on the machine) to a benchmark whose every
+// iteration processes the whole corpus.
+func report(b *testing.B, docs int, start counters) {
+	end := readCounters()
+	n := float64(docs * b.N)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(end.mallocs-start.mallocs)/n, "allocs/doc")
+	b.ReportMetric(float64((end.cpu-start.cpu).Microseconds())/n, "cpu-µs/doc")
 }
 
 // BenchmarkTokenizer is prose's tokenizer alone, with tagging,
@@ -78,7 +93,7 @@ func mallocs() uint64 {
 func BenchmarkTokenizer(b *testing.B) {
 	_, texts, size := benchCorpus(b)
 	b.SetBytes(size)
-	start := mallocs()
+	start := readCounters()
 	b.ResetTimer()
 	for range b.N {
 		for _, text := range texts {
@@ -89,7 +104,7 @@ func BenchmarkTokenizer(b *testing.B) {
 			_ = doc.Tokens()
 		}
 	}
-	report(b, len(texts), mallocs()-start)
+	report(b, len(texts), start)
 }
 
 // BenchmarkPipeline is the whole of `leadlex score`: walk and read the
@@ -101,7 +116,7 @@ func BenchmarkPipeline(b *testing.B) {
 		b.Run("workers="+strconv.Itoa(workers), func(b *testing.B) {
 			out := filepath.Join(b.TempDir(), "results.parquet")
 			b.SetBytes(size)
-			start := mallocs()
+			start := readCounters()
 			b.ResetTimer()
 			for range b.N {
 				sink, err := NewParquetSink[Result](out, Metadata{})
@@ -117,7 +132,7 @@ func BenchmarkPipeline(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			report(b, len(texts), mallocs()-start)
+			report(b, len(texts), start)
 		})
 	}
 }
@@ -128,12 +143,41 @@ func BenchmarkScore(b *testing.B) {
 	_, texts, size := benchCorpus(b)
 	sc := NewScorer(NewAnalyzer(lexicon.Default(), DefaultLabels))
 	b.SetBytes(size)
-	start := mallocs()
+	start := readCounters()
 	b.ResetTimer()
 	for range b.N {
 		for _, text := range texts {
 			sc.Score(context.Background(), corpus.Doc{Status: corpus.OK, Text: text})
 		}
 	}
-	report(b, len(texts), mallocs()-start)
+	report(b, len(texts), start)
+}
+
+// BenchmarkParquetSink is the writer alone: the rows of the benchmark
+// corpus written to a Parquet file, as the ordered writer of Run does.
+func BenchmarkParquetSink(b *testing.B) {
+	_, texts, _ := benchCorpus(b)
+	sc := NewScorer(NewAnalyzer(lexicon.Default(), DefaultLabels))
+	rows := make([]*Result, len(texts))
+	for i, text := range texts {
+		rows[i] = sc.Score(context.Background(), corpus.Doc{ID: strconv.Itoa(i), Path: strconv.Itoa(i), Format: "txt", Status: corpus.OK, Text: text})
+	}
+	out := filepath.Join(b.TempDir(), "results.parquet")
+	start := readCounters()
+	b.ResetTimer()
+	for range b.N {
+		sink, err := NewParquetSink[Result](out, Metadata{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range rows {
+			if err := sink.Write(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := sink.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	report(b, len(rows), start)
 }

@@ -48,14 +48,14 @@ func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
 	}
 	t := s.tally
 	t.Reset()
-	var chunk Analysis
+	chunk := &s.chunk // reused: its slices keep their capacity from document to document
 	each := func(text string, base int, continued bool) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		chunk.Words, chunk.Sentences, chunk.Hits = 0, chunk.Sentences[:0], chunk.Hits[:0]
-		s.analyzeChunk(text, base, false, &chunk)
-		t.Add(&chunk)
+		s.analyzeChunk(text, base, false, chunk)
+		t.Add(chunk)
 		if continued && len(chunk.Sentences) > 0 {
 			t.Sentences-- // the first sentence continues one already counted
 		}
