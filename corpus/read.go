@@ -81,12 +81,11 @@ func read(path, id string, size int64, opt Options) []Doc {
 		doc.Status = OK
 		return []Doc{doc}
 	}
-	rest, err := io.ReadAll(io.LimitReader(file, opt.maxBytes()+1-int64(len(head))))
+	data, err := readRest(file, head, size, opt.maxBytes())
 	file.Close()
 	if err != nil {
 		return fail(Failed, "cannot read: "+describe(err))
 	}
-	data := append(head, rest...)
 	if int64(len(data)) > opt.maxBytes() {
 		return fail(Skipped, fmt.Sprintf("file grew over the --max-bytes limit of %s while being read", humanBytes(opt.maxBytes())))
 	}
