@@ -52,8 +52,9 @@ type Scorer struct {
 }
 
 // maxRunCache bounds the runs of text each worker remembers; the memory is
-// cleared when full so it stays flat however varied the corpus.
-const maxRunCache = 100_000
+// kept in two generations (see runTokenizer) so it stays flat however
+// varied the corpus.
+const maxRunCache = 64_000
 
 // NewScorer returns a Scorer that uses the shared analyzer.
 func NewScorer(an *Analyzer) *Scorer {

@@ -48,15 +48,16 @@ const runSentinel = "\uE000"
 const maxRunBytes = 64
 
 // runTokenizer tokenizes texts run by run and, if limit > 0, remembers up
-// to limit distinct runs across calls (then forgets them all and starts
-// again, so memory stays flat however varied the corpus). With a matcher it
+// to limit distinct runs across calls in two generations: when the newer
+// one holds limit/2 runs the older one is forgotten, and runs still in use
+// are carried over as they are met, so memory stays flat however varied
+// the corpus while the common runs are never forgotten. With a matcher it
 // also lower-cases, stems and checks each word against the lexicon once per
 // distinct run. It is not safe for concurrent use.
 type runTokenizer struct {
-	matcher *lexicon.Matcher // nil: no stems
-	limit   int
-	index   map[string]runRef
-	pieces  []runPiece
+	matcher  *lexicon.Matcher // nil: no stems
+	limit    int
+	cur, old *runMemory
 
 	runs    []runAt  // scratch: the runs of the current text
 	pending []string // scratch: runs to ask prose about
@@ -64,26 +65,48 @@ type runTokenizer struct {
 	split   []Token  // scratch: one run's tokens before they become pieces
 }
 
+// runMemory is one generation of remembered runs.
+type runMemory struct {
+	index  map[string]runRef
+	pieces []runPiece
+}
+
+func newRunMemory(size int) *runMemory {
+	return &runMemory{index: make(map[string]runRef, size)}
+}
+
 func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
-	return &runTokenizer{matcher: m, limit: limit, index: make(map[string]runRef, min(limit, 4096))}
+	size := min(limit/2, 4096)
+	return &runTokenizer{matcher: m, limit: limit, cur: newRunMemory(size), old: newRunMemory(size)}
 }
 
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
 // matcher, their matcher tokens and can-start flags to words and starts.
 func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Token, starts []bool) ([]Token, []lexicon.Token, []bool) {
-	if len(rt.index) >= rt.limit || len(rt.pieces) >= 8*max(rt.limit, 4096) {
-		clear(rt.index)
-		rt.pieces = rt.pieces[:0]
+	if rt.limit > 0 && (len(rt.cur.index) >= rt.limit/2 || len(rt.cur.pieces) >= 4*rt.limit) {
+		rt.cur, rt.old = rt.old, rt.cur
+		clear(rt.cur.index)
+		clear(rt.cur.pieces) // drop the strings
+		rt.cur.pieces = rt.cur.pieces[:0]
 	}
+	cur := rt.cur
 	rt.runs, rt.pending = rt.runs[:0], rt.pending[:0]
 	forEachRun(text, func(start, end int) {
 		run := text[start:end]
-		ref, ok := rt.index[run]
+		ref, ok := cur.index[run]
 		if !ok {
-			ref = runRef{first: -1, n: int32(len(rt.pending))}
-			rt.pending = append(rt.pending, strings.Clone(run))
-			if len(run) <= maxRunBytes {
-				rt.index[rt.pending[ref.n]] = ref
+			ref, ok = rt.old.index[run]
+			if ok { // carry the run over into the newer generation
+				first := int32(len(cur.pieces))
+				cur.pieces = append(cur.pieces, rt.old.pieces[ref.first:ref.first+ref.n]...)
+				ref.first = first
+				cur.index[strings.Clone(run)] = ref
+			} else {
+				ref = runRef{first: -1, n: int32(len(rt.pending))}
+				rt.pending = append(rt.pending, strings.Clone(run))
+				if len(run) <= maxRunBytes {
+					cur.index[rt.pending[ref.n]] = ref
+				}
 			}
 		}
 		rt.runs = append(rt.runs, runAt{start, end, ref})
@@ -96,7 +119,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Toke
 		if ref.first < 0 {
 			ref = rt.refs[ref.n]
 		}
-		for _, p := range rt.pieces[ref.first : ref.first+ref.n] {
+		for _, p := range cur.pieces[ref.first : ref.first+ref.n] {
 			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: p.text, Word: p.word})
 			if rt.matcher != nil {
 				words = append(words, p.tok)
@@ -105,8 +128,8 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Toke
 		}
 	}
 	if rt.limit == 0 {
-		clear(rt.index)
-		rt.pieces = rt.pieces[:0]
+		clear(cur.index)
+		cur.pieces = cur.pieces[:0]
 	}
 	return toks, words, starts
 }
@@ -141,7 +164,7 @@ func (rt *runTokenizer) resolve() {
 	}
 	for i, run := range rt.pending {
 		if len(run) <= maxRunBytes {
-			rt.index[run] = rt.refs[i]
+			rt.cur.index[run] = rt.refs[i]
 		}
 	}
 }
@@ -156,7 +179,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) {
 		pos = end
 		rt.split = appendSplit(rt.split, run, Token{Start: start, End: end, Text: pt.Text})
 	}
-	ref := runRef{first: int32(len(rt.pieces)), n: int32(len(rt.split))}
+	ref := runRef{first: int32(len(rt.cur.pieces)), n: int32(len(rt.split))}
 	for _, t := range rt.split {
 		text := t.Text
 		if text == run[t.Start:t.End] {
@@ -176,7 +199,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) {
 				p.canStart = rt.matcher.CanStart(p.tok)
 			}
 		}
-		rt.pieces = append(rt.pieces, p)
+		rt.cur.pieces = append(rt.cur.pieces, p)
 	}
 	rt.refs = append(rt.refs, ref)
 }
