@@ -192,7 +192,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) {
 			lower := strings.ToLower(text)
 			p.tok.Lower = lower
 			if t.Word {
-				p.tok.Stem = lexicon.Stem(lower)
+				p.tok.Stem = rt.matcher.MatchStem(lower) // the stem, where it can matter
 				if p.tok.Stem == "" {
 					p.tok.Stem = lower
 				}

@@ -11,7 +11,6 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/leadlex/leadlex/internal/corpusgen"
-	"github.com/leadlex/leadlex/lexicon"
 )
 
 // tokenizeWhole is the plain way to tokenize: prose over the whole text,
@@ -104,7 +103,7 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 			}
 			stem := ""
 			if tok.Word {
-				if stem = lexicon.Stem(w.Lower); stem == "" {
+				if stem = an.Matcher.MatchStem(w.Lower); stem == "" {
 					stem = w.Lower
 				}
 			}
