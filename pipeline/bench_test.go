@@ -18,9 +18,10 @@ import (
 	"github.com/leadlex/leadlex/lexicon"
 )
 
-// benchDocs is the size of the generated benchmark corpus: about 9 MB in
-// documents of 200 bytes to 20 KB.
-const benchDocs = 2000
+// benchDocs is the size of the generated benchmark corpus: about 24 MB in
+// documents of 200 bytes to 20 KB; large enough that a worker's start
+// (its memory of runs of text is empty) weighs little, as in real runs.
+const benchDocs = 5000
 
 var (
 	benchOnce   sync.Once
@@ -64,8 +65,8 @@ func TestMain(m *testing.M) {
 
 // counters are what a benchmark reads before and after its loop.
 type counters struct {
-	mallocs uint64
-	cpu     time.Duration // user + system CPU time of the whole process
+	mallocs, bytes uint64
+	cpu            time.Duration // user + system CPU time of the whole process
 }
 
 func readCounters() counters {
@@ -73,10 +74,10 @@ func readCounters() counters {
 	runtime.ReadMemStats(&ms)
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return counters{ms.Mallocs, time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
+	return counters{ms.Mallocs, ms.TotalAlloc, time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
 }
 
-// report adds docs/s, allocations per document and process CPU time per
+// report adds docs/s, allocations and bytes allocated per document and process CPU time per
 // document (all goroutines, the garbage collector included; less sensitive
 // than wall time to other load on the machine) to a benchmark whose every
 // iteration processes the whole corpus.
@@ -85,6 +86,7 @@ func report(b *testing.B, docs int, start counters) {
 	n := float64(docs * b.N)
 	b.ReportMetric(n/b.Elapsed().Seconds(), "docs/s")
 	b.ReportMetric(float64(end.mallocs-start.mallocs)/n, "allocs/doc")
+	b.ReportMetric(float64(end.bytes-start.bytes)/n, "B/doc")
 	b.ReportMetric(float64((end.cpu-start.cpu).Microseconds())/n, "cpu-µs/doc")
 }
 
@@ -109,11 +111,25 @@ func BenchmarkTokenizer(b *testing.B) {
 
 // BenchmarkPipeline is the whole of `leadlex score`: walk and read the
 // files, tokenize, split sentences, stem, match, score and write Parquet.
+// With one worker, the walking and reading goroutine, the ordered writer
+// and the garbage collector still run beside it on the other cores; the
+// "cores=1" case limits the whole process to one core (GOMAXPROCS=1), the
+// honest base for how the pool scales with cores.
 func BenchmarkPipeline(b *testing.B) {
 	dir, texts, size := benchCorpus(b)
 	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
-	for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
-		b.Run("workers="+strconv.Itoa(workers), func(b *testing.B) {
+	all := runtime.GOMAXPROCS(0)
+	cases := []struct {
+		name           string
+		workers, cores int
+	}{
+		{"workers=1", 1, all},
+		{"workers=" + strconv.Itoa(all), all, all},
+		{"workers=1,cores=1", 1, 1},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(c.cores))
 			out := filepath.Join(b.TempDir(), "results.parquet")
 			b.SetBytes(size)
 			start := readCounters()
@@ -124,7 +140,7 @@ func BenchmarkPipeline(b *testing.B) {
 					b.Fatal(err)
 				}
 				docs := corpus.Walk(context.Background(), []string{dir}, corpus.Options{})
-				sum, err := Run(context.Background(), docs, an, sink, Options{Workers: workers})
+				sum, err := Run(context.Background(), docs, an, sink, Options{Workers: c.workers})
 				if err != nil || sum.ByStatus[StatusOK] != len(texts) {
 					b.Fatalf("run: %v, %v", err, sum.ByStatus)
 				}
@@ -135,6 +151,23 @@ func BenchmarkPipeline(b *testing.B) {
 			report(b, len(texts), start)
 		})
 	}
+}
+
+// BenchmarkStartup is what every run does before the first document: load
+// and compile the default lexicon, set up a worker and score a sentence
+// (prose's first call included).
+func BenchmarkStartup(b *testing.B) {
+	for range b.N {
+		lex, err := lexicon.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sc := NewScorer(NewAnalyzer(lex, DefaultLabels))
+		if r := sc.Score(context.Background(), corpus.Doc{Status: corpus.OK, Text: "We set a bold vision."}); r.Words != 5 {
+			b.Fatalf("%d words", r.Words)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/start")
 }
 
 // BenchmarkScore is one worker's scoring of in-memory texts, without

@@ -10,7 +10,6 @@ import (
 	"sort"
 
 	"github.com/parquet-go/parquet-go"
-	"github.com/parquet-go/parquet-go/compress/zstd"
 )
 
 // SchemaVersion is the version of the results and sentences file layouts.
@@ -129,11 +128,6 @@ func (f *AtomicFile) Abort() {
 	f.tmp = nil
 }
 
-// zstdFastest compresses pages with zstd's fastest level: the results
-// compress well anyway, and the default level costs the single writer
-// goroutine about twice the CPU time.
-var zstdFastest = zstd.Codec{Level: zstd.SpeedFastest}
-
 // rowsPerGroup bounds the rows buffered before a row group is written.
 const rowsPerGroup = 4096
 
@@ -153,7 +147,7 @@ type ParquetWriter[T any] struct {
 // NewParquetWriter writes rows of T to out.
 func NewParquetWriter[T any](out io.Writer, meta Metadata) *ParquetWriter[T] {
 	opts := []parquet.WriterOption{
-		parquet.Compression(&zstdFastest),
+		parquet.Compression(zstdPages),
 		parquet.CreatedBy("leadlex", meta[MetaToolVersion], "parquet-go"),
 		parquet.MaxRowsPerRowGroup(rowsPerGroup),
 	}
