@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"hash/maphash"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/jdkato/prose/v2"
 
@@ -20,23 +22,88 @@ import (
 // for a whole corpus: the same tokens as prose over the whole text, without
 // re-tokenizing "the" a million times.
 
+// The memory of runs holds no pointers, so the garbage collector need not
+// scan it: runs and the strings of their tokens live back to back in one
+// byte slice per generation, located by spans, and runs are found by a
+// 64-bit hash (checked against the run's bytes). Tokens handed out point
+// into those bytes, which are only ever appended to; a new generation gets
+// a new slice.
+
+// span locates a string in a runMemory's bytes.
+type span struct{ off, len uint32 }
+
 // runPiece is one token of a run, with what matching needs to know of it.
 type runPiece struct {
-	start, end int32  // byte offsets in the run
-	text       string // the token as prose gave it (straight quotes)
-	word       bool   // counts as a word
-	canStart   bool   // a lexicon entry can begin with it
-	tok        lexicon.Token
+	start, end        int32 // byte offsets in the run
+	text, lower, stem span  // the token as prose gave it (straight quotes), lower-cased, stemmed
+	word              bool  // counts as a word
+	canStart          bool  // a lexicon entry can begin with it
 }
 
-// runRef locates a run's tokens in runTokenizer.pieces; first < 0 marks a
-// run still waiting for prose, n then being its index in the batch.
-type runRef struct{ first, n int32 }
+// runEntry is one remembered run: its bytes and its pieces.
+type runEntry struct {
+	key      span
+	first, n int32 // pieces[first:first+n]
+}
 
-// runAt is one run of the text being tokenized.
+// runMemory is one generation of remembered runs.
+type runMemory struct {
+	index   map[uint64]int32 // hash of a run -> its entry; -1-k while it waits as pending run k
+	entries []runEntry
+	pieces  []runPiece
+	bytes   []byte
+}
+
+func newRunMemory(size int) *runMemory {
+	return &runMemory{index: make(map[uint64]int32, size)}
+}
+
+// str returns the string at sp.
+func (m *runMemory) str(sp span) string {
+	if sp.len == 0 {
+		return ""
+	}
+	return unsafe.String(&m.bytes[sp.off], sp.len)
+}
+
+// add appends s to the bytes and returns its span.
+func (m *runMemory) add(s string) span {
+	sp := span{uint32(len(m.bytes)), uint32(len(s))}
+	m.bytes = append(m.bytes, s...)
+	return sp
+}
+
+// reset empties the generation for reuse; its bytes go to the garbage
+// collector, since tokens handed out may still point into them.
+func (m *runMemory) reset() {
+	clear(m.index)
+	m.entries, m.pieces = m.entries[:0], m.pieces[:0]
+	m.bytes = make([]byte, 0, cap(m.bytes))
+}
+
+// copyFrom carries entry e of old over into m and returns its index in m.
+func (m *runMemory) copyFrom(old *runMemory, e runEntry) int32 {
+	key := m.add(old.str(e.key))
+	rebase := func(sp span) span {
+		if sp.off >= e.key.off && sp.off+sp.len <= e.key.off+e.key.len { // within the run
+			return span{key.off + sp.off - e.key.off, sp.len}
+		}
+		return m.add(old.str(sp))
+	}
+	ne := runEntry{key: key, first: int32(len(m.pieces)), n: e.n}
+	for _, p := range old.pieces[e.first : e.first+e.n] {
+		p.text, p.lower, p.stem = rebase(p.text), rebase(p.lower), rebase(p.stem)
+		m.pieces = append(m.pieces, p)
+	}
+	m.entries = append(m.entries, ne)
+	return int32(len(m.entries) - 1)
+}
+
+// runAt is one run of the text being tokenized and its entry in the newer
+// generation, or -1-k for pending run k.
 type runAt struct {
 	start, end int
-	ref        runRef
+	entry      int32
 }
 
 // runSentinel separates the runs of a batch sent to prose: a run of its own
@@ -57,99 +124,97 @@ const maxRunBytes = 64
 type runTokenizer struct {
 	matcher  *lexicon.Matcher // nil: no stems
 	limit    int
+	hash     func(run string) uint64
 	cur, old *runMemory
 
 	runs    []runAt  // scratch: the runs of the current text
-	pending []string // scratch: runs to ask prose about
-	refs    []runRef // scratch: where each pending run's pieces went
+	pending []string // scratch: runs to ask prose about (slices of the text)
+	hashes  []uint64 // scratch: their hashes
+	keep    []bool   // scratch: whether to remember them
+	entries []int32  // scratch: where each pending run's entry went
 	split   []Token  // scratch: one run's tokens before they become pieces
-}
-
-// runMemory is one generation of remembered runs.
-type runMemory struct {
-	index  map[string]runRef
-	pieces []runPiece
-}
-
-func newRunMemory(size int) *runMemory {
-	return &runMemory{index: make(map[string]runRef, size)}
+	batch   strings.Builder
 }
 
 func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
 	size := min(limit/2, 4096)
-	return &runTokenizer{matcher: m, limit: limit, cur: newRunMemory(size), old: newRunMemory(size)}
+	seed := maphash.MakeSeed()
+	hash := func(run string) uint64 { return maphash.String(seed, run) }
+	return &runTokenizer{matcher: m, limit: limit, hash: hash, cur: newRunMemory(size), old: newRunMemory(size)}
 }
 
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
 // matcher, their matcher tokens and can-start flags to words and starts.
 func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Token, starts []bool) ([]Token, []lexicon.Token, []bool) {
-	if rt.limit > 0 && (len(rt.cur.index) >= rt.limit/2 || len(rt.cur.pieces) >= 4*rt.limit) {
+	if rt.limit > 0 && (len(rt.cur.entries) >= rt.limit/2 || len(rt.cur.bytes) >= 64*rt.limit) {
 		rt.cur, rt.old = rt.old, rt.cur
-		clear(rt.cur.index)
-		clear(rt.cur.pieces) // drop the strings
-		rt.cur.pieces = rt.cur.pieces[:0]
+		rt.cur.reset()
 	}
-	cur := rt.cur
-	rt.runs, rt.pending = rt.runs[:0], rt.pending[:0]
+	cur, old := rt.cur, rt.old
+	rt.runs, rt.pending, rt.hashes, rt.keep = rt.runs[:0], rt.pending[:0], rt.hashes[:0], rt.keep[:0]
 	forEachRun(text, func(start, end int) {
 		run := text[start:end]
-		ref, ok := cur.index[run]
-		if !ok {
-			ref, ok = rt.old.index[run]
-			if ok { // carry the run over into the newer generation
-				first := int32(len(cur.pieces))
-				cur.pieces = append(cur.pieces, rt.old.pieces[ref.first:ref.first+ref.n]...)
-				ref.first = first
-				cur.index[strings.Clone(run)] = ref
-			} else {
-				ref = runRef{first: -1, n: int32(len(rt.pending))}
-				rt.pending = append(rt.pending, strings.Clone(run))
-				if len(run) <= maxRunBytes {
-					cur.index[rt.pending[ref.n]] = ref
-				}
+		h := rt.hash(run)
+		e, ok := cur.index[h]
+		switch {
+		case ok && e >= 0 && cur.str(cur.entries[e].key) == run:
+		case ok && e < 0 && rt.pending[-1-e] == run:
+		default:
+			if o, found := old.index[h]; !ok && found && o >= 0 && old.str(old.entries[o].key) == run {
+				e = cur.copyFrom(old, old.entries[o])
+				cur.index[h] = e
+				break
+			}
+			e = int32(-1 - len(rt.pending))
+			rt.pending = append(rt.pending, run)
+			keep := !ok && len(run) <= maxRunBytes // not after a hash collision, nor when too long
+			rt.hashes, rt.keep = append(rt.hashes, h), append(rt.keep, keep)
+			if keep {
+				cur.index[h] = e
 			}
 		}
-		rt.runs = append(rt.runs, runAt{start, end, ref})
+		rt.runs = append(rt.runs, runAt{start, end, e})
 	})
 	if len(rt.pending) > 0 {
 		rt.resolve()
 	}
 	for _, r := range rt.runs {
-		ref := r.ref
-		if ref.first < 0 {
-			ref = rt.refs[ref.n]
+		e := r.entry
+		if e < 0 {
+			e = rt.entries[-1-e]
 		}
-		for _, p := range cur.pieces[ref.first : ref.first+ref.n] {
-			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: p.text, Word: p.word})
+		ent := cur.entries[e]
+		for _, p := range cur.pieces[ent.first : ent.first+ent.n] {
+			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.word})
 			if rt.matcher != nil {
-				words = append(words, p.tok)
+				words = append(words, lexicon.Token{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
 				starts = append(starts, p.canStart)
 			}
 		}
 	}
 	if rt.limit == 0 {
-		clear(cur.index)
-		cur.pieces = cur.pieces[:0]
+		cur.reset()
 	}
+	clear(rt.pending) // do not keep the text alive
 	return toks, words, starts
 }
 
 // resolve tokenizes the pending runs with prose, in one call for all those
-// that do not contain the sentinel, and stores their pieces.
+// that do not contain the sentinel, and stores their entries.
 func (rt *runTokenizer) resolve() {
-	rt.refs = rt.refs[:0]
-	var batch strings.Builder
+	rt.entries = rt.entries[:0]
+	rt.batch.Reset()
 	for _, run := range rt.pending {
 		if strings.Contains(run, runSentinel) {
 			continue
 		}
-		if batch.Len() > 0 {
-			batch.WriteString(" " + runSentinel + " ")
+		if rt.batch.Len() > 0 {
+			rt.batch.WriteString(" " + runSentinel + " ")
 		}
-		batch.WriteString(run)
+		rt.batch.WriteString(run)
 	}
-	ptoks := proseTokens(batch.String())
-	for _, run := range rt.pending {
+	ptoks := proseTokens(rt.batch.String())
+	for i, run := range rt.pending {
 		var mine []prose.Token
 		if strings.Contains(run, runSentinel) {
 			mine = proseTokens(run)
@@ -160,18 +225,17 @@ func (rt *runTokenizer) resolve() {
 			}
 			mine, ptoks = ptoks[:n], ptoks[min(n+1, len(ptoks)):]
 		}
-		rt.store(run, mine)
-	}
-	for i, run := range rt.pending {
-		if len(run) <= maxRunBytes {
-			rt.cur.index[run] = rt.refs[i]
+		e := rt.store(run, mine)
+		rt.entries = append(rt.entries, e)
+		if rt.keep[i] {
+			rt.cur.index[rt.hashes[i]] = e
 		}
 	}
 }
 
 // store aligns a run's prose tokens with the run, splits joined words, and
-// appends the pieces.
-func (rt *runTokenizer) store(run string, ptoks []prose.Token) {
+// appends the run's entry and pieces to the newer generation.
+func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 	rt.split = rt.split[:0]
 	pos := 0
 	for _, pt := range ptoks {
@@ -179,29 +243,40 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) {
 		pos = end
 		rt.split = appendSplit(rt.split, run, Token{Start: start, End: end, Text: pt.Text})
 	}
-	ref := runRef{first: int32(len(rt.cur.pieces)), n: int32(len(rt.split))}
+	m := rt.cur
+	key := m.add(run)
+	ent := runEntry{key: key, first: int32(len(m.pieces)), n: int32(len(rt.split))}
 	for _, t := range rt.split {
-		text := t.Text
-		if text == run[t.Start:t.End] {
-			text = run[t.Start:t.End] // share the run's memory, not prose's copy of the batch
+		p := runPiece{start: int32(t.Start), end: int32(t.End), word: t.Word}
+		if t.Text == run[t.Start:t.End] {
+			p.text = span{key.off + uint32(t.Start), uint32(t.End - t.Start)} // within the run
 		} else {
-			text = strings.Clone(text)
+			p.text = m.add(t.Text)
 		}
-		p := runPiece{start: int32(t.Start), end: int32(t.End), text: text, word: t.Word}
+		p.lower, p.stem = p.text, span{}
 		if rt.matcher != nil {
-			lower := strings.ToLower(text)
-			p.tok.Lower = lower
+			lower := strings.ToLower(t.Text)
+			if lower != t.Text {
+				p.lower = m.add(lower)
+			}
 			if t.Word {
-				p.tok.Stem = rt.matcher.MatchStem(lower) // the stem, where it can matter
-				if p.tok.Stem == "" {
-					p.tok.Stem = lower
+				stem := rt.matcher.MatchStem(lower) // the stem, where it can matter
+				if stem == "" {
+					stem = lower
 				}
-				p.canStart = rt.matcher.CanStart(p.tok)
+				switch stem {
+				case lower:
+					p.stem = p.lower
+				default:
+					p.stem = m.add(stem)
+				}
+				p.canStart = rt.matcher.CanStart(lexicon.Token{Lower: lower, Stem: stem})
 			}
 		}
-		rt.cur.pieces = append(rt.cur.pieces, p)
+		m.pieces = append(m.pieces, p)
 	}
-	rt.refs = append(rt.refs, ref)
+	m.entries = append(m.entries, ent)
+	return int32(len(m.entries) - 1)
 }
 
 // proseTokens runs prose's tokenizer (tagging, segmentation and extraction

@@ -84,10 +84,15 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 	}
 	an := testAnalyzer(t)
 	remembering := newRunTokenizer(an.Matcher, 1000) // small: forgets and starts again during the test
+	colliding := newRunTokenizer(an.Matcher, 1000)
+	colliding.hash = func(run string) uint64 { return uint64(len(run) % 3) } // runs share hashes all the time
 	for i, text := range texts {
 		want := tokenString(text, tokenizeWhole(text))
 		if got := tokenString(text, Tokenize(nil, text)); got != want {
 			t.Fatalf("text %d: Tokenize\n got %s\nwant %s", i, got, want)
+		}
+		if toks, _, _ := colliding.tokenize(text, nil, nil, nil); tokenString(text, toks) != want {
+			t.Fatalf("text %d: tokenizer with colliding hashes\n got %s\nwant %s", i, tokenString(text, toks), want)
 		}
 		toks, words, starts := remembering.tokenize(text, nil, nil, nil)
 		if got := tokenString(text, toks); got != want {
