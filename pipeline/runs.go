@@ -52,10 +52,45 @@ type runMemory struct {
 	entries []runEntry
 	pieces  []runPiece
 	bytes   []byte
+	// recent is a small direct-mapped table in front of index, by the low
+	// bits of the hash: the common runs ("the", "and,") are found there
+	// without a map lookup. nil when nothing is remembered across calls.
+	recent *[recentSlots]recentRun
 }
 
-func newRunMemory(size int) *runMemory {
-	return &runMemory{index: make(map[uint64]int32, size)}
+const recentSlots = 4096
+
+// recentRun is a slot of runMemory.recent: a run's hash and entry+1 (0: empty).
+type recentRun struct {
+	hash  uint64
+	entry int32
+}
+
+func newRunMemory(size int, recent bool) *runMemory {
+	m := &runMemory{index: make(map[uint64]int32, size)}
+	if recent {
+		m.recent = new([recentSlots]recentRun)
+	}
+	return m
+}
+
+// find returns the entry of run, whose hash is h, if the generation holds it.
+func (m *runMemory) find(run string, h uint64) (int32, bool) {
+	var slot *recentRun
+	if m.recent != nil {
+		slot = &m.recent[h%recentSlots]
+		if slot.hash == h && slot.entry > 0 && m.str(m.entries[slot.entry-1].key) == run {
+			return slot.entry - 1, true
+		}
+	}
+	e, ok := m.index[h]
+	if !ok || e < 0 || m.str(m.entries[e].key) != run {
+		return 0, false
+	}
+	if slot != nil {
+		*slot = recentRun{h, e + 1}
+	}
+	return e, true
 }
 
 // str returns the string at sp.
@@ -77,6 +112,9 @@ func (m *runMemory) add(s string) span {
 // collector, since tokens handed out may still point into them.
 func (m *runMemory) reset() {
 	clear(m.index)
+	if m.recent != nil {
+		clear(m.recent[:])
+	}
 	m.entries, m.pieces = m.entries[:0], m.pieces[:0]
 	m.bytes = make([]byte, 0, cap(m.bytes))
 }
@@ -140,7 +178,7 @@ func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
 	size := min(limit/2, 4096)
 	seed := maphash.MakeSeed()
 	hash := func(run string) uint64 { return maphash.String(seed, run) }
-	return &runTokenizer{matcher: m, limit: limit, hash: hash, cur: newRunMemory(size), old: newRunMemory(size)}
+	return &runTokenizer{matcher: m, limit: limit, hash: hash, cur: newRunMemory(size, limit > 0), old: newRunMemory(size, limit > 0)}
 }
 
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
@@ -155,12 +193,15 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Toke
 	forEachRun(text, func(start, end int) {
 		run := text[start:end]
 		h := rt.hash(run)
+		if e, found := cur.find(run, h); found {
+			rt.runs = append(rt.runs, runAt{start, end, e})
+			return
+		}
 		e, ok := cur.index[h]
 		switch {
-		case ok && e >= 0 && cur.str(cur.entries[e].key) == run:
 		case ok && e < 0 && rt.pending[-1-e] == run:
 		default:
-			if o, found := old.index[h]; !ok && found && o >= 0 && old.str(old.entries[o].key) == run {
+			if o, found := old.find(run, h); !ok && found {
 				e = cur.copyFrom(old, old.entries[o])
 				cur.index[h] = e
 				break
