@@ -38,7 +38,8 @@ type Analysis struct {
 }
 
 // Scorer analyses texts for one goroutine: it owns reusable buffers and a
-// cache of stems. It is not safe for concurrent use; make one per worker.
+// memory of the runs of text it has tokenized. It is not safe for
+// concurrent use; make one per worker.
 type Scorer struct {
 	an     *Analyzer
 	runs   *runTokenizer // remembers the tokens, stems and lexicon starts of runs of text

@@ -48,6 +48,7 @@ type runEntry struct {
 
 // runMemory is one generation of remembered runs.
 type runMemory struct {
+	size    int              // runs it is made for
 	index   map[uint64]int32 // hash of a run -> its entry; -1-k while it waits as pending run k
 	entries []runEntry
 	pieces  []runPiece
@@ -66,12 +67,32 @@ type recentRun struct {
 	entry int32
 }
 
-func newRunMemory(size int, recent bool) *runMemory {
-	m := &runMemory{index: make(map[uint64]int32, size)}
-	if recent {
-		m.recent = new([recentSlots]recentRun)
+// A generation that remembers up to n runs is given room for them from the
+// start (about 5 MB for 32,000 runs), so that its memory does not grow and
+// shrink as it fills and is forgotten: the heap, and with it the process's
+// peak memory, stays the same from the first documents on.
+const (
+	piecesPerRun = 3  // tokens per run, with room to spare (2.2 in English text)
+	bytesPerRun  = 24 // bytes per run for its text and its tokens' forms
+)
+
+func newRunMemory(n int, remember bool) *runMemory {
+	if !remember {
+		return &runMemory{index: make(map[uint64]int32, min(n, 4096))}
 	}
-	return m
+	return &runMemory{
+		size:    n,
+		index:   make(map[uint64]int32, n),
+		entries: make([]runEntry, 0, n),
+		pieces:  make([]runPiece, 0, piecesPerRun*n),
+		bytes:   make([]byte, 0, bytesPerRun*n),
+		recent:  new([recentSlots]recentRun),
+	}
+}
+
+// full reports whether the generation holds as much as it was made for.
+func (m *runMemory) full() bool {
+	return len(m.entries) >= m.size || len(m.pieces) >= piecesPerRun*m.size || len(m.bytes) >= bytesPerRun*m.size
 }
 
 // find returns the entry of run, whose hash is h, if the generation holds it.
@@ -116,7 +137,7 @@ func (m *runMemory) reset() {
 		clear(m.recent[:])
 	}
 	m.entries, m.pieces = m.entries[:0], m.pieces[:0]
-	m.bytes = make([]byte, 0, cap(m.bytes))
+	m.bytes = make([]byte, 0, max(bytesPerRun*m.size, 1024))
 }
 
 // copyFrom carries entry e of old over into m and returns its index in m.
@@ -175,7 +196,7 @@ type runTokenizer struct {
 }
 
 func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
-	size := min(limit/2, 4096)
+	size := limit / 2
 	seed := maphash.MakeSeed()
 	hash := func(run string) uint64 { return maphash.String(seed, run) }
 	return &runTokenizer{matcher: m, limit: limit, hash: hash, cur: newRunMemory(size, limit > 0), old: newRunMemory(size, limit > 0)}
@@ -184,9 +205,13 @@ func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
 // matcher, their matcher tokens and can-start flags to words and starts.
 func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Token, starts []bool) ([]Token, []lexicon.Token, []bool) {
-	if rt.limit > 0 && (len(rt.cur.entries) >= rt.limit/2 || len(rt.cur.bytes) >= 64*rt.limit) {
+	if rt.limit > 0 && rt.cur.full() {
 		rt.cur, rt.old = rt.old, rt.cur
 		rt.cur.reset()
+		// Tokens left in the spare capacity of the caller's buffers from
+		// longer texts point into forgotten generations' bytes: let them go.
+		clear(toks[len(toks):cap(toks)])
+		clear(words[len(words):cap(words)])
 	}
 	cur, old := rt.cur, rt.old
 	rt.runs, rt.pending, rt.hashes, rt.keep = rt.runs[:0], rt.pending[:0], rt.hashes[:0], rt.keep[:0]
