@@ -135,10 +135,7 @@ func BenchmarkPipeline(b *testing.B) {
 			start := readCounters()
 			b.ResetTimer()
 			for range b.N {
-				sink, err := NewParquetSink[Result](out, Metadata{})
-				if err != nil {
-					b.Fatal(err)
-				}
+				sink := openSink(b, out)
 				docs := corpus.Walk(context.Background(), []string{dir}, corpus.Options{})
 				sum, err := Run(context.Background(), docs, an, sink, Options{Workers: c.workers})
 				if err != nil || sum.ByStatus[StatusOK] != len(texts) {
@@ -202,10 +199,7 @@ func BenchmarkParquetSink(b *testing.B) {
 	start := readCounters()
 	b.ResetTimer()
 	for range b.N {
-		sink, err := NewParquetSink[Result](out, Metadata{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		sink := openSink(b, out)
 		for _, r := range rows {
 			if err := sink.Write(r); err != nil {
 				b.Fatal(err)
@@ -216,4 +210,13 @@ func BenchmarkParquetSink(b *testing.B) {
 		}
 	}
 	report(b, len(rows), start)
+}
+
+// openSink starts a results file for a benchmark.
+func openSink(b *testing.B, path string) *FileSink[Result] {
+	sink, err := NewParquetSink[Result](path, Metadata{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return sink
 }
