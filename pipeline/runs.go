@@ -35,7 +35,7 @@ type span struct{ off, len uint32 }
 // runPiece is one token of a run, with what matching needs to know of it.
 type runPiece struct {
 	start, end        int32 // byte offsets in the run
-	text, lower, stem span  // the token as prose gave it (straight quotes), lower-cased, stemmed
+	text, lower, stem span  // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (lexicon.Matcher.MatchStem)
 	word              bool  // counts as a word
 	canStart          bool  // a lexicon entry can begin with it
 }
