@@ -62,9 +62,10 @@ func main() {
 type perf struct {
 	dir      string
 	machine  machine
-	bench    map[string]metrics // benchmark name -> median metrics
+	bench    map[string]metrics   // benchmark name -> median metrics over the rounds
+	rounds   []map[string]metrics // each round's metrics, for ratios within a round
 	benchCmd string
-	loadOf   map[string]float64 // step -> 1-minute load average when it started
+	loadOf   map[string][2]float64 // step -> 1-minute load average when it started and ended
 	runs     map[string]runResult
 	startup  map[string]time.Duration
 }
@@ -88,7 +89,7 @@ type runResult struct {
 }
 
 func (p *perf) run(quick bool, count int) error {
-	p.loadOf = map[string]float64{}
+	p.loadOf = map[string][2]float64{}
 	p.runs = map[string]runResult{}
 	p.startup = map[string]time.Duration{}
 	p.machine = describeMachine()
@@ -137,14 +138,21 @@ func (p *perf) run(quick bool, count int) error {
 		}
 	}
 
-	p.benchCmd = fmt.Sprintf("go test -run '^$' -bench '^(BenchmarkTokenizer|BenchmarkPipeline|BenchmarkScore|BenchmarkParquetSink|BenchmarkStartup)$' -benchtime 3x -count %d ./pipeline/", count)
-	step(p.benchCmd)
-	p.loadOf["bench"] = load()
-	out, err := exec.Command("sh", "-c", p.benchCmd).CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("benchmarks: %v\n%s", err, out)
+	// The benchmarks run count times in turn rather than each count times
+	// in a row, so that every round measures all of them under the same
+	// load; ratios are taken within a round, then their median.
+	p.benchCmd = "go test -run '^$' -bench '^(BenchmarkTokenizer|BenchmarkPipeline|BenchmarkScore|BenchmarkParquetSink|BenchmarkStartup)$' -benchtime 3x ./pipeline/"
+	start := load()
+	for i := range count {
+		step(fmt.Sprintf("round %d of %d: %s", i+1, count, p.benchCmd))
+		out, err := exec.Command("sh", "-c", p.benchCmd).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("benchmarks: %v\n%s", err, out)
+		}
+		p.rounds = append(p.rounds, parseBench(out))
 	}
-	p.bench = parseBench(out)
+	p.loadOf["bench"] = [2]float64{start, load()}
+	p.bench = medianMetrics(p.rounds)
 
 	scores := []struct{ name, corpus string }{
 		{"100MB", "corpus-100MB"},
@@ -161,11 +169,12 @@ func (p *perf) run(quick bool, count int) error {
 			args = append(args, "--max-bytes", "100MB")
 		}
 		step("leadlex " + strings.Join(args, " "))
-		p.loadOf[s.name] = load()
+		start := load()
 		r, err := measure(bin, args...)
 		if err != nil {
 			return err
 		}
+		p.loadOf[s.name] = [2]float64{start, load()}
 		r.bytes = dirBytes(filepath.Join(p.dir, s.corpus))
 		r.row, err = firstRow(filepath.Join(p.dir, "results.parquet"))
 		if err != nil {
@@ -175,7 +184,8 @@ func (p *perf) run(quick bool, count int) error {
 	}
 
 	step("start-up: leadlex version and score of an empty folder, 20 times each")
-	p.loadOf["startup"] = load()
+	start = load()
+	defer func() { p.loadOf["startup"] = [2]float64{start, load()} }()
 	for _, args := range [][]string{
 		{"version"},
 		{"score", filepath.Join(p.dir, "empty"), "-o", filepath.Join(p.dir, "empty.parquet"), "-q"},
@@ -274,10 +284,10 @@ func firstRow(path string) (*pipeline.Result, error) {
 
 var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(-\d+)?\s+\d+\s+(.*)$`)
 
-// parseBench reads `go test -bench` output and keeps, per benchmark and
-// unit, the median of its runs.
+// parseBench reads one `go test -bench` run's output: per benchmark, its
+// metrics by unit.
 func parseBench(out []byte) map[string]metrics {
-	all := map[string]map[string][]float64{}
+	res := map[string]metrics{}
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
 		m := benchLine.FindStringSubmatch(sc.Text())
@@ -285,24 +295,43 @@ func parseBench(out []byte) map[string]metrics {
 			continue
 		}
 		f := strings.Fields(m[3])
-		if all[m[1]] == nil {
-			all[m[1]] = map[string][]float64{}
-		}
+		res[m[1]] = metrics{}
 		for i := 0; i+1 < len(f); i += 2 {
 			if v, err := strconv.ParseFloat(f[i], 64); err == nil {
-				all[m[1]][f[i+1]] = append(all[m[1]][f[i+1]], v)
+				res[m[1]][f[i+1]] = v
 			}
 		}
 	}
+	return res
+}
+
+// medianMetrics keeps, per benchmark and unit, the median over the rounds.
+func medianMetrics(rounds []map[string]metrics) map[string]metrics {
 	med := map[string]metrics{}
-	for name, units := range all {
-		med[name] = metrics{}
-		for unit, vs := range units {
-			slices.Sort(vs)
-			med[name][unit] = vs[len(vs)/2]
+	for _, r := range rounds {
+		for name, units := range r {
+			if med[name] == nil {
+				med[name] = metrics{}
+			}
+			for unit := range units {
+				med[name][unit] = median(rounds, func(r map[string]metrics) float64 { return r[name][unit] })
+			}
 		}
 	}
 	return med
+}
+
+// median of f over the rounds.
+func median(rounds []map[string]metrics, f func(map[string]metrics) float64) float64 {
+	var vs []float64
+	for _, r := range rounds {
+		vs = append(vs, f(r))
+	}
+	if len(vs) == 0 {
+		return 0
+	}
+	slices.Sort(vs)
+	return vs[len(vs)/2]
 }
 
 func load() float64 {
@@ -335,8 +364,12 @@ func describeMachine() machine {
 	if out, err := exec.Command("go", "version").Output(); err == nil {
 		m.goVersion = strings.TrimPrefix(strings.TrimSpace(string(out)), "go version ")
 	}
-	if out, err := exec.Command("git", "describe", "--always", "--dirty").Output(); err == nil {
+	if out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output(); err == nil {
 		m.commit = strings.TrimSpace(string(out))
+		// The document this run rewrites does not make the tree dirty.
+		if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)docs/PERFORMANCE.md").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
+			m.commit += "-dirty"
+		}
 	}
 	return m
 }
@@ -347,7 +380,8 @@ func (p *perf) report() string {
 	m := p.machine
 	fmt.Fprintf(&b, "Measured %s at commit `%s` on %s, %d cores, %.0f GB RAM, %s, Linux %s.\n",
 		m.date, m.commit, m.cpu, m.cores, m.memGB, m.goVersion, m.kernel)
-	fmt.Fprintf(&b, "The load column is the 1-minute load average when the step started: above about %d the machine was shared and the figures are low.\n\n", m.cores/2)
+	fmt.Fprintf(&b, "The load column is the 1-minute load average when the step started and when it ended: above about 1 the machine was shared and the figures are low. "+
+		"The benchmarks ran %d rounds; figures are medians over the rounds, ratios the median of each round's ratio.\n\n", len(p.rounds))
 
 	tok := p.bench["BenchmarkTokenizer"]
 	w1 := p.bench["BenchmarkPipeline/workers=1"]
@@ -359,8 +393,16 @@ func (p *perf) report() string {
 	bl := p.loadOf["bench"]
 
 	b.WriteString("| figure | measured | target | met | load |\n|---|---|---|---|---|\n")
-	row := func(figure, measured, target, met string, load float64) {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %.1f |\n", figure, measured, target, met, load)
+	row := func(figure, measured, target, met string, load [2]float64) {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %.1f–%.1f |\n", figure, measured, target, met, load[0], load[1])
+	}
+	ratio := func(num, den, unit string) float64 {
+		return median(p.rounds, func(r map[string]metrics) float64 {
+			if r[den][unit] == 0 {
+				return 0
+			}
+			return r[num][unit] / r[den][unit]
+		})
 	}
 	yes := func(ok bool) string {
 		if ok {
@@ -372,15 +414,16 @@ func (p *perf) report() string {
 		return fmt.Sprintf("%.1f MB/s, %.0f docs/s; per doc %.0f CPU-µs, %.0f allocs, %.1f KB allocated", x["MB/s"], x["docs/s"], x["cpu-µs/doc"], x["allocs/doc"], x["B/doc"]/1024)
 	}
 	row("Tokenizer alone (prose, one goroutine)", perDoc(tok), "", "", bl)
+	nameW1, nameWn, nameW1c1 := "BenchmarkPipeline/workers=1", fmt.Sprintf("BenchmarkPipeline/workers=%d", m.cores), "BenchmarkPipeline/workers=1,cores=1"
 	if tok["MB/s"] > 0 {
-		r := w1["MB/s"] / tok["MB/s"]
+		r := ratio(nameW1, "BenchmarkTokenizer", "MB/s")
 		row("Whole pipeline, 1 worker", perDoc(w1)+fmt.Sprintf("; **%.0f %%** of the tokenizer", 100*r), "≥ 75 % of the tokenizer", yes(r >= 0.75), bl)
-		r1 := w1c1["MB/s"] / tok["MB/s"]
+		r1 := ratio(nameW1c1, "BenchmarkTokenizer", "MB/s")
 		row("Whole pipeline, 1 worker, whole process on 1 core", perDoc(w1c1)+fmt.Sprintf("; %.0f %% of the tokenizer", 100*r1), "", "", bl)
 	}
 	if w1["docs/s"] > 0 && w1c1["docs/s"] > 0 {
-		s := wn["docs/s"] / w1["docs/s"]
-		s1 := wn["docs/s"] / w1c1["docs/s"]
+		s := ratio(nameWn, nameW1, "docs/s")
+		s1 := ratio(nameWn, nameW1c1, "docs/s")
 		row(fmt.Sprintf("Whole pipeline, %d workers", m.cores), perDoc(wn)+
 			fmt.Sprintf("; **%.2f ×** 1 worker, %.2f × 1 worker on 1 core", s, s1), "≥ 1.8 × 1 worker", yes(s >= 1.8), bl)
 	}
@@ -418,7 +461,7 @@ func (p *perf) report() string {
 	}
 
 	b.WriteString("\nCommands:\n\n```sh\n")
-	b.WriteString(p.benchCmd + "\n")
+	fmt.Fprintf(&b, "%s   # %d rounds\n", p.benchCmd, len(p.rounds))
 	for _, name := range []string{"100MB", "1GB", "200MB file", "200MB file, --max-bytes 100MB"} {
 		if r, ok := p.runs[name]; ok {
 			fmt.Fprintf(&b, "leadlex %s   # peak RSS from getrusage, as /usr/bin/time -v reports it\n", strings.Join(r.args, " "))
