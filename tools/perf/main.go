@@ -380,8 +380,8 @@ func (p *perf) report() string {
 	m := p.machine
 	fmt.Fprintf(&b, "Measured %s at commit `%s` on %s, %d cores, %.0f GB RAM, %s, Linux %s.\n",
 		m.date, m.commit, m.cpu, m.cores, m.memGB, m.goVersion, m.kernel)
-	fmt.Fprintf(&b, "The load column is the 1-minute load average when the step started and when it ended: above about 1 the machine was shared and the figures are low. "+
-		"The benchmarks ran %d rounds; figures are medians over the rounds, ratios the median of each round's ratio.\n\n", len(p.rounds))
+	fmt.Fprintf(&b, "The load column is the 1-minute load average when the step started and when it ended. It counts the measurement itself (up to %d while %d workers run), so a start value near 0 is a quiet machine and a higher one means another process took CPU time and the figures are low. "+
+		"The benchmarks ran %d rounds; figures are medians over the rounds, ratios the median of each round's ratio.\n\n", m.cores, m.cores, len(p.rounds))
 
 	tok := p.bench["BenchmarkTokenizer"]
 	w1 := p.bench["BenchmarkPipeline/workers=1"]
