@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet bench corpus clean check-demo report chromium screenshots fuzz
+.PHONY: all build run test vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz
 
 all: build
 
@@ -53,6 +53,15 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; \
 	done
+
+## perf: measure the performance targets (benchmarks, peak RSS over 100 MB and 1 GB corpora, a 200 MB file,
+## start-up) and rewrite the table in docs/PERFORMANCE.md; corpora are generated once under out/perf
+perf:
+	$(GO) run ./tools/perf
+
+## perf-quick: the same without the 1 GB corpus
+perf-quick:
+	$(GO) run ./tools/perf -quick
 
 ## corpus: generate a synthetic corpus, e.g. make corpus N=100000 (or BYTES=1GB) OUT=out/corpus
 N   ?= 10000

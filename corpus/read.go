@@ -210,12 +210,11 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 		doc.Status = OK
 		return yield(doc)
 	}
-	rest, err := io.ReadAll(io.LimitReader(f, c.maxBytes()+1-int64(len(head))))
+	data, err := readRest(f, head, s.size, c.maxBytes())
 	f.Close()
 	if err != nil {
 		return yield(s.fail(Failed, cannotRead(err)))
 	}
-	data := append(head, rest...)
 	if int64(len(data)) > c.maxBytes() {
 		return yield(s.fail(Skipped, fmt.Sprintf("file grew over the --max-bytes limit of %s while being read", humanBytes(c.maxBytes()))))
 	}

@@ -19,6 +19,10 @@ type Matcher struct {
 	skip     map[string]bool
 	negators map[string]bool
 	dimIndex []int // entry index -> dimension index
+	// stemHeads holds the first letters of every stem an entry matches on
+	// (see MatchStem): a word that starts with none of them cannot stem to
+	// any of those stems.
+	stemHeads map[string]bool
 }
 
 type node struct {
@@ -59,7 +63,62 @@ func Compile(l *Lexicon) *Matcher {
 		}
 		n.entry, n.exact = int32(i), e.Exact
 	}
+	m.stemHeads = map[string]bool{}
+	m.root.eachStem(func(stem string) { m.stemHeads[stemHead(stem)] = true })
 	return m
+}
+
+// eachStem calls fn with every stem on an edge of the trie under n.
+func (n *node) eachStem(fn func(stem string)) {
+	for stem, c := range n.next {
+		fn(stem)
+		c.eachStem(fn)
+	}
+	for _, e := range n.prefix {
+		e.to.eachStem(fn)
+	}
+}
+
+// stemHead is the part of a stem that every word with that stem starts
+// with. The Snowball English stemmer only rewrites a word's ending: each
+// rule deletes a suffix or replaces it with a string that starts with the
+// same letter (turning a final y into i, or adding an e, changes one
+// letter), so a stem shares all but at most its last letter with the word,
+// or its last two when it ends in "ble" (from "biliti"). Stem's own
+// irregular forms ("took" -> "take") are handled apart. Non-ASCII stems
+// keep one byte. TestMatchStem checks this on a dictionary's words.
+func stemHead(stem string) string {
+	keep := len(stem) - 1
+	if strings.HasSuffix(stem, "ble") {
+		keep = len(stem) - 2
+	}
+	n := min(3, max(1, keep))
+	for i := 0; i < len(stem); i++ {
+		if stem[i] >= 0x80 {
+			n = 1
+		}
+	}
+	return stem[:min(n, len(stem))]
+}
+
+// MatchStem returns what matching needs of a lower-cased word's stem: the
+// stem itself (Stem) when it could be one an entry matches on, or else the
+// word unchanged, which matches no entry either. Most words of a text
+// cannot match, and this spares them the stemmer.
+func (m *Matcher) MatchStem(lower string) string {
+	if _, ok := irregular[lower]; !ok && lower != "" {
+		ascii := true
+		for i := 0; i < len(lower); i++ {
+			if lower[i] >= 0x80 {
+				ascii = false
+				break
+			}
+		}
+		if ascii && !m.stemHeads[lower[:1]] && !m.stemHeads[lower[:min(2, len(lower))]] && !m.stemHeads[lower[:min(3, len(lower))]] {
+			return lower
+		}
+	}
+	return Stem(lower)
 }
 
 func newNode() *node { return &node{entry: -1} }

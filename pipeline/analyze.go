@@ -38,33 +38,29 @@ type Analysis struct {
 }
 
 // Scorer analyses texts for one goroutine: it owns reusable buffers and a
-// cache of stems. It is not safe for concurrent use; make one per worker.
+// memory of the runs of text it has tokenized. It is not safe for
+// concurrent use; make one per worker.
 type Scorer struct {
 	an     *Analyzer
-	words  map[string]wordInfo // by token text as written
+	runs   *runTokenizer // remembers the tokens, stems and lexicon starts of runs of text
 	toks   []Token
 	mtoks  []lexicon.Token
 	starts []bool // per token: an entry can start here
 	sents  []Sentence
+	chunk  Analysis // Score's analysis of one chunk
 	tally  *Tally
 	rows   sentenceRows // sentence rows of the document being scored
 	totals []int64      // per entry: hits over all documents this scorer scored
 }
 
-// wordInfo is what the scorer caches per distinct word: its matcher token
-// and whether a lexicon entry can start with it.
-type wordInfo struct {
-	tok   lexicon.Token
-	start bool
-}
-
-// maxWordCache bounds the per-worker word cache; it is cleared when full so
-// memory stays flat however varied the corpus.
-const maxWordCache = 200_000
+// maxRunCache bounds the runs of text each worker remembers; the memory is
+// kept in two generations (see runTokenizer) so it stays flat however
+// varied the corpus.
+const maxRunCache = 64_000
 
 // NewScorer returns a Scorer that uses the shared analyzer.
 func NewScorer(an *Analyzer) *Scorer {
-	return &Scorer{an: an, words: make(map[string]wordInfo, 4096)}
+	return &Scorer{an: an, runs: newRunTokenizer(an.Matcher, maxRunCache)}
 }
 
 // Analyzer returns the shared analyzer the scorer uses.
@@ -86,14 +82,8 @@ func (s *Scorer) Analyze(text string) *Analysis {
 // was cut inside a paragraph, and its first sentence continues the last one
 // already in out.
 func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analysis) {
-	s.toks = Tokenize(s.toks[:0], chunk)
+	s.toks, s.mtoks, s.starts = s.runs.tokenize(chunk, s.toks[:0], s.mtoks[:0], s.starts[:0])
 	s.sents = Segment(s.sents[:0], chunk, s.toks)
-	s.mtoks, s.starts = s.mtoks[:0], s.starts[:0]
-	for _, t := range s.toks {
-		w := s.lookup(t)
-		s.mtoks = append(s.mtoks, w.tok)
-		s.starts = append(s.starts, w.start)
-	}
 	m := s.an.Matcher
 	for k, sent := range s.sents {
 		idx := len(out.Sentences)
@@ -148,27 +138,4 @@ func (s *Scorer) negated(toks []lexicon.Token, i int) bool {
 		}
 	}
 	return false
-}
-
-// lookup returns the cached facts about a token's word, computing them
-// (lower case, stem, whether an entry can start with it) the first time.
-func (s *Scorer) lookup(t Token) wordInfo {
-	if !t.Word {
-		return wordInfo{tok: lexicon.Token{Lower: strings.ToLower(t.Text)}}
-	}
-	if w, ok := s.words[t.Text]; ok {
-		return w
-	}
-	if len(s.words) >= maxWordCache {
-		clear(s.words)
-	}
-	lower := strings.ToLower(t.Text)
-	stem := lexicon.Stem(lower)
-	if stem == "" {
-		stem = lower
-	}
-	w := wordInfo{tok: lexicon.Token{Lower: lower, Stem: stem}}
-	w.start = s.an.Matcher.CanStart(w.tok)
-	s.words[t.Text] = w
-	return w
 }

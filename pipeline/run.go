@@ -77,19 +77,19 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRo
 		rows.an = s.an
 		rows.reset(d.ID, emit)
 	}
-	var chunk Analysis
+	chunk := &s.chunk // reused: its slices keep their capacity from document to document
 	each := func(text string, base int, continued bool) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		chunk.Words, chunk.Sentences, chunk.Hits = 0, chunk.Sentences[:0], chunk.Hits[:0]
-		s.analyzeChunk(text, base, false, &chunk)
-		t.Add(&chunk)
+		s.analyzeChunk(text, base, false, chunk)
+		t.Add(chunk)
 		if continued && len(chunk.Sentences) > 0 && t.Sentences > len(chunk.Sentences) {
 			t.Sentences-- // the first sentence continues one already counted
 		}
 		if rows != nil {
-			if err := rows.addChunk(text, base, continued, &chunk); err != nil {
+			if err := rows.addChunk(text, base, continued, chunk); err != nil {
 				return err
 			}
 		}

@@ -134,18 +134,23 @@ func (f *AtomicFile) Abort() {
 // rowsPerGroup bounds the rows buffered before a row group is written.
 const rowsPerGroup = 4096
 
+// rowsPerBatch is how many rows are handed to the Parquet writer at once:
+// one call per row costs a pass over every column's buffer.
+const rowsPerBatch = 256
+
 // ParquetWriter streams rows of type T into a Parquet file with zstd
 // compression and the given metadata, one row group per rowsPerGroup rows.
 type ParquetWriter[T any] struct {
-	w    *parquet.GenericWriter[T]
-	out  io.Writer
-	rows int
+	w     *parquet.GenericWriter[T]
+	out   io.Writer
+	rows  int
+	batch []T // rows not yet handed to w
 }
 
 // NewParquetWriter writes rows of T to out.
 func NewParquetWriter[T any](out io.Writer, meta Metadata) *ParquetWriter[T] {
 	opts := []parquet.WriterOption{
-		parquet.Compression(&parquet.Zstd),
+		parquet.Compression(zstdPages),
 		parquet.CreatedBy("leadlex", meta[MetaToolVersion], "parquet-go"),
 		parquet.MaxRowsPerRowGroup(rowsPerGroup),
 	}
@@ -160,31 +165,50 @@ func NewParquetWriter[T any](out io.Writer, meta Metadata) *ParquetWriter[T] {
 	return &ParquetWriter[T]{w: parquet.NewGenericWriter[T](out, opts...), out: out}
 }
 
-// Write appends one row.
+// Write appends one row (a copy of *row).
 func (p *ParquetWriter[T]) Write(row *T) error {
-	return p.WriteBatch([]T{*row})
+	if p.batch == nil {
+		p.batch = make([]T, 0, rowsPerBatch)
+	}
+	p.batch = append(p.batch, *row)
+	p.rows++
+	if len(p.batch) < rowsPerBatch && p.rows%rowsPerGroup != 0 {
+		return nil
+	}
+	if err := p.flushBatch(); err != nil {
+		return err
+	}
+	if p.rows%rowsPerGroup == 0 {
+		return p.w.Flush()
+	}
+	return nil
 }
 
-// WriteBatch appends rows, cutting row groups at the same rows as Write.
+// WriteBatch appends rows (copies), cutting row groups at the same rows as
+// Write.
 func (p *ParquetWriter[T]) WriteBatch(rows []T) error {
-	for len(rows) > 0 {
-		n := min(len(rows), rowsPerGroup-p.rows%rowsPerGroup)
-		if _, err := p.w.Write(rows[:n]); err != nil {
+	for i := range rows {
+		if err := p.Write(&rows[i]); err != nil {
 			return err
-		}
-		p.rows += n
-		rows = rows[n:]
-		if p.rows%rowsPerGroup == 0 {
-			if err := p.w.Flush(); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
 }
 
-// Close writes the footer.
-func (p *ParquetWriter[T]) Close() error { return p.w.Close() }
+func (p *ParquetWriter[T]) flushBatch() error {
+	_, err := p.w.Write(p.batch)
+	clear(p.batch) // let the rows' strings and lists go
+	p.batch = p.batch[:0]
+	return err
+}
+
+// Close writes the rows still buffered and the footer.
+func (p *ParquetWriter[T]) Close() error {
+	if err := p.flushBatch(); err != nil {
+		return err
+	}
+	return p.w.Close()
+}
 
 // FileSink writes rows of T to a file atomically: Close commits it, Abort
 // leaves nothing behind. A sink on stdout (see NewSink) has no file; Close

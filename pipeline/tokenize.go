@@ -28,17 +28,10 @@ var proseOptions = []prose.DocOpt{
 // Tokenize splits text into tokens with prose's tokenizer, finds each
 // token's byte offsets in text, and splits words joined by hyphens or
 // slashes ("long-term" -> "long", "term"). Tokens are appended to dst.
+// prose is asked once per distinct run of text between white space (see
+// runTokenizer), which gives the same tokens as asking it about the whole.
 func Tokenize(dst []Token, text string) []Token {
-	doc, err := prose.NewDocument(text, proseOptions...)
-	if err != nil {
-		return dst
-	}
-	pos := 0
-	for _, pt := range doc.Tokens() {
-		start, end := align(text, pos, pt.Text)
-		pos = end
-		dst = appendSplit(dst, text, Token{Start: start, End: end, Text: pt.Text})
-	}
+	dst, _, _ = newRunTokenizer(nil, 0).tokenize(text, dst, nil, nil)
 	return dst
 }
 

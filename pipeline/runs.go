@@ -1,0 +1,390 @@
+package pipeline
+
+import (
+	"hash/maphash"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/leadlex/leadlex/lexicon"
+)
+
+// prose's tokenizer cuts text at white space (unicode.IsSpace) into runs
+// ("term,", "long-term", "don't") and then splits each run on its own,
+// looking at nothing outside it; its quote replacements never span white
+// space either. The tokens of a text are therefore the tokens of its runs,
+// in order, and a run's tokens depend on the run alone. runTokenizer uses
+// that to ask prose about each distinct run once (all of a text's new runs
+// in one call) and, when it remembers runs across calls, once per worker
+// for a whole corpus: the same tokens as prose over the whole text, without
+// re-tokenizing "the" a million times.
+
+// The memory of runs holds no pointers, so the garbage collector need not
+// scan it: runs and the strings of their tokens live back to back in one
+// byte slice per generation, located by spans, and runs are found by a
+// 64-bit hash (checked against the run's bytes). Tokens handed out point
+// into those bytes, which are only ever appended to; a new generation gets
+// a new slice.
+
+// span locates a string in a runMemory's bytes.
+type span struct{ off, len uint32 }
+
+// runPiece is one token of a run, with what matching needs to know of it.
+type runPiece struct {
+	start, end        int32 // byte offsets in the run
+	text, lower, stem span  // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (lexicon.Matcher.MatchStem)
+	word              bool  // counts as a word
+	canStart          bool  // a lexicon entry can begin with it
+}
+
+// runEntry is one remembered run: its bytes and its pieces.
+type runEntry struct {
+	key      span
+	first, n int32 // pieces[first:first+n]
+}
+
+// runMemory is one generation of remembered runs.
+type runMemory struct {
+	size    int              // runs it is made for
+	index   map[uint64]int32 // hash of a run -> its entry; -1-k while it waits as pending run k
+	entries []runEntry
+	pieces  []runPiece
+	bytes   []byte
+	// recent is a small direct-mapped table in front of index, by the low
+	// bits of the hash: the common runs ("the", "and,") are found there
+	// without a map lookup. nil when nothing is remembered across calls.
+	recent *[recentSlots]recentRun
+}
+
+const recentSlots = 4096
+
+// recentRun is a slot of runMemory.recent: a run's hash and entry+1 (0: empty).
+type recentRun struct {
+	hash  uint64
+	entry int32
+}
+
+// A generation that remembers up to n runs is given room for them from the
+// start (about 5 MB for 32,000 runs), so that its memory does not grow and
+// shrink as it fills and is forgotten: the heap, and with it the process's
+// peak memory, stays the same from the first documents on.
+const (
+	piecesPerRun = 3  // tokens per run, with room to spare (2.2 in English text)
+	bytesPerRun  = 24 // bytes per run for its text and its tokens' forms
+)
+
+func newRunMemory(n int, remember bool) *runMemory {
+	if !remember {
+		return &runMemory{index: make(map[uint64]int32, min(n, 4096))}
+	}
+	return &runMemory{
+		size:    n,
+		index:   make(map[uint64]int32, n),
+		entries: make([]runEntry, 0, n),
+		pieces:  make([]runPiece, 0, piecesPerRun*n),
+		bytes:   make([]byte, 0, bytesPerRun*n),
+		recent:  new([recentSlots]recentRun),
+	}
+}
+
+// full reports whether the generation holds as much as it was made for.
+func (m *runMemory) full() bool {
+	return len(m.entries) >= m.size || len(m.pieces) >= piecesPerRun*m.size || len(m.bytes) >= bytesPerRun*m.size
+}
+
+// find returns the entry of run, whose hash is h, if the generation holds it.
+func (m *runMemory) find(run string, h uint64) (int32, bool) {
+	var slot *recentRun
+	if m.recent != nil {
+		slot = &m.recent[h%recentSlots]
+		if slot.hash == h && slot.entry > 0 && m.str(m.entries[slot.entry-1].key) == run {
+			return slot.entry - 1, true
+		}
+	}
+	e, ok := m.index[h]
+	if !ok || e < 0 || m.str(m.entries[e].key) != run {
+		return 0, false
+	}
+	if slot != nil {
+		*slot = recentRun{h, e + 1}
+	}
+	return e, true
+}
+
+// str returns the string at sp.
+func (m *runMemory) str(sp span) string {
+	if sp.len == 0 {
+		return ""
+	}
+	return unsafe.String(&m.bytes[sp.off], sp.len)
+}
+
+// add appends s to the bytes and returns its span.
+func (m *runMemory) add(s string) span {
+	sp := span{uint32(len(m.bytes)), uint32(len(s))}
+	m.bytes = append(m.bytes, s...)
+	return sp
+}
+
+// reset empties the generation for reuse; its bytes go to the garbage
+// collector, since tokens handed out may still point into them.
+func (m *runMemory) reset() {
+	clear(m.index)
+	if m.recent != nil {
+		clear(m.recent[:])
+	}
+	m.entries, m.pieces = m.entries[:0], m.pieces[:0]
+	m.bytes = make([]byte, 0, max(bytesPerRun*m.size, 1024))
+}
+
+// copyFrom carries entry e of old over into m and returns its index in m.
+func (m *runMemory) copyFrom(old *runMemory, e runEntry) int32 {
+	key := m.add(old.str(e.key))
+	rebase := func(sp span) span {
+		if sp.off >= e.key.off && sp.off+sp.len <= e.key.off+e.key.len { // within the run
+			return span{key.off + sp.off - e.key.off, sp.len}
+		}
+		return m.add(old.str(sp))
+	}
+	ne := runEntry{key: key, first: int32(len(m.pieces)), n: e.n}
+	for _, p := range old.pieces[e.first : e.first+e.n] {
+		p.text, p.lower, p.stem = rebase(p.text), rebase(p.lower), rebase(p.stem)
+		m.pieces = append(m.pieces, p)
+	}
+	m.entries = append(m.entries, ne)
+	return int32(len(m.entries) - 1)
+}
+
+// runAt is one run of the text being tokenized and its entry in the newer
+// generation, or -1-k for pending run k.
+type runAt struct {
+	start, end int
+	entry      int32
+}
+
+// runSentinel separates the runs of a batch sent to prose: a run of its own
+// that prose returns as one token. A run containing it is sent alone.
+const runSentinel = "\uE000"
+
+// maxRunBytes bounds the runs remembered: longer ones (URLs, hashes) are
+// rare and seldom repeat.
+const maxRunBytes = 64
+
+// runTokenizer tokenizes texts run by run and, if limit > 0, remembers up
+// to limit distinct runs across calls in two generations: when the newer
+// one holds limit/2 runs the older one is forgotten, and runs still in use
+// are carried over as they are met, so memory stays flat however varied
+// the corpus while the common runs are never forgotten. With a matcher it
+// also lower-cases, stems and checks each word against the lexicon once per
+// distinct run. It is not safe for concurrent use.
+type runTokenizer struct {
+	matcher  *lexicon.Matcher // nil: no stems
+	limit    int
+	hash     func(run string) uint64
+	cur, old *runMemory
+
+	runs    []runAt  // scratch: the runs of the current text
+	pending []string // scratch: runs to ask prose about (slices of the text)
+	hashes  []uint64 // scratch: their hashes
+	keep    []bool   // scratch: whether to remember them
+	entries []int32  // scratch: where each pending run's entry went
+	split   []Token  // scratch: one run's tokens before they become pieces
+	batch   strings.Builder
+}
+
+func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
+	size := limit / 2
+	seed := maphash.MakeSeed()
+	hash := func(run string) uint64 { return maphash.String(seed, run) }
+	return &runTokenizer{matcher: m, limit: limit, hash: hash, cur: newRunMemory(size, limit > 0), old: newRunMemory(size, limit > 0)}
+}
+
+// tokenize appends the tokens of text to toks and, when the tokenizer has a
+// matcher, their matcher tokens and can-start flags to words and starts.
+func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Token, starts []bool) ([]Token, []lexicon.Token, []bool) {
+	if rt.limit > 0 && rt.cur.full() {
+		rt.cur, rt.old = rt.old, rt.cur
+		rt.cur.reset()
+		// Tokens left in the spare capacity of the caller's buffers from
+		// longer texts point into forgotten generations' bytes: let them go.
+		clear(toks[len(toks):cap(toks)])
+		clear(words[len(words):cap(words)])
+	}
+	cur, old := rt.cur, rt.old
+	rt.runs, rt.pending, rt.hashes, rt.keep = rt.runs[:0], rt.pending[:0], rt.hashes[:0], rt.keep[:0]
+	forEachRun(text, func(start, end int) {
+		run := text[start:end]
+		h := rt.hash(run)
+		if e, found := cur.find(run, h); found {
+			rt.runs = append(rt.runs, runAt{start, end, e})
+			return
+		}
+		e, ok := cur.index[h]
+		switch {
+		case ok && e < 0 && rt.pending[-1-e] == run:
+		default:
+			if o, found := old.find(run, h); !ok && found {
+				e = cur.copyFrom(old, old.entries[o])
+				cur.index[h] = e
+				break
+			}
+			e = int32(-1 - len(rt.pending))
+			rt.pending = append(rt.pending, run)
+			keep := !ok && len(run) <= maxRunBytes // not after a hash collision, nor when too long
+			rt.hashes, rt.keep = append(rt.hashes, h), append(rt.keep, keep)
+			if keep {
+				cur.index[h] = e
+			}
+		}
+		rt.runs = append(rt.runs, runAt{start, end, e})
+	})
+	if len(rt.pending) > 0 {
+		rt.resolve()
+	}
+	for _, r := range rt.runs {
+		e := r.entry
+		if e < 0 {
+			e = rt.entries[-1-e]
+		}
+		ent := cur.entries[e]
+		for _, p := range cur.pieces[ent.first : ent.first+ent.n] {
+			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.word})
+			if rt.matcher != nil {
+				words = append(words, lexicon.Token{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
+				starts = append(starts, p.canStart)
+			}
+		}
+	}
+	if rt.limit == 0 {
+		cur.reset()
+	}
+	clear(rt.pending) // do not keep the text alive
+	return toks, words, starts
+}
+
+// resolve tokenizes the pending runs with prose, in one call for all those
+// that do not contain the sentinel, and stores their entries.
+func (rt *runTokenizer) resolve() {
+	rt.entries = rt.entries[:0]
+	rt.batch.Reset()
+	for _, run := range rt.pending {
+		if strings.Contains(run, runSentinel) {
+			continue
+		}
+		if rt.batch.Len() > 0 {
+			rt.batch.WriteString(" " + runSentinel + " ")
+		}
+		rt.batch.WriteString(run)
+	}
+	ptoks := proseTokens(rt.batch.String())
+	for i, run := range rt.pending {
+		var mine []prose.Token
+		if strings.Contains(run, runSentinel) {
+			mine = proseTokens(run)
+		} else {
+			n := 0
+			for n < len(ptoks) && ptoks[n].Text != runSentinel {
+				n++
+			}
+			mine, ptoks = ptoks[:n], ptoks[min(n+1, len(ptoks)):]
+		}
+		e := rt.store(run, mine)
+		rt.entries = append(rt.entries, e)
+		if rt.keep[i] {
+			rt.cur.index[rt.hashes[i]] = e
+		}
+	}
+}
+
+// store aligns a run's prose tokens with the run, splits joined words, and
+// appends the run's entry and pieces to the newer generation.
+func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
+	rt.split = rt.split[:0]
+	pos := 0
+	for _, pt := range ptoks {
+		start, end := align(run, pos, pt.Text)
+		pos = end
+		rt.split = appendSplit(rt.split, run, Token{Start: start, End: end, Text: pt.Text})
+	}
+	m := rt.cur
+	key := m.add(run)
+	ent := runEntry{key: key, first: int32(len(m.pieces)), n: int32(len(rt.split))}
+	for _, t := range rt.split {
+		p := runPiece{start: int32(t.Start), end: int32(t.End), word: t.Word}
+		if t.Text == run[t.Start:t.End] {
+			p.text = span{key.off + uint32(t.Start), uint32(t.End - t.Start)} // within the run
+		} else {
+			p.text = m.add(t.Text)
+		}
+		p.lower, p.stem = p.text, span{}
+		if rt.matcher != nil {
+			lower := strings.ToLower(t.Text)
+			if lower != t.Text {
+				p.lower = m.add(lower)
+			}
+			if t.Word {
+				stem := rt.matcher.MatchStem(lower) // the stem, where it can matter
+				if stem == "" {
+					stem = lower
+				}
+				switch stem {
+				case lower:
+					p.stem = p.lower
+				default:
+					p.stem = m.add(stem)
+				}
+				p.canStart = rt.matcher.CanStart(lexicon.Token{Lower: lower, Stem: stem})
+			}
+		}
+		m.pieces = append(m.pieces, p)
+	}
+	m.entries = append(m.entries, ent)
+	return int32(len(m.entries) - 1)
+}
+
+// proseTokens runs prose's tokenizer (tagging, segmentation and extraction
+// off) over text.
+func proseTokens(text string) []prose.Token {
+	if text == "" {
+		return nil
+	}
+	doc, err := prose.NewDocument(text, proseOptions...)
+	if err != nil {
+		return nil
+	}
+	return doc.Tokens()
+}
+
+// forEachRun calls fn with the byte offsets of each maximal run of text
+// without white space, as prose's tokenizer delimits them.
+func forEachRun(text string, fn func(start, end int)) {
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		size, space := 1, false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && start >= 0:
+			fn(start, i)
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(start, len(text))
+	}
+}
+
+// asciiSpace is unicode.IsSpace for ASCII bytes.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
