@@ -87,31 +87,40 @@ func (o Options) streamAbove() int64 {
 // yields at least one Doc, also when it cannot be read. Walk stops early
 // when ctx is done.
 func Walk(ctx context.Context, roots []string, opt Options) iter.Seq[Doc] {
+	return walk(ctx, roots, opt, false)
+}
+
+// Count walks roots as Walk does, without reading files, and returns how
+// many files it would read and their total size. It serves progress bars.
+func Count(ctx context.Context, roots []string, opt Options) (files int, bytes int64) {
+	for d := range List(ctx, roots, opt) {
+		files++
+		bytes += d.Bytes
+	}
+	return files, bytes
+}
+
+// List walks roots as Walk does without reading any file. For every file it
+// would read it yields a Doc with only ID, Path and Bytes set (Status is
+// empty): ReadFile reads it later, possibly elsewhere. What Walk reports
+// without reading (paths that do not exist, folders that cannot be listed,
+// symbolic links not followed, special files) is yielded as the same skipped
+// or error Doc. It lets a distributed run list a corpus in one place and read
+// its files on many workers.
+func List(ctx context.Context, roots []string, opt Options) iter.Seq[Doc] {
+	return walk(ctx, roots, opt, true)
+}
+
+// walk yields the Docs of roots in order; statOnly leaves files unread.
+func walk(ctx context.Context, roots []string, opt Options, statOnly bool) iter.Seq[Doc] {
 	return func(yield func(Doc) bool) {
-		w := walker{ctx: ctx, opt: opt, yield: yield, multi: len(roots) > 1}
+		w := walker{ctx: ctx, opt: opt, yield: yield, statOnly: statOnly, multi: len(roots) > 1}
 		for _, root := range roots {
 			if !w.root(root) {
 				return
 			}
 		}
 	}
-}
-
-// Count walks roots as Walk does, without reading files, and returns how
-// many files it would read and their total size. It serves progress bars.
-func Count(ctx context.Context, roots []string, opt Options) (files int, bytes int64) {
-	w := walker{ctx: ctx, opt: opt, statOnly: true, multi: len(roots) > 1}
-	w.yield = func(d Doc) bool {
-		files++
-		bytes += d.Bytes
-		return true
-	}
-	for _, root := range roots {
-		if !w.root(root) {
-			break
-		}
-	}
-	return files, bytes
 }
 
 type walker struct {
