@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet bench corpus clean
+.PHONY: all build run test vet bench corpus clean beam-build beam-test
 
 all: build
 
@@ -32,6 +32,17 @@ N   ?= 10000
 OUT ?= out/corpus
 corpus:
 	$(GO) run ./tools/gencorpus $(if $(BYTES),-bytes $(BYTES),-n $(N)) -o $(OUT)
+
+## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build fetches ~460 modules) into bin/
+beam-build:
+	cd beam && $(GO) build -ldflags "$(LDFLAGS)" -o ../bin/leadlex-beam ./cmd/leadlex-beam
+
+## beam-test: vet, formatting and tests of the Beam module: the pipeline on Prism must give the rows of leadlex score
+beam-test:
+	cd beam && $(GO) vet ./...
+	@unformatted=$$(gofmt -l beam); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	cd beam && $(GO) test ./...
 
 clean:
 	rm -rf bin out
