@@ -35,7 +35,7 @@ corpus:
 
 ## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build fetches ~460 modules) into bin/
 beam-build:
-	cd beam && $(GO) build -ldflags "$(LDFLAGS)" -o ../bin/leadlex-beam ./cmd/leadlex-beam
+	cd beam && CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o ../bin/leadlex-beam ./cmd/leadlex-beam
 
 ## beam-test: vet, formatting and tests of the Beam module: the pipeline on Prism must give the rows of leadlex score
 beam-test:

@@ -29,6 +29,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/memfs"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/options/jobopts"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/leadlex/leadlex/beam/scorejob"
@@ -153,8 +154,12 @@ func run(ctx context.Context, o *options, args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "leadlex-beam: job failed:", cause(err))
 		return exitUsage
 	}
-	byStatus, counted := statusCounts(res)
 	shards := job.Shards()
+	if *jobopts.Async {
+		fmt.Fprintf(stderr, "job submitted (--async); it writes %d shards: %s … %s\n", len(shards), shards[0], shards[len(shards)-1])
+		return exitOK
+	}
+	byStatus, counted := statusCounts(res)
 	if counted {
 		fmt.Fprintf(stderr, "%d documents: %d scored, %d skipped, %d errors in %.1f s; ",
 			byStatus[pipeline.StatusOK]+byStatus[pipeline.StatusSkipped]+byStatus[pipeline.StatusError],
