@@ -33,7 +33,7 @@ OUT ?= out/corpus
 corpus:
 	$(GO) run ./tools/gencorpus $(if $(BYTES),-bytes $(BYTES),-n $(N)) -o $(OUT)
 
-## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build fetches ~460 modules) into bin/
+## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build takes minutes) into bin/
 beam-build:
 	cd beam && CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o ../bin/leadlex-beam ./cmd/leadlex-beam
 
