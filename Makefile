@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet bench corpus clean beam-build beam-test
+.PHONY: all build run test vet bench corpus clean check-demo beam-build beam-test
 
 all: build
 
@@ -15,6 +15,10 @@ build:
 ## run: score the bundled testdata/ corpus into out/results.parquet and print the summary
 run: build
 	./$(BIN) score testdata/corpus -o out/results.parquet
+
+## check-demo: run `leadlex check` on the sample policy and job descriptions (they have findings: exit 1 is expected)
+check-demo: build
+	./$(BIN) check testdata/check; test $$? -eq 1
 
 ## test: vet, formatting, and all tests with the race detector
 test:
@@ -32,6 +36,12 @@ N   ?= 10000
 OUT ?= out/corpus
 corpus:
 	$(GO) run ./tools/gencorpus $(if $(BYTES),-bytes $(BYTES),-n $(N)) -o $(OUT)
+
+## eval: measure the default lexicon on the labelled sets: the tune half, then the held-out half
+.PHONY: eval
+eval: build
+	./$(BIN) eval testdata/labeled/tune.tsv --worst 0
+	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0
 
 ## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build takes minutes) into bin/
 beam-build:

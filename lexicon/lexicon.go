@@ -275,11 +275,15 @@ func (l *Lexicon) Validate() error {
 		}
 		key := e.Key(skip)
 		if prev, ok := seen[key]; ok {
+			where := prev.Location()
+			if prev.File == e.File {
+				where = fmt.Sprintf("line %d", prev.Line)
+			}
 			if prev.Pole != e.Pole {
 				return e.errorf("entry %q conflicts with %q at %s: the same stems count for %s there and %s here",
-					e.Term, prev.Term, prev.Location(), prev.Pole, e.Pole)
+					e.Term, prev.Term, where, prev.Pole, e.Pole)
 			}
-			return e.errorf("entry %q duplicates %q at %s (both match %q)", e.Term, prev.Term, prev.Location(), key)
+			return e.errorf("entry %q duplicates %q at %s (both match %q)", e.Term, prev.Term, where, key)
 		}
 		seen[key] = e
 	}

@@ -83,12 +83,13 @@ func loadOne(name string) (*Lexicon, error) {
 	if name == DefaultName {
 		return Default(), nil
 	}
+	if IsDic(name) {
+		l, _, err := LoadDic(name, MapPath(name))
+		return l, err
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("read lexicon: %w", err)
-	}
-	if strings.HasSuffix(strings.ToLower(name), ".dic") {
-		return nil, &Error{File: name, Msg: "LIWC .dic files need a category mapping; import them with `leadlex lexicon import`"}
 	}
 	return Parse(name, data)
 }
@@ -124,9 +125,12 @@ func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func (p *parser) parse(data []byte) (*Lexicon, error) {
+// document parses data as YAML and returns its top-level mapping; what
+// and fields say what the file should hold, for messages.
+func (p *parser) document(data []byte, what, fields string) (*yaml.Node, error) {
+	want := what + " with " + fields
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &Error{File: p.file, Msg: "file is empty; expected a lexicon with name, version and dimensions"}
+		return nil, &Error{File: p.file, Msg: "file is empty; expected " + want}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -138,28 +142,25 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 		return nil, &Error{File: p.file, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 	}
 	if len(doc.Content) == 0 {
-		return nil, &Error{File: p.file, Msg: "file is empty; expected a lexicon with name, version and dimensions"}
+		return nil, &Error{File: p.file, Msg: "file is empty; expected " + want}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, p.errf(root, "expected a mapping with name, version and dimensions at the top level")
+		return nil, p.errf(root, "expected a mapping with %s at the top level", fields)
+	}
+	return root, nil
+}
+
+func (p *parser) parse(data []byte) (*Lexicon, error) {
+	root, err := p.document(data, "a lexicon", "name, version and dimensions")
+	if err != nil {
+		return nil, err
 	}
 	l := &Lexicon{Skip: DefaultSkip, Negation: DefaultNegation}
 	var dims *yaml.Node
-	err := p.fields(root, "lexicon", map[string]func(*yaml.Node) error{
-		"name":        p.str(&l.Name),
-		"version":     p.str(&l.Version),
-		"description": p.str(&l.Description),
-		"skip": func(n *yaml.Node) error {
-			l.setSkip = true
-			return p.strList(n, &l.Skip)
-		},
-		"negation": func(n *yaml.Node) error {
-			l.setNegation = true
-			return p.negation(n, &l.Negation)
-		},
-		"dimensions": func(n *yaml.Node) error { dims = n; return nil },
-	})
+	handlers := p.settings(l)
+	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
+	err = p.fields(root, "lexicon", handlers)
 	if err != nil {
 		return nil, err
 	}
@@ -178,6 +179,24 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 		}
 	}
 	return l, nil
+}
+
+// settings returns the handlers of the top-level fields a lexicon file and
+// a .dic category mapping share: name, version, description, skip, negation.
+func (p *parser) settings(l *Lexicon) map[string]func(*yaml.Node) error {
+	return map[string]func(*yaml.Node) error{
+		"name":        p.str(&l.Name),
+		"version":     p.str(&l.Version),
+		"description": p.str(&l.Description),
+		"skip": func(n *yaml.Node) error {
+			l.setSkip = true
+			return p.strList(n, &l.Skip)
+		},
+		"negation": func(n *yaml.Node) error {
+			l.setNegation = true
+			return p.negation(n, &l.Negation)
+		},
+	}
 }
 
 // fields walks a mapping node and hands each known key's value to its

@@ -38,8 +38,8 @@ func TestParseErrors(t *testing.T) {
 		{"wildcard inside word", header + "        - {term: \"in*spire\", source: s}\n", `bad.yaml:8:11: entry "in*spire": word "in*spire": '*' may only end a word`},
 		{"short wildcard", header + "        - {term: \"i*\", source: s}\n", `a wildcard needs at least 2 letters`},
 		{"punctuation", header + "        - {term: \"vision!\", source: s}\n", `punctuation is not matched`},
-		{"duplicate stem", header + "        - {term: inspire, source: s}\n        - {term: inspiring, source: s}\n", `bad.yaml:9: entry "inspiring" duplicates "inspire" at bad.yaml:8`},
-		{"conflict across poles", header + "        - {term: vision, source: s}\n      management:\n        - {term: visions, source: s}\n", `bad.yaml:10: entry "visions" conflicts with "vision" at bad.yaml:8: the same stems count for leadership there and management here`},
+		{"duplicate stem", header + "        - {term: inspire, source: s}\n        - {term: inspiring, source: s}\n", `bad.yaml:9: entry "inspiring" duplicates "inspire" at line 8`},
+		{"conflict across poles", header + "        - {term: vision, source: s}\n      management:\n        - {term: visions, source: s}\n", `bad.yaml:10: entry "visions" conflicts with "vision" at line 8: the same stems count for leadership there and management here`},
 		{"phrase duplicate via determiner", header + "        - {term: set a vision, source: s}\n        - {term: set the vision, source: s}\n", `duplicates "set a vision"`},
 		{"negation window", "name: x\nnegation: {window: many}\ndimensions: []\n", `bad.yaml:2:20: negation.window: expected a whole number`},
 	}

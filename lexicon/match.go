@@ -163,3 +163,26 @@ func (m *Matcher) search(toks []Token, j int, n *node, depth, skipped, run int, 
 		m.search(toks, j+1, n, depth, skipped+1, run+1, best)
 	}
 }
+
+// Matches returns the entries the words of text hit, left to right, the
+// longest match first as in scoring. Text is split as terms are (Words),
+// so punctuation is not handled; it serves look-ups such as
+// `leadlex lexicon show innovators`.
+func (m *Matcher) Matches(text string) []*Entry {
+	words := Words(text)
+	toks := make([]Token, len(words))
+	for i, w := range words {
+		toks[i] = Token{Lower: w, Stem: Stem(w)}
+	}
+	var out []*Entry
+	for i := 0; i < len(toks); {
+		e, n := m.Longest(toks, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, m.Entry(e))
+		i += n
+	}
+	return out
+}

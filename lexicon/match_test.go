@@ -117,3 +117,17 @@ func TestCanStart(t *testing.T) {
 		}
 	}
 }
+
+func TestMatches(t *testing.T) {
+	m := mustParse(t, "        - {term: \"innovat*\", source: s}\n        - {term: set a vision, source: s}\n      management:\n        - {term: budget, source: s}\n")
+	var got []string
+	for _, e := range m.Matches("Innovators setting the vision within budgets") {
+		got = append(got, e.Term)
+	}
+	if strings.Join(got, "|") != "innovat*|set a vision|budget" {
+		t.Errorf("Matches = %q", got)
+	}
+	if len(m.Matches("nothing here")) != 0 {
+		t.Error("matched plain words")
+	}
+}

@@ -197,3 +197,29 @@ func TestScoreStreamEqualsText(t *testing.T) {
 type nopCloser struct{ *strings.Reader }
 
 func (nopCloser) Close() error { return nil }
+
+// TestAnalyzeNegationFromLexicon checks a lexicon's own negation block
+// replaces the default window and words.
+func TestAnalyzeNegationFromLexicon(t *testing.T) {
+	src := strings.Replace(testLexicon, "dimensions:\n", "negation: {window: 1, words: [sans]}\ndimensions:\n", 1)
+	lex, err := lexicon.Parse("neg.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := NewAnalyzer(lex, DefaultLabels)
+	tests := []struct{ text, want string }{
+		{"Sans inspire.", "[!inspire:inspire]"},
+		{"We do not inspire.", "[inspire:inspire]"}, // "not" is no negator here
+		{"Sans a budget.", "[budget:budget]"},       // two words back: outside a window of 1
+		{"Sans budget, sans vision.", "[!budget:budget !vision:vision]"},
+	}
+	for _, tc := range tests {
+		if got := fmt.Sprint(hits(an, tc.text, NewScorer(an).Analyze(tc.text))); got != tc.want {
+			t.Errorf("%q: hits %s, want %s", tc.text, got, tc.want)
+		}
+	}
+	r := scoreText(t, an, "Sans inspire. Inspire! Sans budget.")
+	if r.LeadershipHits != 1 || r.ManagementHits != 0 || r.NegatedHits != 2 {
+		t.Errorf("leadership %v management %v negated %v; want 1, 0, 2", r.LeadershipHits, r.ManagementHits, r.NegatedHits)
+	}
+}

@@ -16,17 +16,25 @@ import (
 
 // analysisFlags are the flags of every command that scores text.
 type analysisFlags struct {
-	lexicons []string
-	labels   pipeline.LabelOptions
+	lexicons       []string
+	labels         pipeline.LabelOptions
+	negationWindow int      // used when --negation-window is set
+	negators       []string // used when --negators is set
+	flags          *pflag.FlagSet
 }
 
 func (f *analysisFlags) register(fs *pflag.FlagSet) {
 	f.labels = pipeline.DefaultLabels
+	f.flags = fs
 	fs.StringArrayVar(&f.lexicons, "lexicon", nil,
 		"lexicon file (YAML); repeat to extend: later files add entries and override equal ones; 'default' is the built-in lexicon")
 	fs.Float64Var(&f.labels.MinHits, "min-hits", f.labels.MinHits, "weighted hits below which a document is labelled none")
 	fs.Float64Var(&f.labels.Margin, "margin", f.labels.Margin, "balance needed for a one-sided label: >= margin is leadership, <= -margin management")
 	fs.IntVar(&f.labels.TopTerms, "top-terms", f.labels.TopTerms, "how many terms to keep in top_terms")
+	fs.IntVar(&f.negationWindow, "negation-window", 0,
+		"words before a hit searched for a negator; 0 turns negation off (default: the lexicon's, 3 in the built-in one)")
+	fs.StringSliceVar(&f.negators, "negators", nil,
+		"comma-separated words that negate a hit shortly after them, replacing the lexicon's list (e.g. not,never,without)")
 }
 
 // analyzer loads the lexicons and compiles them.
@@ -34,11 +42,36 @@ func (f *analysisFlags) analyzer() (*pipeline.Analyzer, error) {
 	if err := f.labels.Validate(); err != nil {
 		return nil, usageErr("%v", err)
 	}
-	lex, err := loadLexicon(f.lexicons)
+	lex, err := f.lexicon()
 	if err != nil {
 		return nil, err
 	}
 	return pipeline.NewAnalyzer(lex, f.labels), nil
+}
+
+// lexicon loads the lexicons and applies the negation flags to the result.
+func (f *analysisFlags) lexicon() (*lexicon.Lexicon, error) {
+	setWindow := f.flags != nil && f.flags.Changed("negation-window")
+	if setWindow && (f.negationWindow < 0 || f.negationWindow > 20) {
+		return nil, usageErr("--negation-window must be from 0 to 20, got %d", f.negationWindow)
+	}
+	lex, err := loadLexicon(f.lexicons)
+	if err != nil {
+		return nil, err
+	}
+	if setWindow {
+		lex.Negation.Window = f.negationWindow
+	}
+	if f.flags != nil && f.flags.Changed("negators") {
+		words := make([]string, 0, len(f.negators))
+		for _, w := range f.negators {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+				words = append(words, w)
+			}
+		}
+		lex.Negation.Words = words
+	}
+	return lex, nil
 }
 
 // loadLexicon loads the named lexicon files, or the default.

@@ -128,7 +128,12 @@ process, control, the present, stability).`,
 	})
 	root.AddCommand(
 		newScoreCmd(),
+		newCheckCmd(),
+		newExplainCmd(),
 		newVersionCmd(),
+		newEvalCmd(),
+		newDeriveCmd(),
+		newLexiconCmd(),
 	)
 	return root
 }

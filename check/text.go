@@ -1,0 +1,65 @@
+package check
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+)
+
+// ANSI escapes for the text format.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+)
+
+// WriteText writes one line per finding, as compilers do:
+//
+//	file:line:col: severity: message [rule]
+//
+// with the suggestion after the message. With color, the place is bold,
+// the severity coloured (error red, warning yellow, info blue) and the
+// rule dim.
+func WriteText(w io.Writer, r *Report, color bool) error {
+	bw := bufio.NewWriter(w)
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		place := fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column)
+		sev := f.Severity.String() + ":"
+		rule := "[" + f.Rule + "]"
+		if color {
+			place = ansiBold + place + ansiReset
+			sev = severityColor(f.Severity) + sev + ansiReset
+			rule = ansiDim + rule + ansiReset
+		}
+		fmt.Fprintf(bw, "%s %s %s %s\n", place, sev, f.where(f.Summary()), rule)
+	}
+	return bw.Flush()
+}
+
+func severityColor(s Severity) string {
+	switch s {
+	case Error:
+		return ansiRed + ansiBold
+	case Warning:
+		return ansiYellow
+	}
+	return ansiBlue
+}
+
+// SummaryLine reads "3 files checked: 2 errors, 1 warning, 0 infos".
+func (r *Report) SummaryLine() string {
+	c := r.Count()
+	return fmt.Sprintf("%s checked: %s, %s, %s", plural(r.Files, "file"),
+		plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Infos, "info"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

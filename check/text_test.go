@@ -1,0 +1,44 @@
+package check
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/leadlex/leadlex/internal/golden"
+)
+
+func TestTextGolden(t *testing.T) {
+	rep := sampleReport(t)
+	var plain, color bytes.Buffer
+	if err := WriteText(&plain, rep, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteText(&color, rep, true); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "text.golden", plain.Bytes())
+	golden.Check(t, "text-color.golden", color.Bytes())
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Error("plain text has ANSI escapes")
+	}
+	first := strings.Split(plain.String(), "\n")[0]
+	want := "../testdata/check/jobs/engineering/backend_team_lead.md:1:1: error: balance −0.78 is below the policy's 0.00"
+	if !strings.HasPrefix(first, want) || !strings.HasSuffix(first, " [threshold/balance]") {
+		t.Errorf("first line %q\nwant it to start %q and end with the rule", first, want)
+	}
+	if rep.SummaryLine() != "5 files checked: 7 errors, 6 warnings, 2 infos" {
+		t.Errorf("summary %q", rep.SummaryLine())
+	}
+}
+
+func TestTextRecordFindingNamesDocument(t *testing.T) {
+	rep := &Report{Findings: []Finding{{File: "jobs.jsonl", Document: "jobs.jsonl#3", Line: 1, Column: 1, Rule: "flag/x", Severity: Warning, Message: "m", Match: "x"}}}
+	var buf bytes.Buffer
+	if err := WriteText(&buf, rep, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.String(); got != "jobs.jsonl:1:1: warning: in jobs.jsonl#3: m [flag/x]\n" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/leadlex/leadlex/evaluate"
+	"github.com/leadlex/leadlex/pipeline"
+)
+
+type evalOptions struct {
+	analysis  analysisFlags
+	json      bool
+	worst     int
+	failUnder float64
+}
+
+func newEvalCmd() *cobra.Command {
+	o := &evalOptions{}
+	cmd := &cobra.Command{
+		Use:   "eval LABELED.tsv...",
+		Short: "Measure how well the lexicon labels texts whose label is known",
+		Long: `Eval scores every text of a labelled set as a document and compares the
+label leadlex gives with the known one. The set is a tab-separated file with
+a header naming a label column (leadership or management) and a text column.
+
+It prints accuracy, macro-F1 (the mean F1 of the two classes), precision and
+recall per class, coverage (the share of texts with at least one hit), the
+confusion matrix and the texts misclassified worst.
+
+A text labelled balanced or none counts as a wrong prediction: the gold set
+has only two classes, so such a text lowers accuracy and its class's recall,
+and no class's precision.
+
+Exit status: 0, or 1 with --fail-under when macro-F1 is below the given
+value; 2 for usage errors and unreadable files.`,
+		Example: `  leadlex eval testdata/labeled/tune.tsv
+  leadlex eval labeled.tsv --lexicon default --lexicon mine.yaml --json
+  leadlex eval labeled.tsv --fail-under 0.8`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+	}
+	f := cmd.Flags()
+	o.analysis.register(f)
+	f.BoolVar(&o.json, "json", false, "print the report as JSON")
+	f.IntVar(&o.worst, "worst", 10, "how many misclassified texts to show")
+	f.Float64Var(&o.failUnder, "fail-under", 0, "exit 1 when macro-F1 is below this value")
+	return cmd
+}
+
+func (o *evalOptions) run(cmd *cobra.Command, args []string) error {
+	if o.worst < 0 {
+		return usageErr("--worst must be 0 or more, got %d", o.worst)
+	}
+	an, err := o.analysis.analyzer()
+	if err != nil {
+		return err
+	}
+	var examples []evaluate.Example
+	for _, path := range args {
+		ex, err := evaluate.ReadTSV(path)
+		if err != nil {
+			return withCode(exitUsage, err)
+		}
+		examples = append(examples, ex...)
+	}
+	if len(examples) == 0 {
+		return usageErr("%s: no labelled texts", strings.Join(args, ", "))
+	}
+	preds, err := evaluate.Predict(cmd.Context(), an, examples)
+	if err != nil {
+		return withCode(exitUsage, err)
+	}
+	rep := evaluate.Evaluate(preds, o.worst)
+	out := cmd.OutOrStdout()
+	if o.json {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(evalJSON{Files: args, Lexicon: lexiconInfo(an), Labels: map[string]float64{"min_hits": an.Labels.MinHits, "margin": an.Labels.Margin}, Report: rep}); err != nil {
+			return withCode(exitUsage, err)
+		}
+	} else {
+		printEval(out, args, an, rep)
+	}
+	if o.failUnder > 0 && rep.MacroF1 < o.failUnder {
+		return &exitError{code: exitViolation, err: fmt.Errorf("macro-F1 %.3f is below --fail-under %.3f", rep.MacroF1, o.failUnder)}
+	}
+	return nil
+}
+
+type evalJSON struct {
+	Files   []string           `json:"files"`
+	Lexicon map[string]string  `json:"lexicon"`
+	Labels  map[string]float64 `json:"labels"`
+	*evaluate.Report
+}
+
+func lexiconInfo(an *pipeline.Analyzer) map[string]string {
+	l := an.Lexicon()
+	return map[string]string{"name": l.Name, "version": l.Version, "sha256": l.Hash}
+}
+
+func printEval(w io.Writer, files []string, an *pipeline.Analyzer, r *evaluate.Report) {
+	lex := an.Lexicon()
+	fmt.Fprintf(w, "%s: %d texts; lexicon %s %s; --min-hits %g --margin %g\n\n",
+		strings.Join(files, ", "), r.Texts, lex.Name, lex.Version, an.Labels.MinHits, an.Labels.Margin)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "accuracy\t%.3f\t(%d of %d right)\n", r.Accuracy, r.Correct, r.Texts)
+	fmt.Fprintf(tw, "macro-F1\t%.3f\t(mean F1 of the two classes)\n", r.MacroF1)
+	fmt.Fprintf(tw, "coverage\t%.3f\t(%d of %d texts with a hit)\n", r.Coverage, r.Covered, r.Texts)
+	tw.Flush()
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "class\tprecision\trecall\tF1\tsupport\t")
+	for _, c := range r.Classes {
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\t\n", c.Label, c.Precision, c.Recall, c.F1, c.Support)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "gold \\ predicted\t%s\t\n", strings.Join(r.Outcomes, "\t"))
+	for g, label := range evaluate.Classes {
+		cells := make([]string, len(r.Outcomes))
+		for o, n := range r.Confusion[g] {
+			cells[o] = fmt.Sprint(n)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t\n", label, strings.Join(cells, "\t"))
+	}
+	tw.Flush()
+	if len(r.Worst) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nworst misclassified (%d shown)\n", len(r.Worst))
+	for _, p := range r.Worst {
+		var terms []string
+		for _, t := range p.TopTerms {
+			sign := "+L"
+			if t.Pole == pipeline.LabelManagement {
+				sign = "+M"
+			}
+			terms = append(terms, fmt.Sprintf("%s %s", t.Term, sign))
+		}
+		fmt.Fprintf(w, "%s  gold %s, got %s (L %g, M %g, negated %g, confidence %.2f)\n    %s\n",
+			p.Location, p.Gold, p.Predicted, p.Leadership, p.Management, p.Negated, p.Confidence, ellipsis(p.Text, 160))
+		if len(terms) > 0 {
+			fmt.Fprintf(w, "    terms: %s\n", strings.Join(terms, ", "))
+		}
+	}
+}
+
+// ellipsis shortens s to about n bytes at a space.
+func ellipsis(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		for cut = n; !utf8.RuneStart(s[cut]); cut-- {
+		}
+	}
+	return s[:cut] + " …"
+}

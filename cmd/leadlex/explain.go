@@ -1,0 +1,130 @@
+package main
+
+import (
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/explain"
+	"github.com/leadlex/leadlex/pipeline"
+)
+
+type explainOptions struct {
+	analysis analysisFlags
+	format   string
+	output   string
+	color    string
+	maxBytes byteSize
+}
+
+func newExplainCmd() *cobra.Command {
+	o := &explainOptions{maxBytes: corpus.DefaultMaxBytes}
+	cmd := &cobra.Command{
+		Use:   "explain FILE...",
+		Short: "Show a document with every lexicon hit highlighted, and how it scored",
+		Long: `Explain prints a document with every hit of the lexicon marked by pole
+(coloured on a terminal, [L:…] and [M:…] otherwise; negated hits as [~L:…]),
+then a table of weighted hits per dimension and pole with the entries behind
+them, and the balance, label and confidence.
+
+With --format html it writes one self-contained page (inline CSS and SVG,
+nothing fetched) with the same highlights, hover text naming each entry's
+dimension and provenance, and a bar chart of the dimensions.
+
+Exit status: 0 on success, 2 when a file cannot be read or the output cannot
+be written.`,
+		Example: `  leadlex explain jobs/platform_architect.md
+  leadlex explain jobs/platform_architect.md --format html -o page.html`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run(cmd, args)
+		},
+	}
+	f := cmd.Flags()
+	o.analysis.register(f)
+	f.StringVarP(&o.format, "format", "f", "text", "output format: text or html")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
+	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
+	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 64MB)")
+	return cmd
+}
+
+func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
+	if o.format != "text" && o.format != "html" {
+		return usageErr("--format %q: want text or html", o.format)
+	}
+	color, err := colorMode(o.color)
+	if err != nil {
+		return err
+	}
+	an, err := o.analysis.analyzer()
+	if err != nil {
+		return err
+	}
+	sc := pipeline.NewScorer(an)
+	var docs []*explain.Document
+	for _, path := range args {
+		for _, d := range corpus.ReadFile(path, corpus.Options{MaxBytes: int64(o.maxBytes)}) {
+			doc, err := explain.Build(sc, d)
+			if err != nil {
+				return withCode(exitUsage, err)
+			}
+			docs = append(docs, doc)
+		}
+	}
+	write := func(w io.Writer, useColor bool) error {
+		if o.format == "html" {
+			lex := an.Lexicon()
+			return explain.WriteHTML(w, docs, explain.PageInfo{Lexicon: lex.Name + " " + lex.Version, Version: toolVersion()})
+		}
+		return explain.WriteText(w, docs, useColor)
+	}
+	if o.output == "" {
+		w := cmd.OutOrStdout()
+		return withCode(exitUsage, write(w, color.use(w)))
+	}
+	f, err := pipeline.CreateAtomic(o.output)
+	if err != nil {
+		return withCode(exitUsage, err)
+	}
+	defer f.Abort()
+	if err := write(f, color == colorAlways); err != nil {
+		return withCode(exitUsage, err)
+	}
+	return withCode(exitUsage, f.Commit())
+}
+
+// colorSetting is the value of --color.
+type colorSetting int
+
+const (
+	colorAuto colorSetting = iota
+	colorAlways
+	colorNever
+)
+
+func colorMode(s string) (colorSetting, error) {
+	switch s {
+	case "auto":
+		return colorAuto, nil
+	case "always":
+		return colorAlways, nil
+	case "never":
+		return colorNever, nil
+	}
+	return colorAuto, usageErr("--color %q: want auto, always or never", s)
+}
+
+// use decides whether to colour output to w: always, never, or (auto) on a
+// terminal unless NO_COLOR is set.
+func (c colorSetting) use(w io.Writer) bool {
+	switch c {
+	case colorAlways:
+		return true
+	case colorNever:
+		return false
+	}
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
+}

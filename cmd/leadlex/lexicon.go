@@ -1,0 +1,459 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/leadlex/leadlex/lexicon"
+)
+
+// lexiconFlags select the active lexicon of the lexicon subcommands.
+type lexiconFlags struct {
+	lexicons []string
+}
+
+func (f *lexiconFlags) load() (*lexicon.Lexicon, error) { return loadLexicon(f.lexicons) }
+
+func newLexiconCmd() *cobra.Command {
+	f := &lexiconFlags{}
+	cmd := &cobra.Command{
+		Use:   "lexicon",
+		Short: "List, show, validate, export and import lexicons",
+		Long: `The lexicon subcommands inspect the active lexicon (the built-in one, or the
+files given with --lexicon, merged in order as scoring merges them), check
+lexicon files, and convert between leadlex's YAML format, CSV and LIWC-style
+.dic dictionaries.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.PersistentFlags().StringArrayVar(&f.lexicons, "lexicon", nil,
+		"lexicon file (YAML, or .dic with its .map.yaml beside it); repeat to extend; 'default' is the built-in lexicon")
+	cmd.AddCommand(newLexiconListCmd(f), newLexiconShowCmd(f), newLexiconValidateCmd(),
+		newLexiconExportCmd(f), newLexiconImportCmd())
+	return cmd
+}
+
+func newLexiconListCmd(f *lexiconFlags) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list [DIMENSION]",
+		Short: "List the dimensions with their entry counts per pole, or the entries of one dimension",
+		Example: `  leadlex lexicon list
+  leadlex lexicon list risk
+  leadlex lexicon list --lexicon default --lexicon mine.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lex, err := f.load()
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			if len(args) == 1 {
+				return listEntries(w, lex, args[0])
+			}
+			listDimensions(w, lex)
+			return nil
+		},
+	}
+}
+
+func lexiconHeader(w io.Writer, lex *lexicon.Lexicon) {
+	fmt.Fprintf(w, "%s %s (sha256 %s) from %s\n", lex.Name, lex.Version, lex.Hash[:min(12, len(lex.Hash))], strings.Join(lex.Files, ", "))
+	fmt.Fprintf(w, "%d entries in %d dimensions; negation: %d words before a hit, %d negators\n\n",
+		len(lex.Entries), len(lex.Dimensions), lex.Negation.Window, len(lex.Negation.Words))
+}
+
+func listDimensions(w io.Writer, lex *lexicon.Lexicon) {
+	lexiconHeader(w, lex)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "dimension\tleadership\tmanagement\tleadership pole\tmanagement pole")
+	var total [2]int
+	for i, c := range lex.Counts() {
+		d := lex.Dimensions[i]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", d.Name, c[lexicon.Leadership], c[lexicon.Management], d.Leadership, d.Management)
+		total[0] += c[0]
+		total[1] += c[1]
+	}
+	fmt.Fprintf(tw, "total\t%d\t%d\t\t\n", total[0], total[1])
+	tw.Flush()
+}
+
+func listEntries(w io.Writer, lex *lexicon.Lexicon, dim string) error {
+	d, i := lex.Dimension(dim)
+	if i < 0 {
+		names := make([]string, len(lex.Dimensions))
+		for k, d := range lex.Dimensions {
+			names[k] = d.Name
+		}
+		return usageErr("no dimension %q; the lexicon has %s", dim, strings.Join(names, ", "))
+	}
+	fmt.Fprintf(w, "%s: %s\n\n", d.Name, d.Description)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "pole\tterm\tkind\tweight\tsource")
+	for _, e := range lex.SortedEntries() {
+		if e.Dimension == dim {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.Pole, e.Term, e.Kind(), lexicon.FormatWeight(e.Weight), e.Source)
+		}
+	}
+	tw.Flush()
+	return nil
+}
+
+func newLexiconShowCmd(f *lexiconFlags) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ENTRY...",
+		Short: "Show entries with their provenance: by term, by stem, or by text an entry would match",
+		Long: `Show prints each entry whose term equals ENTRY or stems like it, with its
+dimension, pole, weight, provenance (source and phrase), note and the file
+and line it was defined in. When no entry has that term, the words of ENTRY
+are matched as text is, so 'show innovators' finds the entry innovat*.
+
+Exit status: 0 when every ENTRY was found, 1 when one was not.`,
+		Example: `  leadlex lexicon show inspire
+  leadlex lexicon show "set the vision" innovators`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lex, err := f.load()
+			if err != nil {
+				return err
+			}
+			m := lexicon.Compile(lex)
+			w := cmd.OutOrStdout()
+			var missing []string
+			for k, arg := range args {
+				entries := lex.Lookup(arg)
+				via := ""
+				if len(entries) == 0 {
+					entries, via = m.Matches(arg), arg
+				}
+				if len(entries) == 0 {
+					missing = append(missing, arg)
+					continue
+				}
+				for j, e := range entries {
+					if k+j > 0 {
+						fmt.Fprintln(w)
+					}
+					showEntry(w, lex, e, via)
+				}
+			}
+			if len(missing) > 0 {
+				return &exitError{code: exitViolation, err: fmt.Errorf("no entry matches %s", quoteAll(missing))}
+			}
+			return nil
+		},
+	}
+}
+
+func showEntry(w io.Writer, lex *lexicon.Lexicon, e *lexicon.Entry, via string) {
+	fmt.Fprintln(w, e.Term)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "  %s\t%s\n", k, v)
+		}
+	}
+	if via != "" {
+		row("matches", fmt.Sprintf("%q", via))
+	}
+	d, _ := lex.Dimension(e.Dimension)
+	row("dimension", e.Dimension+" ("+d.Description+")")
+	pole := d.Leadership
+	if e.Pole == lexicon.Management {
+		pole = d.Management
+	}
+	row("pole", strings.TrimSuffix(e.Pole.String()+" ("+pole+")", " ()"))
+	kind := string(e.Kind())
+	if key := e.Key(lex.SkipSet()); key != strings.ToLower(e.Term) {
+		kind += fmt.Sprintf(" (matches as %q)", key)
+	}
+	if e.Exact {
+		kind += ", exact"
+	}
+	row("kind", kind)
+	row("weight", lexicon.FormatWeight(e.Weight))
+	row("source", e.Source)
+	if e.Phrase != "" {
+		row("phrase", fmt.Sprintf("%q", e.Phrase))
+	}
+	row("note", e.Note)
+	row("defined at", e.Location())
+	tw.Flush()
+}
+
+func quoteAll(s []string) string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return strings.Join(q, ", ")
+}
+
+type validateOptions struct {
+	mapping string
+	strict  bool
+}
+
+func newLexiconValidateCmd() *cobra.Command {
+	o := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check lexicon files (YAML, or .dic with a mapping) and report problems with file:line",
+		Long: `Validate loads each file as --lexicon would and reports the first problem in
+it as file:line:col: message: YAML syntax, unknown or missing fields, unknown
+poles, bad weights or wildcards, and entries that repeat or contradict one
+another (the same stems on both poles). A .dic file is checked with its
+category mapping (--map, or FILE.map.yaml beside it).
+
+It also warns, without failing unless --strict, about entries that contain a
+role word (leader, manager, lead, manage, …) and entries weighted below 1
+without a note saying why.
+
+Exit status: 0 when every file is valid, 1 when one is not (or has warnings
+with --strict), 2 when a file cannot be read.`,
+		Example: `  leadlex lexicon validate my-terms.yaml
+  leadlex lexicon validate lexicon/default.yaml --strict
+  leadlex lexicon validate words.dic --map words.map.yaml`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+	}
+	cmd.Flags().StringVar(&o.mapping, "map", "", "category mapping for .dic files (default: FILE.map.yaml beside each)")
+	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat warnings as problems")
+	return cmd
+}
+
+func (o *validateOptions) run(cmd *cobra.Command, args []string) error {
+	out, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	invalid, unreadable := 0, 0
+	for _, path := range args {
+		lex, warnings, err := o.load(path)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			if lexicon.IsError(err) {
+				invalid++
+			} else {
+				unreadable++
+			}
+			continue
+		}
+		warnings = append(warnings, lintEntries(lex)...)
+		for _, w := range warnings {
+			fmt.Fprintf(stderr, "%s (warning)\n", w)
+		}
+		if o.strict && len(warnings) > 0 {
+			invalid++
+			continue
+		}
+		var c [2]int
+		for _, n := range lex.Counts() {
+			c[0] += n[0]
+			c[1] += n[1]
+		}
+		fmt.Fprintf(out, "%s: ok: %d entries (%d leadership, %d management) in %d dimensions\n",
+			path, len(lex.Entries), c[0], c[1], len(lex.Dimensions))
+	}
+	switch {
+	case unreadable > 0:
+		return &exitError{code: exitUsage}
+	case invalid > 0:
+		return &exitError{code: exitViolation, err: fmt.Errorf("%d of %d lexicon files are not valid", invalid, len(args))}
+	}
+	return nil
+}
+
+func (o *validateOptions) load(path string) (*lexicon.Lexicon, []string, error) {
+	if lexicon.IsDic(path) {
+		mapping := o.mapping
+		if mapping == "" {
+			mapping = lexicon.MapPath(path)
+		}
+		return lexicon.LoadDic(path, mapping)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	lex, err := lexicon.Parse(path, data)
+	return lex, nil, err
+}
+
+// lintEntries lists what validate warns about: role words, and weights
+// below 1 with no note saying why.
+func lintEntries(lex *lexicon.Lexicon) []string {
+	var out []string
+	for i := range lex.Entries {
+		e := &lex.Entries[i]
+		if w := lexicon.RoleWord(e.Term); w != "" {
+			out = append(out, fmt.Sprintf("%s: entry %q contains the role word %q; a job title should not decide a score", e.Location(), e.Term, w))
+		}
+		if e.Weight < 1 && e.Note == "" {
+			out = append(out, fmt.Sprintf("%s: entry %q is weighted down to %s without a note saying why", e.Location(), e.Term, lexicon.FormatWeight(e.Weight)))
+		}
+	}
+	return out
+}
+
+type exportOptions struct {
+	format string
+	output string
+	mapOut string
+}
+
+func newLexiconExportCmd(f *lexiconFlags) *cobra.Command {
+	o := &exportOptions{}
+	cmd := &cobra.Command{
+		Use:   "export [--format yaml|csv|dic] [-o FILE]",
+		Short: "Write the active lexicon as YAML, CSV or a LIWC-style .dic",
+		Long: `Export writes the active lexicon (the built-in one, or the --lexicon files
+merged) to standard output or -o FILE.
+
+  yaml  the lexicon file format; loads with --lexicon and scores the same
+  csv   one row per entry: dimension, pole, term, kind, weight, exact,
+        source, phrase, note, file, line
+  dic   a LIWC-style dictionary with one category per dimension, pole and
+        weight (vision_leadership, risk_management_x0.5, …). A .dic cannot
+        hold weights, skip words or negation, so a category mapping is
+        written too: to --map-out, or beside -o FILE.dic as FILE.map.yaml.
+        With both, --lexicon FILE.dic scores exactly as the exported lexicon.
+
+The format defaults to the extension of -o (.yaml, .yml, .csv, .dic), else yaml.`,
+		Example: `  leadlex lexicon export > lexicon.yaml
+  leadlex lexicon export --format csv -o lexicon.csv
+  leadlex lexicon export -o out/leadlex.dic     # also writes out/leadlex.map.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lex, err := f.load()
+			if err != nil {
+				return err
+			}
+			return o.run(cmd, lex)
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "", "yaml, csv or dic (default: from the extension of -o, else yaml)")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "file to write (default: standard output)")
+	cmd.Flags().StringVar(&o.mapOut, "map-out", "", "with --format dic: where to write the category mapping")
+	return cmd
+}
+
+func (o *exportOptions) run(cmd *cobra.Command, lex *lexicon.Lexicon) error {
+	format := strings.ToLower(o.format)
+	if format == "" {
+		switch strings.ToLower(filepath.Ext(o.output)) {
+		case ".csv":
+			format = "csv"
+		case ".dic":
+			format = "dic"
+		default:
+			format = "yaml"
+		}
+	}
+	var write func(io.Writer, *lexicon.Lexicon) error
+	switch format {
+	case "yaml", "yml":
+		write = lexicon.WriteYAML
+	case "csv":
+		write = lexicon.WriteCSV
+	case "dic":
+		write = lexicon.WriteDic
+	default:
+		return usageErr("--format %q: want yaml, csv or dic", o.format)
+	}
+	if o.mapOut != "" && format != "dic" {
+		return usageErr("--map-out only goes with --format dic")
+	}
+	stderr := cmd.ErrOrStderr()
+	if o.output == "" {
+		if err := write(cmd.OutOrStdout(), lex); err != nil {
+			return withCode(exitUsage, err)
+		}
+	} else if err := writeAtomic(o.output, func(w io.Writer) error { return write(w, lex) }, stderr,
+		fmt.Sprintf("wrote %d entries to %s", len(lex.Entries), o.output)); err != nil {
+		return err
+	}
+	if format != "dic" {
+		return nil
+	}
+	mapOut := o.mapOut
+	if mapOut == "" && o.output != "" {
+		mapOut = lexicon.MapPath(o.output)
+	}
+	if mapOut == "" {
+		fmt.Fprintln(stderr, "leadlex: note: no category mapping written (weights, skip words and negation); add --map-out FILE to keep them")
+		return nil
+	}
+	return writeAtomic(mapOut, func(w io.Writer) error { return lexicon.WriteDicMap(w, lex) }, stderr,
+		"wrote the category mapping to "+mapOut)
+}
+
+type importOptions struct {
+	mapping string
+	output  string
+}
+
+func newLexiconImportCmd() *cobra.Command {
+	o := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE.dic [--map MAP.yaml] [-o lexicon.yaml]",
+		Short: "Convert a LIWC-style .dic dictionary into a lexicon file, mapping its categories to dimensions and poles",
+		Long: `Import reads a LIWC-style dictionary (a % line, "ID name" category lines,
+a % line, then one term per line followed by its category IDs; "word*" is a
+prefix wildcard and terms may have several words) and writes a leadlex
+lexicon file (YAML) to standard output or -o.
+
+The mapping (--map, default FILE.map.yaml beside the .dic) is a YAML file:
+
+  name: my-dictionary          # optional; default: the .dic file name
+  version: 1.0.0               # optional
+  source: my-dictionary.dic    # provenance of every entry; default: the .dic file name
+  dimensions:                  # optional descriptions, as in a lexicon file
+    - {name: vision, description: Where the work is going.}
+  categories:                  # .dic category name or ID -> dimension and pole
+    future:  {dimension: vision, pole: leadership}
+    "12":    {dimension: risk, pole: management, weight: 0.5, exact: true}
+
+Only entries of mapped categories are imported. An entry in several mapped
+categories counts for the one listed first in the mapping; if they are on
+opposite poles the import fails with the .dic line. Terms are matched the
+leadlex way: words on their stems (so "inspire" also matches "inspired",
+which LIWC would not), wildcards on word prefixes as in LIWC, phrases with
+determiners skipped unless the category says exact: true. Terms leadlex
+cannot match (emoticons, punctuation, one-letter wildcards) and terms that
+stem like one already imported are skipped with a warning.`,
+		Example: `  leadlex lexicon import words.dic --map words.map.yaml -o words.yaml
+  leadlex score corpus/ --lexicon default --lexicon words.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args[0]) },
+	}
+	cmd.Flags().StringVar(&o.mapping, "map", "", "category mapping (YAML; default: FILE.map.yaml beside the .dic)")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "lexicon file to write (default: standard output)")
+	return cmd
+}
+
+func (o *importOptions) run(cmd *cobra.Command, path string) error {
+	mapping := o.mapping
+	if mapping == "" {
+		mapping = lexicon.MapPath(path)
+	}
+	lex, warnings, err := lexicon.LoadDic(path, mapping)
+	stderr := cmd.ErrOrStderr()
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "%s (warning)\n", w)
+	}
+	if err != nil {
+		return withCode(exitUsage, err)
+	}
+	done := fmt.Sprintf("imported %d entries from %s (%d skipped)", len(lex.Entries), path, len(warnings))
+	if o.output == "" {
+		if err := lexicon.WriteYAML(cmd.OutOrStdout(), lex); err != nil {
+			return withCode(exitUsage, err)
+		}
+		fmt.Fprintln(stderr, done)
+		return nil
+	}
+	return writeAtomic(o.output, func(w io.Writer) error { return lexicon.WriteYAML(w, lex) }, stderr, done+"; wrote "+o.output)
+}

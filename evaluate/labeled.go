@@ -1,0 +1,120 @@
+// Package evaluate measures a lexicon against labelled texts (accuracy,
+// macro-F1, coverage, a confusion matrix) and proposes lexicon entries from
+// two labelled sets with the weighted log-odds ratio and an informative
+// Dirichlet prior (Monroe, Colaresi and Quinn, 2008).
+package evaluate
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/leadlex/leadlex/corpus"
+)
+
+// Example is one labelled text and where it was read from.
+type Example struct {
+	Label  string // the gold label, lower case
+	Text   string
+	Source string // file the text came from
+	Line   int    // line in a TSV file; 0 for a whole file
+}
+
+// Location returns "file:line" for a TSV row, or the file for a whole file.
+func (e *Example) Location() string {
+	if e.Line == 0 {
+		return e.Source
+	}
+	return fmt.Sprintf("%s:%d", e.Source, e.Line)
+}
+
+// maxLine bounds one TSV row, text included.
+const maxLine = 4 << 20
+
+// ReadTSV reads a tab-separated file whose header names a "label" and a
+// "text" column (other columns are ignored). Labels are lower-cased. Rows
+// must have as many fields as the header; blank lines are skipped. Errors
+// name the file and line.
+func ReadTSV(path string) ([]Example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read labelled set: %w", err)
+	}
+	defer f.Close()
+	return ParseTSV(path, f)
+}
+
+// ParseTSV reads labelled rows from r as ReadTSV does; name is used in errors.
+func ParseTSV(name string, r io.Reader) ([]Example, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxLine)
+	labelCol, textCol, cols := -1, -1, 0
+	var out []Example
+	line := 0
+	for sc.Scan() {
+		line++
+		row := strings.TrimSuffix(sc.Text(), "\r")
+		if line == 1 {
+			row = strings.TrimPrefix(row, "\uFEFF")
+			head := strings.Split(row, "\t")
+			cols = len(head)
+			for i, h := range head {
+				switch strings.ToLower(strings.TrimSpace(h)) {
+				case "label":
+					labelCol = i
+				case "text":
+					textCol = i
+				}
+			}
+			if labelCol < 0 || textCol < 0 {
+				return nil, fmt.Errorf("%s:1: header %q: expected tab-separated columns named label and text", name, row)
+			}
+			continue
+		}
+		if strings.TrimSpace(row) == "" {
+			continue
+		}
+		f := strings.Split(row, "\t")
+		if len(f) != cols {
+			return nil, fmt.Errorf("%s:%d: %d fields, expected %d as in the header (a tab inside a text?)", name, line, len(f), cols)
+		}
+		label := strings.ToLower(strings.TrimSpace(f[labelCol]))
+		text := strings.TrimSpace(f[textCol])
+		if label == "" {
+			return nil, fmt.Errorf("%s:%d: empty label", name, line)
+		}
+		out = append(out, Example{Label: label, Text: text, Source: name, Line: line})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
+	}
+	if line == 0 {
+		return nil, fmt.Errorf("%s: file is empty; expected a header with label and text columns", name)
+	}
+	return out, nil
+}
+
+// ReadFolder reads every document under dir (as `leadlex score` would) as
+// an example with the given label. Files that cannot be read are errors.
+func ReadFolder(ctx context.Context, dir, label string) ([]Example, error) {
+	var out []Example
+	for d := range corpus.Walk(ctx, []string{dir}, corpus.Options{StreamAbove: -1}) {
+		if d.Status == corpus.Skipped {
+			continue
+		}
+		if d.Status != corpus.OK {
+			return nil, fmt.Errorf("read %s: %s", d.Path, d.Reason)
+		}
+		out = append(out, Example{Label: label, Text: d.Text, Source: d.Path})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no readable documents", dir)
+	}
+	return out, nil
+}

@@ -1,0 +1,181 @@
+// Package explain shows why a document scored as it did: its text with
+// every lexicon hit marked by pole, a per-dimension table of hits, the
+// balance, the label and its confidence, as plain or coloured text or as
+// one self-contained HTML page.
+package explain
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/pipeline"
+)
+
+// Document is one document explained.
+type Document struct {
+	Path       string           // the file, as given
+	ID         string           // the document's id (path#N for records)
+	Spans      []Span           // the text, cut into plain and matched spans, in order
+	Result     *pipeline.Result // the document's scores, as `leadlex score` writes them
+	Dimensions []Dimension      // one per lexicon dimension, in lexicon order
+}
+
+// Span is a piece of the document's text; Hit is nil for text between hits.
+type Span struct {
+	Text string
+	Hit  *Hit
+}
+
+// Hit is what a matched span counts for, and where its entry came from.
+type Hit struct {
+	Term      string // the entry as written in the lexicon
+	Dimension string
+	Pole      lexicon.Pole
+	Weight    float64
+	Negated   bool   // a negator stands just before it: not counted
+	Source    string // provenance: the source the entry was drawn from
+	Phrase    string // provenance: the phrase in that source
+	Note      string
+}
+
+// Dimension is one row of the per-dimension table: weighted hits per pole
+// and the entries hit, most frequent first.
+type Dimension struct {
+	Name                       string
+	Leadership, Management     float64
+	LeadershipTerms, MgmtTerms []TermCount
+}
+
+// TermCount is how often an entry was hit (negated hits left out).
+type TermCount struct {
+	Term  string
+	Count int
+}
+
+// Build analyses a document with the scorer and explains it. Documents
+// that were not read (skipped or failed) are an error saying why.
+func Build(sc *pipeline.Scorer, d corpus.Doc) (*Document, error) {
+	defer d.Close()
+	if d.Status != corpus.OK {
+		return nil, fmt.Errorf("%s: %s", d.Path, d.Reason)
+	}
+	text := d.Text
+	if d.Body != nil {
+		return nil, fmt.Errorf("%s: read it whole (corpus.ReadFile) to explain it", d.Path)
+	}
+	an := sc.Analyzer()
+	lex := an.Lexicon()
+	a := sc.Analyze(text)
+	t := pipeline.NewTally(len(lex.Entries))
+	t.Add(a)
+	r := &pipeline.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: pipeline.StatusOK}
+	an.Fill(r, t)
+
+	out := &Document{Path: d.Path, ID: d.ID, Result: r}
+	pos := 0
+	for _, h := range a.Hits {
+		e := &lex.Entries[h.Entry]
+		if h.Start > pos {
+			out.Spans = append(out.Spans, Span{Text: text[pos:h.Start]})
+		}
+		out.Spans = append(out.Spans, Span{Text: text[h.Start:h.End], Hit: &Hit{
+			Term: e.Term, Dimension: e.Dimension, Pole: e.Pole, Weight: e.Weight, Negated: h.Negated,
+			Source: e.Source, Phrase: e.Phrase, Note: e.Note,
+		}})
+		pos = h.End
+	}
+	if pos < len(text) {
+		out.Spans = append(out.Spans, Span{Text: text[pos:]})
+	}
+
+	counts := map[string]map[lexicon.Pole]map[string]int{}
+	for _, h := range a.Hits {
+		if h.Negated {
+			continue
+		}
+		e := &lex.Entries[h.Entry]
+		if counts[e.Dimension] == nil {
+			counts[e.Dimension] = map[lexicon.Pole]map[string]int{lexicon.Leadership: {}, lexicon.Management: {}}
+		}
+		counts[e.Dimension][e.Pole][e.Term]++
+	}
+	for _, ds := range r.Dimensions {
+		out.Dimensions = append(out.Dimensions, Dimension{
+			Name: ds.Name, Leadership: ds.Leadership, Management: ds.Management,
+			LeadershipTerms: sortedTerms(counts[ds.Name][lexicon.Leadership]),
+			MgmtTerms:       sortedTerms(counts[ds.Name][lexicon.Management]),
+		})
+	}
+	return out, nil
+}
+
+func sortedTerms(m map[string]int) []TermCount {
+	out := make([]TermCount, 0, len(m))
+	for term, n := range m {
+		out = append(out, TermCount{term, n})
+	}
+	slices.SortFunc(out, func(a, b TermCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Term, b.Term))
+	})
+	return out
+}
+
+// termList renders terms as "inspire ×2, coach".
+func termList(ts []TermCount) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.Term
+		if t.Count > 1 {
+			parts[i] += fmt.Sprintf(" ×%d", t.Count)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Provenance describes a hit for hover text: dimension, pole, entry,
+// weight and where the entry came from.
+func (h *Hit) Provenance() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s · %s · entry “%s”", h.Dimension, h.Pole, h.Term)
+	if h.Weight != 1 {
+		fmt.Fprintf(&b, " (weight %g)", h.Weight)
+	}
+	if h.Negated {
+		b.WriteString(" · negated, not counted")
+	}
+	if h.Source != "" {
+		fmt.Fprintf(&b, "\nsource: %s", h.Source)
+	}
+	if h.Phrase != "" {
+		fmt.Fprintf(&b, "\nphrase: “%s”", h.Phrase)
+	}
+	if h.Note != "" {
+		fmt.Fprintf(&b, "\nnote: %s", h.Note)
+	}
+	return b.String()
+}
+
+// Figures is the summary line: words, hits, balance, label and confidence.
+func (d *Document) Figures() string {
+	r := d.Result
+	balance := "none (no hits)"
+	if r.Balance != nil {
+		balance = signed(*r.Balance)
+	}
+	return fmt.Sprintf("%d words · leadership %.1f (%.1f per 1,000) · management %.1f (%.1f per 1,000) · negated %.1f\nbalance %s · label %s · confidence %.2f",
+		r.Words, r.LeadershipHits, r.LeadershipPer1k, r.ManagementHits, r.ManagementPer1k, r.NegatedHits,
+		balance, r.Label, r.Confidence)
+}
+
+// signed formats a balance with two decimals and a true minus sign.
+func signed(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	if s == "-0.00" {
+		return "0.00"
+	}
+	return strings.Replace(s, "-", "−", 1)
+}
