@@ -20,6 +20,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/leadlex/leadlex/beam/scorejob"
+	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/pipeline"
 )
 
@@ -278,14 +279,23 @@ func TestPrismRemote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := leadlexScore(t, corpusDir)
+	// A size limit that some files exceed: those are skipped without being
+	// fetched, with the reason leadlex score gives.
+	want, _ := leadlexScore(t, "--max-bytes", "1400", corpusDir)
+	tooBig := 0
 	for i := range want {
 		want[i].Path = "memfs://corpus/" + want[i].DocID
+		if want[i].Error != nil && strings.Contains(*want[i].Error, "--max-bytes") {
+			tooBig++
+		}
+	}
+	if tooBig == 0 {
+		t.Fatal("no file is over the limit; lower it")
 	}
 	// memfs matches like filepath.Match: "*" stays in one folder.
 	got, _ := runBeam(t, scorejob.Config{
 		Inputs: []string{"memfs://corpus/*", "memfs://corpus/*/*", "memfs://corpus/*/*/*"},
-		Output: "memfs://out/results", Shards: 2,
+		Output: "memfs://out/results", Shards: 2, Corpus: corpus.Options{MaxBytes: 1400},
 	})
 	sameRows(t, got, want)
 }
