@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz
+.PHONY: all build run test vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test
 
 all: build
 
@@ -74,6 +74,17 @@ corpus:
 eval: build
 	./$(BIN) eval testdata/labeled/tune.tsv --worst 0
 	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0
+
+## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build takes minutes) into bin/
+beam-build:
+	cd beam && CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o ../bin/leadlex-beam ./cmd/leadlex-beam
+
+## beam-test: vet, formatting and tests of the Beam module: the pipeline on Prism must give the rows of leadlex score
+beam-test:
+	cd beam && $(GO) vet ./...
+	@unformatted=$$(gofmt -l beam); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	cd beam && $(GO) test ./...
 
 clean:
 	rm -rf bin out

@@ -184,6 +184,32 @@ func (osFS) Open(name string) (file, error)             { return os.Open(name) }
 // early when ctx is done. Options that do not Validate make one error Doc
 // per root.
 func Walk(ctx context.Context, roots []string, opt Options) iter.Seq[Doc] {
+	return walk(ctx, roots, opt, false)
+}
+
+// Count walks roots as Walk does, without reading files, and returns how
+// many files it would read and their total size. It serves progress bars.
+func Count(ctx context.Context, roots []string, opt Options) (files int, bytes int64) {
+	for d := range List(ctx, roots, opt) {
+		files++
+		bytes += d.Bytes
+	}
+	return files, bytes
+}
+
+// List walks roots as Walk does without reading any file. For every file it
+// would read it yields a Doc with only ID, Path and Bytes set (Status is
+// empty): ReadFile reads it later, possibly elsewhere. What Walk reports
+// without reading (paths that do not exist, folders that cannot be listed,
+// symbolic links not followed, special files) is yielded as the same skipped
+// or error Doc. It lets a distributed run list a corpus in one place and read
+// its files on many workers.
+func List(ctx context.Context, roots []string, opt Options) iter.Seq[Doc] {
+	return walk(ctx, roots, opt, true)
+}
+
+// walk yields the Docs of roots in order; statOnly leaves files unread.
+func walk(ctx context.Context, roots []string, opt Options, statOnly bool) iter.Seq[Doc] {
 	return func(yield func(Doc) bool) {
 		cfg, err := opt.resolve()
 		if err != nil {
@@ -194,34 +220,13 @@ func Walk(ctx context.Context, roots []string, opt Options) iter.Seq[Doc] {
 			}
 			return
 		}
-		w := walker{ctx: ctx, cfg: cfg, yield: yield, multi: len(roots) > 1}
+		w := walker{ctx: ctx, cfg: cfg, yield: yield, statOnly: statOnly, multi: len(roots) > 1}
 		for _, root := range roots {
 			if !w.root(root) {
 				return
 			}
 		}
 	}
-}
-
-// Count walks roots as Walk does, without reading files, and returns how
-// many files it would read and their total size. It serves progress bars.
-func Count(ctx context.Context, roots []string, opt Options) (files int, bytes int64) {
-	cfg, err := opt.resolve()
-	if err != nil {
-		return 0, 0
-	}
-	w := walker{ctx: ctx, cfg: cfg, statOnly: true, multi: len(roots) > 1}
-	w.yield = func(d Doc) bool {
-		files++
-		bytes += d.Bytes
-		return true
-	}
-	for _, root := range roots {
-		if !w.root(root) {
-			break
-		}
-	}
-	return files, bytes
 }
 
 type walker struct {
