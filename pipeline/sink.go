@@ -50,11 +50,16 @@ func NewMetadata(an *Analyzer, toolVersion, command, createdAt string) Metadata 
 // AtomicFile is written under a temporary name in the destination's folder
 // and renamed into place by Commit; Abort removes it. A crash or an
 // interrupt therefore never leaves a partial file at the destination.
+//
+// A destination that exists and is not a regular file — /dev/null, a named
+// pipe, a terminal — cannot be replaced by a rename; it is written directly,
+// and Commit and Abort only close it.
 type AtomicFile struct {
-	path string
-	tmp  *os.File
-	buf  *bufio.Writer
-	err  error // first write error; later writes fail fast
+	path   string
+	tmp    *os.File
+	buf    *bufio.Writer
+	err    error // first write error; later writes fail fast
+	direct bool  // tmp is the destination itself
 }
 
 // CreateAtomic starts writing path.
@@ -63,8 +68,17 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	if dir == "" {
 		dir = "."
 	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("output %s is a folder", path)
+	if info, err := os.Stat(path); err == nil {
+		switch {
+		case info.IsDir():
+			return nil, fmt.Errorf("output %s is a folder", path)
+		case !info.Mode().IsRegular():
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+			}
+			return &AtomicFile{path: path, tmp: f, buf: bufio.NewWriterSize(f, 1<<20), direct: true}, nil
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
@@ -97,20 +111,22 @@ func (f *AtomicFile) Commit() error {
 	if err == nil {
 		err = f.buf.Flush()
 	}
-	if err == nil {
+	if err == nil && !f.direct {
 		err = f.tmp.Sync()
 	}
-	if err == nil {
+	if err == nil && !f.direct {
 		err = f.tmp.Chmod(0o644)
 	}
 	if cerr := f.tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
+	if err == nil && !f.direct {
 		err = os.Rename(f.tmp.Name(), f.path)
 	}
 	if err != nil {
-		os.Remove(f.tmp.Name())
+		if !f.direct {
+			os.Remove(f.tmp.Name())
+		}
 		f.tmp = nil
 		if err == f.err {
 			return err // already says which file
@@ -127,7 +143,9 @@ func (f *AtomicFile) Abort() {
 		return
 	}
 	f.tmp.Close()
-	os.Remove(f.tmp.Name())
+	if !f.direct {
+		os.Remove(f.tmp.Name())
+	}
 	f.tmp = nil
 }
 

@@ -135,21 +135,3 @@ func parseSize(s string) (int64, error) {
 	}
 	return int64(n * float64(mult)), nil
 }
-
-// thousands formats n with comma separators: 1204 -> "1,204".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}

@@ -73,6 +73,6 @@ func (o *reportOptions) run(cmd *cobra.Command, path string) error {
 	if o.report.By != "" {
 		groups = fmt.Sprintf(" in %d groups", len(rep.Groups))
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "%s documents%s; wrote %s\n", thousands(rep.All.Documents), groups, o.output)
+	fmt.Fprintf(cmd.ErrOrStderr(), "%s documents%s; wrote %s\n", pipeline.Thousands(rep.All.Documents), groups, o.output)
 	return nil
 }

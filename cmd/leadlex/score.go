@@ -154,7 +154,7 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 		if err := sentences.Close(); err != nil {
 			return withCode(exitUsage, err)
 		}
-		wrote = fmt.Sprintf("%s and %s sentences to %s", o.output, thousands(sum.SentenceRows), o.sentences)
+		wrote = fmt.Sprintf("%s and %s sentences to %s", o.output, pipeline.Thousands(sum.SentenceRows), o.sentences)
 	}
 	fmt.Fprintf(stderr, "%s; wrote %s\n", summaryLine(sum, elapsed), wrote)
 	if !o.quiet && o.output != pipeline.Stdout && o.sentences != pipeline.Stdout {
@@ -212,7 +212,7 @@ func newProgressBar(ctx context.Context, roots []string, opt corpus.Options, w i
 	files, total := corpus.Count(ctx, roots, opt)
 	return progressbar.NewOptions64(total,
 		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription(fmt.Sprintf("scoring %s files", thousands(files))),
+		progressbar.OptionSetDescription(fmt.Sprintf("scoring %s files", pipeline.Thousands(files))),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
@@ -222,10 +222,7 @@ func newProgressBar(ctx context.Context, roots []string, opt corpus.Options, w i
 
 // summaryLine reads "1,204 documents: 1,190 scored, 9 skipped, 5 errors in 3.1 s".
 func summaryLine(s pipeline.Summary, elapsed time.Duration) string {
-	return fmt.Sprintf("%s documents: %s scored, %s skipped, %s errors in %.1f s",
-		thousands(s.Documents), thousands(s.ByStatus[pipeline.StatusOK]),
-		thousands(s.ByStatus[pipeline.StatusSkipped]), thousands(s.ByStatus[pipeline.StatusError]),
-		elapsed.Seconds())
+	return fmt.Sprintf("%s in %.1f s", pipeline.StatusLine(s.ByStatus), elapsed.Seconds())
 }
 
 // printSummaryTable writes the documents per label and the most frequent
@@ -234,7 +231,7 @@ func printSummaryTable(w io.Writer, s pipeline.Summary, lex *lexicon.Lexicon) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "label\tdocuments\t")
 	for _, l := range []string{pipeline.LabelLeadership, pipeline.LabelManagement, pipeline.LabelBalanced, pipeline.LabelNone} {
-		fmt.Fprintf(tw, "%s\t%s\t\n", l, thousands(s.ByLabel[l]))
+		fmt.Fprintf(tw, "%s\t%s\t\n", l, pipeline.Thousands(s.ByLabel[l]))
 	}
 	tw.Flush()
 	top := [2][]string{}
@@ -252,7 +249,7 @@ func printSummaryTable(w io.Writer, s pipeline.Summary, lex *lexicon.Lexicon) {
 			return cmp.Compare(lex.Entries[a].Term, lex.Entries[b].Term)
 		})
 		for _, i := range idx[:min(len(idx), 8)] {
-			top[p] = append(top[p], fmt.Sprintf("%s (%s)", lex.Entries[i].Term, thousands(int(s.Terms[i]))))
+			top[p] = append(top[p], fmt.Sprintf("%s (%s)", lex.Entries[i].Term, pipeline.Thousands(int(s.Terms[i]))))
 		}
 	}
 	if len(top[0])+len(top[1]) == 0 {

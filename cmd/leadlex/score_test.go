@@ -164,7 +164,7 @@ func TestScoreWritesContract(t *testing.T) {
 	}
 
 	// The summary: one line on stderr, labels and terms on stdout.
-	if !strings.Contains(stderr, " documents: ") || !strings.Contains(stderr, "1 errors in ") {
+	if !strings.Contains(stderr, " documents: ") || !strings.Contains(stderr, "1 error in ") {
 		t.Errorf("stderr %q", stderr)
 	}
 	if !strings.Contains(stdout, "label") || !strings.Contains(stdout, "top leadership terms") {

@@ -161,9 +161,7 @@ func run(ctx context.Context, o *options, args []string, stderr io.Writer) int {
 	}
 	byStatus, counted := statusCounts(res)
 	if counted {
-		fmt.Fprintf(stderr, "%d documents: %d scored, %d skipped, %d errors in %.1f s; ",
-			byStatus[pipeline.StatusOK]+byStatus[pipeline.StatusSkipped]+byStatus[pipeline.StatusError],
-			byStatus[pipeline.StatusOK], byStatus[pipeline.StatusSkipped], byStatus[pipeline.StatusError], elapsed.Seconds())
+		fmt.Fprintf(stderr, "%s in %.1f s; ", pipeline.StatusLine(byStatus), elapsed.Seconds())
 	}
 	fmt.Fprintf(stderr, "wrote %d shards: %s … %s\n", len(shards), shards[0], shards[len(shards)-1])
 	if o.failOnError && byStatus[pipeline.StatusError] > 0 {

@@ -42,7 +42,7 @@ func TestRunWritesShards(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "36 documents: 31 scored, 4 skipped, 1 errors") {
+	if !strings.Contains(stderr, "36 documents: 31 scored, 4 skipped, 1 error in") {
 		t.Errorf("summary: %q", stderr)
 	}
 	names, _ := filepath.Glob(prefix + "*")
