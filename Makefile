@@ -26,7 +26,9 @@ report: run
 
 ## chromium: install headless Chromium (Debian's package) for the report's browser test
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y chromium; }
+	@command -v chromium >/dev/null 2>&1 || { \
+	  sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium; }
 
 ## screenshots: run the browser test and keep its screenshots in out/ (needs make chromium)
 screenshots:
