@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -87,7 +88,23 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
+	temps.Store(tmp.Name(), struct{}{})
 	return &AtomicFile{path: path, tmp: tmp, buf: bufio.NewWriterSize(tmp, 1<<20)}, nil
+}
+
+// temps holds the names of the temporary files not yet committed or
+// aborted, for RemoveTemps.
+var temps sync.Map
+
+// RemoveTemps removes every temporary file of an AtomicFile not yet
+// committed or aborted. A process that must exit at once (a second Ctrl-C)
+// calls it so that it leaves nothing behind.
+func RemoveTemps() {
+	temps.Range(func(name, _ any) bool {
+		os.Remove(name.(string))
+		temps.Delete(name)
+		return true
+	})
 }
 
 // Write buffers p for the temporary file.
@@ -123,6 +140,7 @@ func (f *AtomicFile) Commit() error {
 	if err == nil && !f.direct {
 		err = os.Rename(f.tmp.Name(), f.path)
 	}
+	temps.Delete(f.tmp.Name())
 	if err != nil {
 		if !f.direct {
 			os.Remove(f.tmp.Name())
@@ -145,6 +163,7 @@ func (f *AtomicFile) Abort() {
 	f.tmp.Close()
 	if !f.direct {
 		os.Remove(f.tmp.Name())
+		temps.Delete(f.tmp.Name())
 	}
 	f.tmp = nil
 }

@@ -218,3 +218,33 @@ func TestParquetWriteBatch(t *testing.T) {
 		t.Errorf("read %d rows back", n)
 	}
 }
+
+// TestRemoveTemps checks that an exit in a hurry (a second Ctrl-C) leaves
+// neither the temporary files of unfinished outputs nor touches one that
+// was committed.
+func TestRemoveTemps(t *testing.T) {
+	dir := t.TempDir()
+	done, err := CreateAtomic(filepath.Join(dir, "done.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done.Write([]byte("kept"))
+	if err := done.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.parquet", "b.jsonl"} {
+		f, err := CreateAtomic(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte("partial"))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Fatalf("%d entries before RemoveTemps, want the committed file and two temporary ones", len(entries))
+	}
+	RemoveTemps()
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "done.parquet" {
+		t.Errorf("after RemoveTemps the folder holds %v, want only done.parquet", entries)
+	}
+}

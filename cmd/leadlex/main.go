@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/leadlex/leadlex/pipeline"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -86,6 +87,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "leadlex: interrupted; finishing up (press Ctrl-C again to quit at once)")
 		cancel()
 		if _, ok := <-sigs; ok {
+			pipeline.RemoveTemps()
 			os.Exit(exitInterrupt)
 		}
 	}()
