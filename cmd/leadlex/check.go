@@ -30,6 +30,7 @@ type checkOptions struct {
 	workers        int
 	followSymlinks bool
 	maxBytes       byteSize
+	read           readFlags
 	quiet          bool
 }
 
@@ -71,6 +72,7 @@ was, 2 for usage errors, a broken policy, or a file that cannot be read.`,
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
 	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
+	o.read.register(f)
 	return cmd
 }
 
@@ -124,7 +126,11 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 	}
 
 	stderr := cmd.ErrOrStderr()
-	copt := corpus.Options{FollowSymlinks: o.followSymlinks, MaxBytes: int64(o.maxBytes), StreamAbove: -1}
+	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	if err != nil {
+		return err
+	}
+	copt.StreamAbove = -1 // findings need the whole text
 	rep := &check.Report{
 		Tool:  check.Tool{Name: "leadlex", Version: toolVersion(), InformationURI: informationURI},
 		Rules: policy.RuleInfos(),

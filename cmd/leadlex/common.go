@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -35,6 +36,31 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 		"words before a hit searched for a negator; 0 turns negation off (default: the lexicon's, 3 in the built-in one)")
 	fs.StringSliceVar(&f.negators, "negators", nil,
 		"comma-separated words that negate a hit shortly after them, replacing the lexicon's list (e.g. not,never,without)")
+}
+
+// readFlags are the flags that say how files are read: extra extensions,
+// encodings, and which field or column of a record file holds the text.
+// score, check and explain share them.
+type readFlags struct{ opt corpus.Options }
+
+func (r *readFlags) register(f *pflag.FlagSet) {
+	f.StringVar(&r.opt.Encoding, "encoding", "", "how to decode files without a byte-order mark: utf-8 (the default), latin1, windows-1252, utf-16le, …; utf-8,latin1 reads UTF-8 where valid and latin1 elsewhere")
+	f.StringSliceVar(&r.opt.Extensions, "ext", nil, "more extensions to read as plain text (--ext .log,.rst), or as a format (--ext .mdx=md)")
+	f.StringVar(&r.opt.TextField, "text-field", corpus.DefaultTextField, "JSON Lines field with the text; dots reach into objects (post.body)")
+	f.StringVar(&r.opt.IDField, "id-field", "", "JSON Lines field with the record id, used in doc_id as path#ID (default: the line number)")
+	f.StringVar(&r.opt.TextColumn, "text-column", corpus.DefaultTextColumn, "CSV/TSV header column with the text")
+	f.StringVar(&r.opt.IDColumn, "id-column", "", "CSV/TSV header column with the record id, used in doc_id as path#ID (default: the row number)")
+}
+
+// options returns the corpus options of the flags with the given limits,
+// or a usage error when they do not fit together.
+func (r *readFlags) options(followSymlinks bool, maxBytes byteSize) (corpus.Options, error) {
+	opt := r.opt
+	opt.FollowSymlinks, opt.MaxBytes = followSymlinks, int64(maxBytes)
+	if err := opt.Validate(); err != nil {
+		return opt, usageErr("%v", err)
+	}
+	return opt, nil
 }
 
 // analyzer loads the lexicons and compiles them.

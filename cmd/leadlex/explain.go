@@ -17,6 +17,7 @@ type explainOptions struct {
 	output   string
 	color    string
 	maxBytes byteSize
+	read     readFlags
 }
 
 func newExplainCmd() *cobra.Command {
@@ -48,6 +49,7 @@ be written.`,
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 64MB)")
+	o.read.register(f)
 	return cmd
 }
 
@@ -63,10 +65,14 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	copt, err := o.read.options(false, o.maxBytes)
+	if err != nil {
+		return err
+	}
 	sc := pipeline.NewScorer(an)
 	var docs []*explain.Document
 	for _, path := range args {
-		for _, d := range corpus.ReadFile(path, corpus.Options{MaxBytes: int64(o.maxBytes)}) {
+		for _, d := range corpus.ReadFile(path, copt) {
 			doc, err := explain.Build(sc, d)
 			if err != nil {
 				return withCode(exitUsage, err)

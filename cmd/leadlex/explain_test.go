@@ -63,3 +63,30 @@ func TestExplainErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainReadFlags explains a Windows-1252 file and a CSV record with
+// the reading flags score has.
+func TestExplainReadFlags(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"memo.txt":  "Our caf\xe9 needs someone to inspire the team \x96 and set the vision.\n",
+		"posts.csv": "key,body\np1,Track the budget and monitor the rota.\n",
+	})
+	code, stdout, stderr := leadlex(t, "explain", "--encoding", "windows-1252", filepath.Join(root, "memo.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"Our café needs", "team – and", "label leadership"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	code, stdout, stderr = leadlex(t, "explain", "--text-column", "body", "--id-column", "key", filepath.Join(root, "posts.csv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"posts.csv#p1", "[M:budget]", "label management"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+}

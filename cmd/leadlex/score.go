@@ -28,7 +28,7 @@ type scoreOptions struct {
 	maxBytes       byteSize
 	quiet          bool
 	failOnError    bool
-	read           corpus.Options // formats and encodings
+	read           readFlags // formats and encodings
 }
 
 func newScoreCmd() *cobra.Command {
@@ -77,12 +77,7 @@ when interrupted.`,
 	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
-	f.StringVar(&o.read.Encoding, "encoding", "", "how to decode files without a byte-order mark: utf-8 (the default), latin1, windows-1252, utf-16le, …; utf-8,latin1 reads UTF-8 where valid and latin1 elsewhere")
-	f.StringSliceVar(&o.read.Extensions, "ext", nil, "more extensions to read as plain text (--ext .log,.rst), or as a format (--ext .mdx=md)")
-	f.StringVar(&o.read.TextField, "text-field", corpus.DefaultTextField, "JSON Lines field with the text; dots reach into objects (post.body)")
-	f.StringVar(&o.read.IDField, "id-field", "", "JSON Lines field with the record id, used in doc_id as path#ID (default: the line number)")
-	f.StringVar(&o.read.TextColumn, "text-column", corpus.DefaultTextColumn, "CSV/TSV header column with the text")
-	f.StringVar(&o.read.IDColumn, "id-column", "", "CSV/TSV header column with the record id, used in doc_id as path#ID (default: the row number)")
+	o.read.register(f)
 	return cmd
 }
 
@@ -100,10 +95,9 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
-	copt := o.read
-	copt.FollowSymlinks, copt.MaxBytes = o.followSymlinks, int64(o.maxBytes)
-	if err := copt.Validate(); err != nil {
-		return usageErr("%v", err)
+	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	if err != nil {
+		return err
 	}
 	resultsFormat, sentencesFormat, err := o.formats()
 	if err != nil {
