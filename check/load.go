@@ -14,30 +14,16 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/leadlex/leadlex/lexicon"
 	"gopkg.in/yaml.v3"
 )
 
 // PolicyNames are the file names Find looks for, in order.
 var PolicyNames = []string{".leadlex.yaml", ".leadlex.yml"}
 
-// PolicyError is a problem in a policy file, with the place it was found.
-type PolicyError struct {
-	File   string
-	Line   int // 1-based; 0 when unknown
-	Column int // 1-based; 0 when unknown
-	Msg    string
-}
-
-// Error formats the problem as file:line:col: message.
-func (e *PolicyError) Error() string {
-	switch {
-	case e.Line == 0:
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
-	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
-}
+// PolicyError is a problem in a policy file, with the place it was found:
+// the same file:line:col error as a lexicon file's.
+type PolicyError = lexicon.Error
 
 // Find looks for a policy file in dir and then in each folder above it,
 // and returns the first it finds, or "" when there is none.

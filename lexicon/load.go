@@ -36,7 +36,8 @@ func Default() *Lexicon {
 	return l
 }
 
-// Error is a problem in a lexicon file, with the place it was found.
+// Error is a problem in a lexicon file (or another YAML file leadlex reads,
+// such as check's policy), with the place it was found.
 type Error struct {
 	File   string
 	Line   int // 1-based; 0 when unknown

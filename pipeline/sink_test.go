@@ -9,29 +9,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/leadlex/leadlex/internal/pqtest"
 	"github.com/parquet-go/parquet-go"
 )
 
 func readResults(t *testing.T, path string) ([]Result, *parquet.File) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	st, _ := f.Stat()
-	pf, err := parquet.OpenFile(f, st.Size())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := make([]Result, pf.NumRows())
-	r := parquet.NewGenericReader[Result](f)
-	defer r.Close()
-	n, err := r.Read(rows)
-	if n != len(rows) {
-		t.Fatalf("read %d of %d rows: %v", n, len(rows), err)
-	}
-	return rows, pf
+	return pqtest.ReadRows[Result](t, path)
 }
 
 func TestParquetRoundTrip(t *testing.T) {

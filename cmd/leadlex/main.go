@@ -10,10 +10,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 
+	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -31,15 +31,7 @@ const (
 // the module version from the build info is used.
 var version = ""
 
-func toolVersion() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
+func toolVersion() string { return buildinfo.Version(version) }
 
 // exitError carries an exit code up to main.
 type exitError struct {

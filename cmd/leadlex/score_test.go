@@ -13,6 +13,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/leadlex/leadlex/internal/pqtest"
 	"github.com/leadlex/leadlex/pipeline"
 )
 
@@ -28,34 +29,12 @@ func leadlex(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func readParquet(t *testing.T, path string) ([]pipeline.Result, *parquet.File) {
 	t.Helper()
-	return readRows[pipeline.Result](t, path)
+	return pqtest.ReadRows[pipeline.Result](t, path)
 }
 
 func readSentences(t *testing.T, path string) ([]pipeline.SentenceRow, *parquet.File) {
 	t.Helper()
-	return readRows[pipeline.SentenceRow](t, path)
-}
-
-// readRows reads all rows of a Parquet file as T.
-func readRows[T any](t *testing.T, path string) ([]T, *parquet.File) {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	st, _ := f.Stat()
-	pf, err := parquet.OpenFile(f, st.Size())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := make([]T, pf.NumRows())
-	r := parquet.NewGenericReader[T](f)
-	defer r.Close()
-	if n, _ := r.Read(rows); n != len(rows) {
-		t.Fatalf("read %d of %d rows", n, len(rows))
-	}
-	return rows, pf
+	return pqtest.ReadRows[pipeline.SentenceRow](t, path)
 }
 
 // inputFiles lists the files under dir that are not hidden, as doc IDs.

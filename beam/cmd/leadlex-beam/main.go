@@ -19,7 +19,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +33,7 @@ import (
 
 	"github.com/leadlex/leadlex/beam/scorejob"
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/pipeline"
 )
 
@@ -180,8 +180,8 @@ func cause(err error) string {
 
 // statusCounts reads the per-status document counters; counted is false
 // when the runner reports no metrics.
-func statusCounts(res beam.PipelineResult) (byStatus map[string]int64, counted bool) {
-	byStatus = map[string]int64{}
+func statusCounts(res beam.PipelineResult) (byStatus map[string]int, counted bool) {
+	byStatus = map[string]int{}
 	if res == nil {
 		return byStatus, false
 	}
@@ -190,7 +190,7 @@ func statusCounts(res beam.PipelineResult) (byStatus map[string]int64, counted b
 	})
 	for _, c := range q.Counters() {
 		if status, ok := strings.CutPrefix(c.Name(), scorejob.MetricPrefix); ok {
-			byStatus[status] += c.Result()
+			byStatus[status] += int(c.Result())
 			counted = true
 		}
 	}
@@ -222,15 +222,7 @@ func commandLine(fs *flag.FlagSet) string {
 	return strings.Join(parts, " ")
 }
 
-func toolVersion() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
+func toolVersion() string { return buildinfo.Version(version) }
 
 // createdAt is SOURCE_DATE_EPOCH when set (for byte-identical reruns), else
 // now, as in leadlex.
