@@ -17,15 +17,109 @@ var markdownText = textFormat{extract: extractMarkdown}
 // lists, strikethrough, bare links). Parsing keeps no state between calls.
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
+// markdownPiece is the size from which a long Markdown document is parsed
+// in pieces: goldmark's syntax tree takes about ten times the size of its
+// source, so a 4 MB file parsed whole would hold some 50 MB at once.
+const markdownPiece = 64 << 10
+
 // extractMarkdown returns the prose of a Markdown document: the text of
 // headings, paragraphs, list items, block quotes and table cells, each a
 // block of its own, with the syntax removed. Code blocks, images, bare
 // links, link targets and front matter are left out; inline code is kept
 // as words; HTML blocks contribute their visible text.
-func extractMarkdown(src string) string {
-	body := []byte(src[frontMatterLen(src):])
-	doc := markdown.Parser().Parse(text.NewReader(body))
+func extractMarkdown(src string) string { return extractMarkdownPieces(src, markdownPiece) }
+
+// extractMarkdownPieces is extractMarkdown parsing pieces of at least size
+// bytes.
+func extractMarkdownPieces(src string, size int) string {
 	var t textBuilder
+	for _, piece := range markdownPieces(src[frontMatterLen(src):], size) {
+		extractMarkdownPiece(&t, []byte(piece))
+		t.blockBreak()
+	}
+	return t.String()
+}
+
+// markdownPieces cuts a long Markdown source into pieces of at least size
+// bytes that parse as the whole does: each cut is before a line that starts
+// in the first column after a blank line, outside fenced code and outside
+// raw HTML blocks (<pre>, <script>, <style>, <textarea>, comments), where
+// every block has ended and a new one begins. Link reference definitions
+// are the exception: a definition in one piece does not resolve a link in
+// another, which then reads as its bracketed text.
+func markdownPieces(src string, size int) []string {
+	if len(src) <= size {
+		return []string{src}
+	}
+	var pieces []string
+	start, blank := 0, false
+	var fence string  // the open code fence ("```", "~~~~", …), if any
+	var closer string // what ends the open raw HTML block, if any
+	for off := 0; off < len(src); {
+		end := strings.IndexByte(src[off:], '\n')
+		next := len(src)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		line := src[off:next]
+		trimmed := strings.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		switch {
+		case fence != "":
+			if indent < 4 && strings.HasPrefix(trimmed, fence) && strings.Trim(strings.TrimSpace(trimmed), fence[:1]) == "" {
+				fence = ""
+			}
+		case closer != "":
+			if strings.Contains(line, closer) {
+				closer = ""
+			}
+		default:
+			if blank && indent == 0 && line[0] != '\t' && strings.TrimSpace(line) != "" && off-start >= size {
+				pieces = append(pieces, src[start:off])
+				start = off
+			}
+			if indent < 4 {
+				fence = openFence(trimmed)
+				closer = rawHTMLCloser(trimmed)
+			}
+		}
+		blank = strings.TrimSpace(line) == ""
+		off = next
+	}
+	return append(pieces, src[start:])
+}
+
+// openFence returns the fence a line opens (three or more backticks or
+// tildes), or "".
+func openFence(line string) string {
+	for _, c := range []string{"`", "~"} {
+		n := len(line) - len(strings.TrimLeft(line, c))
+		if n >= 3 {
+			if c == "`" && strings.Contains(line[n:], "`") {
+				return "" // backticks in the info string: not a fence
+			}
+			return line[:n]
+		}
+	}
+	return ""
+}
+
+// rawHTMLCloser returns what ends the raw HTML block a line opens (one
+// that may hold blank lines), or "" when it opens none or closes it on the
+// same line.
+func rawHTMLCloser(line string) string {
+	lower := strings.ToLower(line)
+	for _, b := range [][2]string{{"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"}, {"<!--", "-->"}} {
+		if strings.HasPrefix(lower, b[0]) && !strings.Contains(lower[len(b[0]):], b[1]) {
+			return b[1]
+		}
+	}
+	return ""
+}
+
+// extractMarkdownPiece parses body and adds its prose to t.
+func extractMarkdownPiece(t *textBuilder, body []byte) {
+	doc := markdown.Parser().Parse(text.NewReader(body))
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.Image, *ast.AutoLink, *ast.RawHTML:
@@ -69,7 +163,6 @@ func extractMarkdown(src string) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return t.String()
 }
 
 // frontMatterLen returns the length of a YAML (---) or TOML (+++) front

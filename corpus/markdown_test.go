@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -64,7 +65,47 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("# Title\n\nSome *text* with `code` and [a link](x).\n\n```\ncode\n```\n")
 	f.Add("---\na: b\n---\n- item\n- [ ] task\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
 	f.Add("<div>\n<p>html</p>\n</div>\n\n&amp; &#x41; \\*")
+	f.Add("- item\n\n\tcontinued\n\npara\n\n```\n\ncode\n\n```\n\n<pre>\n\nx\n\n</pre>\n\nlast")
 	f.Fuzz(func(t *testing.T, src string) {
 		checkExtracted(t, src, extractMarkdown(src))
+		if !strings.Contains(src, "]:") { // link definitions resolve only within a piece
+			whole, pieces := extractMarkdownPieces(src, len(src)+1), extractMarkdownPieces(src, 1)
+			if whole != pieces {
+				t.Errorf("parsed in pieces:\n%q\nwhole:\n%q", pieces, whole)
+			}
+		}
 	})
+}
+
+// TestMarkdownPieces checks that a long document parsed in pieces gives the
+// text it gives parsed whole, and that the pieces are cut where blocks end.
+func TestMarkdownPieces(t *testing.T) {
+	section := "# Heading\n\nA paragraph that sets the *vision*.\n\n" +
+		"- one\n- two\n\n  two, continued\n\n\tstill two\n\n" +
+		"```go\nbudget := 1\n\nbudget++\n```\n\n" +
+		"~~~~\n```\n\nnot the end\n~~~~\n\n" +
+		"<pre>\nraw\n\nblock\n</pre>\n\n<!--\n\nhidden\n\n-->\n\n" +
+		"> quoted\n\n| a | b |\n|---|---|\n| plan | coach |\n\n    indented code\n\n    more code\n\nEnd.\n\n"
+	src := strings.Repeat(section, 50)
+	whole := extractMarkdownPieces(src, len(src)+1)
+	for _, size := range []int{1, 100, 1000, 10000} {
+		pieces := markdownPieces(src, size)
+		if size < len(section) && len(pieces) < len(src)/len(section) {
+			t.Errorf("size %d: %d pieces, want one per section at least", size, len(pieces))
+		}
+		if strings.Join(pieces, "") != src {
+			t.Fatalf("size %d: the pieces do not add up to the source", size)
+		}
+		if got := extractMarkdownPieces(src, size); got != whole {
+			t.Errorf("size %d: text differs from the whole parse", size)
+		}
+	}
+	for _, bad := range []string{"budget", "hidden", "not the end", "indented code"} {
+		if strings.Contains(whole, bad) {
+			t.Errorf("text holds %q, which is code or markup", bad)
+		}
+	}
+	if !strings.Contains(whole, "still two") || !strings.Contains(whole, "plan coach") && !strings.Contains(whole, "plan\n\ncoach") {
+		t.Errorf("text lacks list or table content:\n%.400s", whole)
+	}
 }

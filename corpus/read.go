@@ -155,14 +155,17 @@ func (s *source) open() (file, string) {
 	return nil, "cannot open: " + describe(err)
 }
 
-// readHead reads the first bytes of f, for sniffing.
-func readHead(f io.Reader, size int64) ([]byte, error) {
-	head := make([]byte, min(max(size, 1), binarySniff))
-	n, err := io.ReadFull(f, head)
+// readHead reads the first bytes of f, for sniffing, into a buffer of
+// capacity room (at least the head's length) so that readRest can go on in
+// the same buffer.
+func readHead(f io.Reader, size, room int64) ([]byte, error) {
+	n := min(max(size, 1), binarySniff)
+	head := make([]byte, n, max(n, room))
+	n2, err := io.ReadFull(f, head)
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		err = nil
 	}
-	return head[:n], err
+	return head[:n2], err
 }
 
 func cannotRead(err error) string {
@@ -187,7 +190,12 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 	if f == nil {
 		return yield(s.fail(Failed, why))
 	}
-	head, err := readHead(f, s.size)
+	streamed := tf.stream && c.streamAbove() >= 0 && s.size > c.streamAbove()
+	room := int64(0) // a streamed file is not read whole
+	if !streamed {
+		room = min(s.size, c.maxBytes()) + 1
+	}
+	head, err := readHead(f, s.size, room)
 	if err != nil {
 		f.Close()
 		return yield(s.fail(Failed, cannotRead(err)))
@@ -205,7 +213,7 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 		}
 	}
 	doc := s.doc()
-	if tf.stream && c.streamAbove() >= 0 && s.size > c.streamAbove() {
+	if streamed {
 		doc.Body = &streamCloser{Reader: dec.stream(head, bom, f), Closer: f}
 		doc.Status = OK
 		return yield(doc)
@@ -283,7 +291,7 @@ func (s *source) readRecords(records recordsFunc, yield func(Doc) bool) bool {
 		return yield(s.fail(Failed, why))
 	}
 	defer f.Close()
-	head, err := readHead(f, s.size)
+	head, err := readHead(f, s.size, 0)
 	if err != nil {
 		return yield(s.fail(Failed, cannotRead(err)))
 	}
