@@ -127,6 +127,7 @@ func (c *Checker) Check(d corpus.Doc) Document {
 
 func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 	defer d.Close()
+	d.Extract() // read with corpus.Options.DeferExtract
 	out := Document{Path: d.Path, ID: d.ID, Status: d.Status, Reason: d.Reason}
 	if d.Status != corpus.OK {
 		return out

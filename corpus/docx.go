@@ -22,7 +22,7 @@ func (s *source) readDocx(yield func(Doc) bool) bool {
 		return yield(s.fail(Failed, err.Error()))
 	}
 	if strings.TrimSpace(text) == "" {
-		return yield(s.fail(Skipped, "no text (only white space)"))
+		return yield(s.fail(Skipped, noText))
 	}
 	d := s.doc()
 	d.Text, d.Status = text, OK

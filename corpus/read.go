@@ -239,13 +239,13 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 	} else if text, err = dec.decode(data[bom:]); err != nil {
 		return yield(s.fail(Failed, err.Error()))
 	}
-	if tf.extract != nil {
-		text = tf.extract(text)
-	}
 	if strings.TrimSpace(text) == "" {
-		return yield(s.fail(Skipped, "no text (only white space)"))
+		return yield(s.fail(Skipped, noText))
 	}
-	doc.Text, doc.Status = text, OK
+	doc.Text, doc.Status, doc.extract = text, OK, tf.extract
+	if !c.DeferExtract {
+		doc.Extract()
+	}
 	return yield(doc)
 }
 
@@ -329,7 +329,7 @@ func (s *source) recordText(d Doc, raw []byte, dec decoding) Doc {
 	case err != nil:
 		d.Status, d.Reason = Failed, err.Error()
 	case strings.TrimSpace(text) == "":
-		d.Status, d.Reason = Skipped, "no text (only white space)"
+		d.Status, d.Reason = Skipped, noText
 	default:
 		d.Status, d.Text = OK, text
 	}

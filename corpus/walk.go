@@ -39,7 +39,25 @@ type Doc struct {
 	Body   io.ReadCloser // large plain-text files: the text as a stream; the consumer closes it
 	Status Status
 	Reason string // why the document was skipped or failed
+
+	extract func(string) string // with Options.DeferExtract: turns Text into the text to score
 }
+
+// Extract finishes a Doc read with Options.DeferExtract: it turns the
+// markup in Text (Markdown, HTML) into the text to score, and makes the Doc
+// skipped when no text is left. On any other Doc it does nothing.
+func (d *Doc) Extract() {
+	if d.extract == nil {
+		return
+	}
+	d.Text, d.extract = d.extract(d.Text), nil
+	if strings.TrimSpace(d.Text) == "" {
+		d.Text, d.Status, d.Reason = "", Skipped, noText
+	}
+}
+
+// noText is the reason of a document with nothing but white space.
+const noText = "no text (only white space)"
 
 // Close releases the Doc's stream, if it has one.
 func (d *Doc) Close() error {
@@ -69,6 +87,12 @@ type Options struct {
 	FollowSymlinks bool  // follow symbolic links (loops are reported, not followed)
 	MaxBytes       int64 // files (and records) larger than this are skipped; 0 means DefaultMaxBytes
 	StreamAbove    int64 // stream plain text above this size; 0 means DefaultStreamAbove, <0 never
+
+	// DeferExtract leaves the extraction of marked-up text (Markdown, HTML)
+	// to Doc.Extract, so that a pool of workers can do it rather than the
+	// one goroutine that walks and reads. Such a Doc's Text is the file's
+	// decoded text until Extract is called.
+	DeferExtract bool
 
 	// Encoding says how text without a byte-order mark is decoded: "" or
 	// "utf-8" (the default: anything else is an error), one encoding such

@@ -288,3 +288,40 @@ func TestOptionsValidate(t *testing.T) {
 		t.Errorf("rows %v", got)
 	}
 }
+
+// TestWalkDeferExtract checks that with DeferExtract a Doc carries the
+// file's text until Extract, and then what a plain Walk gives.
+func TestWalkDeferExtract(t *testing.T) {
+	root := tree(t, map[string]string{
+		"a.md":    "# Vision\n\n```\nbudget\n```\n\nInspire *people*.\n",
+		"b.html":  "<p>Set the <b>direction</b>.</p><script>budget()</script>",
+		"c.md":    "```\nonly code\n```\n",
+		"d.txt":   "Plain text.",
+		"e.jsonl": `{"text": "A record."}` + "\n",
+	})
+	var plain, deferred []Doc
+	for d := range Walk(t.Context(), []string{root}, Options{}) {
+		plain = append(plain, d)
+	}
+	for d := range Walk(t.Context(), []string{root}, Options{DeferExtract: true}) {
+		deferred = append(deferred, d)
+	}
+	if len(plain) != 5 || len(deferred) != 5 {
+		t.Fatalf("%d and %d docs, want 5", len(plain), len(deferred))
+	}
+	raw := map[string]string{"a.md": "# Vision", "b.html": "<p>Set", "c.md": "only code"}
+	for i, d := range deferred {
+		if want, ok := raw[d.ID]; ok && (d.Status != OK || !strings.Contains(d.Text, want)) {
+			t.Errorf("%s before Extract: %s %q, want the file's text", d.ID, d.Status, d.Text)
+		}
+		d.Extract()
+		d.Extract() // a second call does nothing
+		p := plain[i]
+		if d.ID != p.ID || d.Text != p.Text || d.Status != p.Status || d.Reason != p.Reason {
+			t.Errorf("%s after Extract: %s %q %q, walk without deferring gives %s %q %q", d.ID, d.Status, d.Text, d.Reason, p.Status, p.Text, p.Reason)
+		}
+	}
+	if plain[2].Status != Skipped || plain[2].Reason != noText {
+		t.Errorf("c.md: %s %q, want skipped: no text", plain[2].Status, plain[2].Reason)
+	}
+}

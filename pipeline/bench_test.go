@@ -145,7 +145,7 @@ func BenchmarkPipeline(b *testing.B) {
 					ssink = openSink[SentenceRow](b, out+".sentences")
 					opt.Sentences = ssink
 				}
-				docs := corpus.Walk(context.Background(), []string{dir}, corpus.Options{})
+				docs := corpus.Walk(context.Background(), []string{dir}, corpus.Options{DeferExtract: true}) // as leadlex score
 				sum, err := Run(context.Background(), docs, an, sink, opt)
 				if err != nil || sum.ByStatus[StatusOK] != len(texts) {
 					b.Fatalf("run: %v, %v", err, sum.ByStatus)

@@ -61,6 +61,7 @@ func (s *Scorer) ScoreSentences(ctx context.Context, d corpus.Doc, emit func([]S
 
 func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRow) error) *Result {
 	defer d.Close()
+	d.Extract() // read with corpus.Options.DeferExtract: markup is removed here, in the worker
 	r := &Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
 	if d.Status != corpus.OK {
 		r.Error = ptr(d.Reason)

@@ -130,7 +130,8 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	copt.StreamAbove = -1 // findings need the whole text
+	copt.StreamAbove = -1    // findings need the whole text
+	copt.DeferExtract = true // the workers extract Markdown and HTML
 	rep := &check.Report{
 		Tool:  check.Tool{Name: "leadlex", Version: toolVersion(), InformationURI: informationURI},
 		Rules: policy.RuleInfos(),

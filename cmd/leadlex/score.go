@@ -99,6 +99,7 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	copt.DeferExtract = true // the workers extract Markdown and HTML, not the reading goroutine
 	resultsFormat, sentencesFormat, err := o.formats()
 	if err != nil {
 		return err
