@@ -33,6 +33,7 @@ func extractMarkdown(src string) string { return extractMarkdownPieces(src, mark
 // bytes.
 func extractMarkdownPieces(src string, size int) string {
 	var t textBuilder
+	t.b.Grow(len(src)) // the prose is seldom longer than its source: no copies while it grows
 	for _, piece := range markdownPieces(src[frontMatterLen(src):], size) {
 		extractMarkdownPiece(&t, []byte(piece))
 		t.blockBreak()

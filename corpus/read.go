@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A format reads one file into its documents.
@@ -236,6 +237,10 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 			return yield(s.fail(Skipped, fmt.Sprintf("binary file (NUL character after decoding as %s)", dec.name)))
 		}
 		text = string(b)
+	} else if dec.utf8 && utf8.Valid(data[bom:]) {
+		// data is this file's own buffer and nothing writes to it again: the
+		// text can share it rather than copy a file's worth of bytes.
+		text = unsafe.String(unsafe.SliceData(data[bom:]), len(data)-bom)
 	} else if text, err = dec.decode(data[bom:]); err != nil {
 		return yield(s.fail(Failed, err.Error()))
 	}
