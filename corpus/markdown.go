@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"bufio"
+	"io"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -11,7 +13,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-var markdownText = textFormat{extract: extractMarkdown}
+var markdownText = textFormat{extract: extractMarkdown, streamExtract: newMarkdownStream}
 
 // markdown parses CommonMark with the GitHub extensions (tables, task
 // lists, strikethrough, bare links). Parsing keeps no state between calls.
@@ -42,52 +44,148 @@ func extractMarkdownPieces(src string, size int) string {
 }
 
 // markdownPieces cuts a long Markdown source into pieces of at least size
-// bytes that parse as the whole does: each cut is before a line that starts
-// in the first column after a blank line, outside fenced code and outside
-// raw HTML blocks (<pre>, <script>, <style>, <textarea>, comments), where
-// every block has ended and a new one begins. Link reference definitions
-// are the exception: a definition in one piece does not resolve a link in
-// another, which then reads as its bracketed text.
+// bytes that parse as the whole does (see markdownCutter).
 func markdownPieces(src string, size int) []string {
 	if len(src) <= size {
 		return []string{src}
 	}
 	var pieces []string
-	start, blank := 0, false
-	var fence string  // the open code fence ("```", "~~~~", …), if any
-	var closer string // what ends the open raw HTML block, if any
+	var cut markdownCutter
+	start := 0
 	for off := 0; off < len(src); {
-		end := strings.IndexByte(src[off:], '\n')
 		next := len(src)
-		if end >= 0 {
+		if end := strings.IndexByte(src[off:], '\n'); end >= 0 {
 			next = off + end + 1
 		}
-		line := src[off:next]
-		trimmed := strings.TrimLeft(line, " ")
-		indent := len(line) - len(trimmed)
-		switch {
-		case fence != "":
-			if indent < 4 && strings.HasPrefix(trimmed, fence) && strings.Trim(strings.TrimSpace(trimmed), fence[:1]) == "" {
-				fence = ""
-			}
-		case closer != "":
-			if strings.Contains(line, closer) {
-				closer = ""
-			}
-		default:
-			if blank && indent == 0 && line[0] != '\t' && strings.TrimSpace(line) != "" && off-start >= size {
-				pieces = append(pieces, src[start:off])
-				start = off
-			}
-			if indent < 4 {
-				fence = openFence(trimmed)
-				closer = rawHTMLCloser(trimmed)
-			}
+		if cut.before(src[off:next]) && off-start >= size {
+			pieces = append(pieces, src[start:off])
+			start = off
 		}
-		blank = strings.TrimSpace(line) == ""
 		off = next
 	}
 	return append(pieces, src[start:])
+}
+
+// markdownCutter follows a Markdown source line by line and says where it
+// may be cut into pieces that parse as the whole does: before a line that
+// starts in the first column after a blank line, outside front matter,
+// fenced code and raw HTML blocks (<pre>, <script>, <style>, <textarea>,
+// comments), where every block has ended and a new one begins. Link
+// reference definitions are the exception: a definition in one piece does
+// not resolve a link in another, which then reads as its bracketed text.
+type markdownCutter struct {
+	started bool   // a line has been seen
+	blank   bool   // the last line was blank
+	front   string // the fence of open front matter ("---", "+++"), if any
+	fence   string // the open code fence ("```", "~~~~", …), if any
+	closer  string // what ends the open raw HTML block, if any
+}
+
+// before takes the next line (with its line break) and reports whether the
+// source may be cut before it.
+func (c *markdownCutter) before(line string) bool {
+	trimmed := strings.TrimLeft(line, " ")
+	indent := len(line) - len(trimmed)
+	isBlank := strings.TrimSpace(line) == ""
+	cut := false
+	switch {
+	case !c.started:
+		if f := strings.TrimRight(line, " \t\r\n"); f == "---" || f == "+++" {
+			c.front = f
+		} else {
+			c.fence, c.closer = openFence(trimmed), rawHTMLCloser(trimmed)
+		}
+	case c.front != "":
+		if f := strings.TrimRight(line, " \t\r\n"); f == c.front || (c.front == "---" && f == "...") {
+			c.front = ""
+		}
+	case c.fence != "":
+		if indent < 4 && strings.HasPrefix(trimmed, c.fence) && strings.Trim(strings.TrimSpace(trimmed), c.fence[:1]) == "" {
+			c.fence = ""
+		}
+	case c.closer != "":
+		if strings.Contains(line, c.closer) {
+			c.closer = ""
+		}
+	default:
+		cut = c.blank && indent == 0 && line[0] != '\t' && !isBlank
+		if indent < 4 {
+			c.fence, c.closer = openFence(trimmed), rawHTMLCloser(trimmed)
+		}
+	}
+	c.started, c.blank = true, isBlank
+	return cut
+}
+
+// markdownStream extracts the prose of a long Markdown stream piece by
+// piece, so that it is never held whole: the text it yields is
+// extractMarkdown's, up to white space at the end.
+type markdownStream struct {
+	r    *bufio.Reader
+	size int // pieces are cut from this many bytes on
+	cut  markdownCutter
+	next string // the line that begins the next piece
+	out  []byte // extracted text not yet read
+	done bool   // the source is exhausted
+	err  error  // the source's error, returned once out is read
+	any  bool   // text has been yielded (pieces after it need a blank line first)
+}
+
+func newMarkdownStream(r io.Reader) io.Reader {
+	return &markdownStream{r: bufio.NewReaderSize(r, 64<<10), size: markdownPiece}
+}
+
+func (m *markdownStream) Read(p []byte) (int, error) {
+	for len(m.out) == 0 {
+		if m.done {
+			if m.err != nil {
+				return 0, m.err
+			}
+			return 0, io.EOF
+		}
+		m.fill()
+	}
+	n := copy(p, m.out)
+	m.out = m.out[n:]
+	return n, nil
+}
+
+// fill reads the next piece and extracts its text into out.
+func (m *markdownStream) fill() {
+	var piece strings.Builder
+	piece.WriteString(m.next)
+	m.next = ""
+	for {
+		line, err := m.r.ReadString('\n')
+		if line != "" {
+			if m.cut.before(line) && piece.Len() >= m.size {
+				m.next = line
+				break
+			}
+			piece.WriteString(line)
+		}
+		if err != nil {
+			m.done = true
+			if err != io.EOF {
+				m.err = err
+			}
+			break
+		}
+	}
+	src := piece.String()
+	if !m.any {
+		src = src[frontMatterLen(src):]
+	}
+	var t textBuilder
+	extractMarkdownPiece(&t, []byte(src))
+	text := t.String()
+	if text == "" {
+		return
+	}
+	if m.any {
+		m.out = append(m.out, "\n\n"...)
+	}
+	m.out, m.any = append(m.out, text...), true
 }
 
 // openFence returns the fence a line opens (three or more backticks or

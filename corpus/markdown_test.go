@@ -1,8 +1,10 @@
 package corpus
 
 import (
+	"io"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestExtractMarkdown(t *testing.T) {
@@ -73,6 +75,9 @@ func FuzzMarkdown(f *testing.F) {
 			if whole != pieces {
 				t.Errorf("parsed in pieces:\n%q\nwhole:\n%q", pieces, whole)
 			}
+			if streamed := streamMarkdown(t, src, 1); streamed != whole {
+				t.Errorf("streamed:\n%q\nwhole:\n%q", streamed, whole)
+			}
 		}
 	})
 }
@@ -99,6 +104,9 @@ func TestMarkdownPieces(t *testing.T) {
 		if got := extractMarkdownPieces(src, size); got != whole {
 			t.Errorf("size %d: text differs from the whole parse", size)
 		}
+		if got := streamMarkdown(t, "---\ntitle: x\n\nbody: y\n---\n"+src, size); got != whole {
+			t.Errorf("size %d: streamed text differs from the whole parse", size)
+		}
 	}
 	for _, bad := range []string{"budget", "hidden", "not the end", "indented code"} {
 		if strings.Contains(whole, bad) {
@@ -108,4 +116,26 @@ func TestMarkdownPieces(t *testing.T) {
 	if !strings.Contains(whole, "still two") || !strings.Contains(whole, "plan coach") && !strings.Contains(whole, "plan\n\ncoach") {
 		t.Errorf("text lacks list or table content:\n%.400s", whole)
 	}
+}
+
+// streamMarkdown reads src through a markdownStream cutting pieces from
+// size bytes on, in small reads, and returns the text without the white
+// space at its end.
+func streamMarkdown(t *testing.T, src string, size int) string {
+	t.Helper()
+	m := newMarkdownStream(strings.NewReader(src)).(*markdownStream)
+	m.size = size
+	var b strings.Builder
+	buf := make([]byte, 7)
+	for {
+		n, err := m.Read(buf)
+		b.Write(buf[:n])
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("read: %v", err)
+		}
+	}
+	return strings.TrimRightFunc(b.String(), unicode.IsSpace)
 }

@@ -177,6 +177,9 @@ func cannotRead(err error) string {
 type textFormat struct {
 	extract func(text string) string // nil: the text as it is
 	stream  bool                     // large files may be streamed as they are
+	// streamExtract, when set, streams large files through it: it turns a
+	// stream of the decoded file into a stream of the text to score.
+	streamExtract func(io.Reader) io.Reader
 	// declared finds an encoding the file declares itself (an HTML meta
 	// charset) in its first bytes; nil for formats without one.
 	declared func(head []byte) (decoding, bool)
@@ -191,7 +194,7 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 	if f == nil {
 		return yield(s.fail(Failed, why))
 	}
-	streamed := tf.stream && c.streamAbove() >= 0 && s.size > c.streamAbove()
+	streamed := (tf.stream || tf.streamExtract != nil) && c.streamAbove() >= 0 && s.size > c.streamAbove()
 	room := int64(0) // a streamed file is not read whole
 	if !streamed {
 		room = min(s.size, c.maxBytes()) + 1
@@ -215,7 +218,11 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 	}
 	doc := s.doc()
 	if streamed {
-		doc.Body = &streamCloser{Reader: dec.stream(head, bom, f), Closer: f}
+		body := dec.stream(head, bom, f)
+		if tf.streamExtract != nil {
+			body = tf.streamExtract(body)
+		}
+		doc.Body = &streamCloser{Reader: body, Closer: f}
 		doc.Status = OK
 		return yield(doc)
 	}

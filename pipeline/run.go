@@ -184,26 +184,31 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 			defer workersWG.Done()
 			sc := NewScorer(an)
 			for j := range jobs {
+				// Hand the document over and keep no copy: the worker's copy
+				// alone holds its text, so a long document's marked-up text
+				// is freed as soon as Extract has replaced it.
+				out, doc := j.out, j.doc
+				j = job{}
 				var r *Result
 				switch {
 				case ctx.Err() != nil:
-					j.doc.Close()
-				case j.out.rows != nil:
-					r = sc.ScoreSentences(ctx, j.doc, func(b []SentenceRow) error {
+					doc.Close()
+				case out.rows != nil:
+					r = sc.ScoreSentences(ctx, doc, func(b []SentenceRow) error {
 						select {
-						case j.out.rows <- b:
+						case out.rows <- b:
 							return nil
 						case <-ctx.Done():
 							return ctx.Err()
 						}
 					})
 				default:
-					r = sc.Score(ctx, j.doc)
+					r = sc.Score(ctx, doc)
 				}
-				if j.out.rows != nil {
-					close(j.out.rows)
+				if out.rows != nil {
+					close(out.rows)
 				}
-				j.out.res <- r
+				out.res <- r
 			}
 			mu.Lock()
 			for i, c := range sc.totals {
