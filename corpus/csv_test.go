@@ -131,3 +131,25 @@ func FuzzCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestRecordFileWithoutRecords checks that a record file with nothing but
+// a header or blank lines still has its row (found by FuzzRead).
+func TestRecordFileWithoutRecords(t *testing.T) {
+	root := tree(t, map[string]string{
+		"header.csv":   "text",
+		"header-2.tsv": "id\tTeXt\n",
+		"blank.jsonl":  "\n\n",
+	})
+	var got []string
+	for d := range Walk(t.Context(), []string{root}, Options{}) {
+		got = append(got, d.ID+" "+string(d.Status)+": "+d.Reason)
+	}
+	want := []string{
+		"blank.jsonl skipped: no records (only a header or blank lines)",
+		"header-2.tsv skipped: no records (only a header or blank lines)",
+		"header.csv skipped: no records (only a header or blank lines)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -317,7 +317,15 @@ func (s *source) readRecords(records recordsFunc, yield func(Doc) bool) bool {
 	if dec.wide {
 		r, dec = dec.reader(r), utf8Only
 	}
-	return records(s, r, dec, yield)
+	n := 0
+	more := records(s, r, dec, func(d Doc) bool {
+		n++
+		return yield(d)
+	})
+	if more && n == 0 { // every file has its row, also one without records
+		return yield(s.fail(Skipped, "no records (only a header or blank lines)"))
+	}
+	return more
 }
 
 // record starts the Doc of the n-th record of the file; its ID is
