@@ -75,6 +75,7 @@ corpus:
 .PHONY: all build run test vet bench corpus clean check-demo report chromium screenshots fuzz
 eval: build
 	./$(BIN) eval testdata/labeled/tune.tsv --worst 0
+	./$(BIN) eval testdata/labeled/dev.tsv --worst 0
 	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0
 
 ## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build takes minutes) into bin/

@@ -13,8 +13,9 @@ func TestLabel(t *testing.T) {
 		conf       float64 // -1: only check the range
 	}{
 		{0, 0, LabelNone, 0},
-		{0.75, 0, LabelNone, 0},                       // below --min-hits 1
-		{0.5, 0.25, LabelNone, 0},                     // weighted sums count
+		{0.25, 0, LabelNone, 0},                       // below --min-hits 0.5
+		{0.3, 0.15, LabelNone, 0},                     // weighted sums count: 0.45
+		{0.5, 0, LabelLeadership, -1},                 // one half-weight cue reaches it
 		{1, 0, LabelLeadership, 1 - math.Pow(0.6, 2)}, // Beta(2,1): P(p > 0.6) = 1 - 0.6^2
 		{2, 0, LabelLeadership, 1 - math.Pow(0.6, 3)}, // Beta(3,1): P(p > 0.6) = 1 - 0.6^3
 		{0, 2, LabelManagement, 1 - math.Pow(0.6, 3)}, // mirror image

@@ -30,7 +30,7 @@ func TestEval(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"4 texts; lexicon mini 0.1.0; --min-hits 1 --margin 0.2",
+		"4 texts; lexicon mini 0.1.0; --min-hits 0.5 --margin 0.2",
 		"accuracy  0.500  (2 of 4 right)",
 		"coverage  0.750  (3 of 4 texts with a hit)",
 		// leadership P 1/1 R 1/2 F1 .667; management P 1/2 R 1/2 F1 .5; macro .583

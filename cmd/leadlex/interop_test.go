@@ -220,7 +220,7 @@ func TestArrowReadsResultsAndSentences(t *testing.T) {
 		pipeline.MetaLexiconHash:    lex.Hash,
 		pipeline.MetaCommand:        fmt.Sprintf("leadlex score --output=%s --sentences=%s %s", out, sout, corpusDir),
 		pipeline.MetaCreatedAt:      "2026-01-01T00:00:00Z",
-		pipeline.MetaLabels:         "min_hits=1 margin=0.2 top_terms=10 negation_window=3",
+		pipeline.MetaLabels:         "min_hits=0.5 margin=0.2 top_terms=10 negation_window=3",
 	}
 	checkMeta(t, "results", meta, wantMeta)
 	if !strings.HasPrefix(createdBy, "leadlex") {
