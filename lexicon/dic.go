@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -75,6 +76,10 @@ func ParseDic(file string, data []byte) (*Dic, error) {
 		text := strings.TrimRight(sc.Text(), " \t\r")
 		if strings.TrimSpace(text) == "" {
 			continue
+		}
+		if !utf8.ValidString(text) {
+			col := 1 + utf8.RuneCountInString(strings.ToValidUTF8(text[:invalidAt(text)], ""))
+			return nil, &Error{File: file, Line: line, Column: col, Msg: "not valid UTF-8; save the dictionary as UTF-8 (LIWC's older dictionaries are often Latin-1 or Windows-1252)"}
 		}
 		switch state {
 		case before:
@@ -572,4 +577,16 @@ func WriteDicMap(w io.Writer, l *Lexicon) error {
 // IsDic reports whether a file name is a LIWC-style dictionary (".dic").
 func IsDic(name string) bool {
 	return strings.EqualFold(filepath.Ext(name), ".dic")
+}
+
+// invalidAt returns the byte offset of the first invalid UTF-8 sequence in s.
+func invalidAt(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
 }

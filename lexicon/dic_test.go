@@ -26,6 +26,7 @@ func TestParseDicErrors(t *testing.T) {
 		{"category twice on a line", "%\n1\tfuture\n%\nvision\t1\t1\n", `x.dic:4: entry "vision": category ID 1 is listed twice`},
 		{"term twice", "%\n1\tfuture\n2\tplans\n%\nvision\t1\nVision\t2\n", `x.dic:6: entry "Vision" is already listed at line 5`},
 		{"third percent", "%\n1\tfuture\n%\nvision\t1\n%\n", "x.dic:5: a third % line"},
+		{"not UTF-8", "%\n1\tfuture\n%\ncaf\xe9\t1\n", "x.dic:4:4: not valid UTF-8"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
