@@ -36,6 +36,7 @@ func extractMarkdown(src string) string { return extractMarkdownPieces(src, mark
 func extractMarkdownPieces(src string, size int) string {
 	var t textBuilder
 	t.b.Grow(len(src)) // the prose is seldom longer than its source: no copies while it grows
+	src = guardMarkdown(src)
 	for _, piece := range markdownPieces(src[frontMatterLen(src):], size) {
 		extractMarkdownPiece(&t, []byte(piece))
 		t.blockBreak()
@@ -121,25 +122,25 @@ func (c *markdownCutter) before(line string) bool {
 // piece, so that it is never held whole: the text it yields is
 // extractMarkdown's, up to white space at the end.
 type markdownStream struct {
-	r    *bufio.Reader
-	size int // pieces are cut from this many bytes on
-	cut  markdownCutter
-	next string // the line that begins the next piece
-	out  []byte // extracted text not yet read
-	done bool   // the source is exhausted
-	err  error  // the source's error, returned once out is read
-	any  bool   // text has been yielded (pieces after it need a blank line first)
+	lines markdownLines
+	guard markdownGuard
+	size  int // pieces are cut from this many bytes on
+	cut   markdownCutter
+	next  string // the lines that begin the next piece
+	out   []byte // extracted text not yet read
+	done  bool   // the source is exhausted
+	any   bool   // text has been yielded (pieces after it need a blank line first)
 }
 
 func newMarkdownStream(r io.Reader) io.Reader {
-	return &markdownStream{r: bufio.NewReaderSize(r, 64<<10), size: markdownPiece}
+	return &markdownStream{lines: markdownLines{r: bufio.NewReaderSize(r, 64<<10)}, size: markdownPiece}
 }
 
 func (m *markdownStream) Read(p []byte) (int, error) {
 	for len(m.out) == 0 {
 		if m.done {
-			if m.err != nil {
-				return 0, m.err
+			if m.lines.err != nil {
+				return 0, m.lines.err
 			}
 			return 0, io.EOF
 		}
@@ -155,21 +156,25 @@ func (m *markdownStream) fill() {
 	var piece strings.Builder
 	piece.WriteString(m.next)
 	m.next = ""
-	for {
-		line, err := m.r.ReadString('\n')
-		if line != "" {
-			if m.cut.before(line) && piece.Len() >= m.size {
-				m.next = line
-				break
+	for m.next == "" {
+		line, ok := m.lines.next()
+		if !ok {
+			m.done = true
+			break
+		}
+		guarded := m.guard.line(line) // one line, or a blank line and it
+		for guarded != "" {
+			end := strings.IndexByte(guarded, '\n') + 1
+			if end == 0 {
+				end = len(guarded)
+			}
+			line, guarded = guarded[:end], guarded[end:]
+			cut := m.cut.before(line) && piece.Len() >= m.size
+			if m.next != "" || cut {
+				m.next += line
+				continue
 			}
 			piece.WriteString(line)
-		}
-		if err != nil {
-			m.done = true
-			if err != io.EOF {
-				m.err = err
-			}
-			break
 		}
 	}
 	src := piece.String()
