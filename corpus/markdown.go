@@ -44,27 +44,36 @@ func extractMarkdownPieces(src string, size int) string {
 	return t.String()
 }
 
+// markdownPieceMax bounds the pieces: goldmark's tree of a megabyte of
+// list items takes over 100 MB. A block longer than this (a list without
+// a blank line, a code block) is cut at a line break where it must: a
+// code block goes on in the next piece with its fence, an item of a list
+// starts a list of its own there.
+const markdownPieceMax = 256 << 10
+
 // markdownPieces cuts a long Markdown source into pieces of at least size
-// bytes that parse as the whole does (see markdownCutter).
+// bytes that parse as the whole does (see markdownCutter), and of at most
+// about markdownPieceMax bytes.
 func markdownPieces(src string, size int) []string {
-	if len(src) <= size {
+	if len(src) <= size && len(src) <= markdownPieceMax {
 		return []string{src}
 	}
 	var pieces []string
 	var cut markdownCutter
-	start := 0
+	start, reopen := 0, ""
 	for off := 0; off < len(src); {
 		next := len(src)
 		if end := strings.IndexByte(src[off:], '\n'); end >= 0 {
 			next = off + end + 1
 		}
-		if cut.before(src[off:next]) && off-start >= size {
-			pieces = append(pieces, src[start:off])
-			start = off
+		again := cut.reopen()
+		if n := len(reopen) + off - start; cut.before(src[off:next]) && n >= size || n >= markdownPieceMax {
+			pieces = append(pieces, reopen+src[start:off])
+			start, reopen = off, again
 		}
 		off = next
 	}
-	return append(pieces, src[start:])
+	return append(pieces, reopen+src[start:])
 }
 
 // markdownCutter follows a Markdown source line by line and says where it
@@ -80,6 +89,21 @@ type markdownCutter struct {
 	front   string // the fence of open front matter ("---", "+++"), if any
 	fence   string // the open code fence ("```", "~~~~", …), if any
 	closer  string // what ends the open raw HTML block, if any
+}
+
+// reopen returns what a piece cut at this point, whatever the block, must
+// start with to go on as the whole does: the open code fence or raw HTML
+// block opened again.
+func (c *markdownCutter) reopen() string {
+	switch {
+	case c.fence != "":
+		return c.fence + "\n"
+	case c.closer == "-->":
+		return "<!--\n"
+	case c.closer != "":
+		return "<" + strings.Trim(c.closer, "</>") + ">\n"
+	}
+	return ""
 }
 
 // before takes the next line (with its line break) and reports whether the
@@ -169,12 +193,16 @@ func (m *markdownStream) fill() {
 				end = len(guarded)
 			}
 			line, guarded = guarded[:end], guarded[end:]
-			cut := m.cut.before(line) && piece.Len() >= m.size
-			if m.next != "" || cut {
+			again := m.cut.reopen()
+			cut := m.cut.before(line) && piece.Len() >= m.size || piece.Len() >= markdownPieceMax
+			switch {
+			case m.next != "":
 				m.next += line
-				continue
+			case cut:
+				m.next = again + line
+			default:
+				piece.WriteString(line)
 			}
-			piece.WriteString(line)
 		}
 	}
 	src := piece.String()

@@ -157,3 +157,30 @@ func amplifyPair(src string, size int) []string {
 	a, b := amplify(src, size)
 	return []string{a, b}
 }
+
+// TestMarkdownPieceMax checks that blocks longer than markdownPieceMax are
+// cut into pieces that keep code as code, and that a stream cuts them
+// where a whole text is cut.
+func TestMarkdownPieceMax(t *testing.T) {
+	src := "```\n" + strings.Repeat("code line\n", 40000) + "```\n\nafter\n\n" +
+		strings.Repeat("- item\n", 60000) + "\n<pre>\n" + strings.Repeat("pre\n", 100000) + "</pre>\n\n" +
+		"<!--\n" + strings.Repeat("comment\n", 40000) + "-->\n\nend\n"
+	pieces := markdownPieces(src, markdownPiece)
+	for i, p := range pieces {
+		if len(p) > markdownPieceMax+64 {
+			t.Errorf("piece %d is %d bytes", i, len(p))
+		}
+	}
+	whole := extractMarkdown(src)
+	if streamed := streamMarkdown(t, src, markdownPiece); streamed != whole {
+		t.Errorf("streamed text differs from the whole")
+	}
+	for _, bad := range []string{"code line", "comment"} {
+		if strings.Contains(whole, bad) {
+			t.Errorf("text holds %q", bad)
+		}
+	}
+	if n := strings.Count(whole, "item"); n != 60000 || !strings.Contains(whole, "after") || !strings.HasSuffix(whole, "end") || strings.Count(whole, "pre") != 100000 {
+		t.Errorf("text has %d items, %d pre, after: %v, ends with %q", n, strings.Count(whole, "pre"), strings.Contains(whole, "after"), whole[len(whole)-10:])
+	}
+}
