@@ -11,7 +11,9 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/pipeline"
@@ -22,9 +24,9 @@ import (
 // Exit codes shared by all commands.
 const (
 	exitOK        = 0
-	exitViolation = 1 // check found a problem at or above --fail-on; --fail-on-error saw an error row
-	exitUsage     = 2 // bad flags, unreadable policy or lexicon, output that cannot be written
-	exitInterrupt = 130
+	exitViolation = 1   // check found a problem at or above --fail-on; --fail-on-error saw an error row
+	exitUsage     = 2   // bad flags, unreadable policy or lexicon, output that cannot be written
+	exitInterrupt = 130 // after SIGINT; 143 after SIGTERM
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -64,24 +66,46 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// interruptGrace is how long a run may take to finish up after SIGINT or
+// SIGTERM (write its summary, remove its temporary output) before it is
+// stopped wherever it is, in the middle of a document or not.
+const interruptGrace = 800 * time.Millisecond
+
 // run executes the command line and returns the exit code. The first
-// SIGINT or SIGTERM cancels the command's context; a second one exits at once.
+// SIGINT or SIGTERM cancels the command's context; a second one, or the
+// run still going interruptGrace later, removes the temporary output and
+// exits at once: 130 after SIGINT, 143 after SIGTERM (128 + the signal's
+// number, as shells report it).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
+	finished := make(chan struct{})
+	defer close(finished)
+	var interruptCode atomic.Int32
+	interruptCode.Store(exitInterrupt)
 	go func() {
-		if _, ok := <-sigs; !ok {
+		var sig os.Signal
+		select {
+		case sig = <-sigs:
+		case <-finished:
 			return
 		}
+		code := signalExitCode(sig)
+		interruptCode.Store(int32(code))
 		fmt.Fprintln(stderr, "leadlex: interrupted; finishing up (press Ctrl-C again to quit at once)")
 		cancel()
-		if _, ok := <-sigs; ok {
-			pipeline.RemoveTemps()
-			os.Exit(exitInterrupt)
+		select {
+		case <-sigs:
+		case <-time.After(interruptGrace):
+			fmt.Fprintln(stderr, "leadlex: interrupted; stopped without finishing, nothing written")
+		case <-finished:
+			return
 		}
+		pipeline.RemoveTemps()
+		os.Exit(code)
 	}()
 
 	root := newRootCmd(stdin, stdout, stderr)
@@ -97,10 +121,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else if errors.Is(err, context.Canceled) {
 		code = exitInterrupt
 	}
+	if code == exitInterrupt {
+		code = int(interruptCode.Load())
+	}
 	if ee == nil || ee.err != nil {
 		fmt.Fprintf(stderr, "leadlex: %v\n", err)
 	}
 	return code
+}
+
+// signalExitCode is the exit code after sig: 128 + its number.
+func signalExitCode(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitInterrupt
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {

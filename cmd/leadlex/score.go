@@ -53,7 +53,8 @@ extension (.jsonl, .csv). -o - writes JSONL (or --format csv) to stdout.
 
 Exit status: 0 when the run completed, 1 with --fail-on-error when a row has
 status error, 2 for usage errors or when the output cannot be written, 130
-when interrupted.`,
+when interrupted by SIGINT, 143 by SIGTERM (within a second, whatever is
+being parsed; nothing is left at -o).`,
 		Example: `  leadlex score ./corpus -o results.parquet
   leadlex score jobs/ memos/ -o out/all.parquet --workers 2
   leadlex score ./corpus -o custom.parquet --lexicon default --lexicon my-terms.yaml
