@@ -101,6 +101,13 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 	if len(o.analysis.lexicons) == 0 {
 		o.analysis.lexicons = policy.Lexicons
 	}
+	roots := args
+	if len(roots) == 0 {
+		roots = policyRoots(policy)
+	}
+	if err := o.refuseOverwrite(policy, roots); err != nil {
+		return err
+	}
 	an, err := o.analysis.analyzer()
 	if err != nil {
 		return err
@@ -114,10 +121,6 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 		if base, err = readBaseline(o.baseline); err != nil {
 			return err
 		}
-	}
-	roots := args
-	if len(roots) == 0 {
-		roots = policyRoots(policy)
 	}
 	for _, r := range roots {
 		if _, err := os.Stat(r); err != nil {
@@ -190,6 +193,23 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 		return &exitError{code: exitViolation}
 	}
 	return nil
+}
+
+// refuseOverwrite refuses a report or baseline written over what the check
+// reads: the policy, its lexicons, the baseline, the files checked.
+func (o *checkOptions) refuseOverwrite(policy *check.Policy, roots []string) error {
+	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	if err != nil {
+		return err
+	}
+	inputs := append(append([]string{policy.File}, roots...), lexiconFiles(o.analysis.lexicons)...)
+	outputs := []outputPath{{"-o", o.output}}
+	if o.writeBaseline {
+		outputs = append(outputs, outputPath{"--baseline", o.baseline})
+	} else {
+		inputs = append(inputs, o.baseline)
+	}
+	return refuseOverwrite(copt.Reads, inputs, outputs...)
 }
 
 // loadPolicy reads --config, or the policy found above the working folder,

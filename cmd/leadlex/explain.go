@@ -61,11 +61,15 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	an, err := o.analysis.analyzer()
+	copt, err := o.read.options(false, o.maxBytes)
 	if err != nil {
 		return err
 	}
-	copt, err := o.read.options(false, o.maxBytes)
+	inputs := append(append([]string(nil), args...), lexiconFiles(o.analysis.lexicons)...)
+	if err := refuseOverwrite(copt.Reads, inputs, outputPath{"-o", o.output}); err != nil {
+		return err
+	}
+	an, err := o.analysis.analyzer()
 	if err != nil {
 		return err
 	}

@@ -86,6 +86,12 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	if o.workers < 0 {
 		return usageErr("--workers must be 0 (all CPUs) or more, got %d", o.workers)
 	}
+	if copt, err := o.read.options(o.followSymlinks, o.maxBytes); err == nil {
+		inputs := append(append([]string(nil), args...), lexiconFiles(o.analysis.lexicons)...)
+		if err := refuseOverwrite(copt.Reads, inputs, outputPath{"-o", o.output}, outputPath{"--sentences", o.sentences}); err != nil {
+			return err
+		}
+	}
 	an, err := o.analysis.analyzer()
 	if err != nil {
 		return err
