@@ -12,6 +12,7 @@ import (
 
 	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/printable"
 	"github.com/leadlex/leadlex/pipeline"
 )
 
@@ -154,7 +155,7 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 			rep.Findings = append(rep.Findings, d.Findings...)
 		case corpus.Failed:
 			unreadable++
-			fmt.Fprintf(stderr, "leadlex: %s: %s\n", d.Path, d.Reason)
+			fmt.Fprintf(stderr, "leadlex: %s: %s\n", printable.Line(d.Path), printable.Line(d.Reason))
 		}
 	}
 
