@@ -15,7 +15,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/internal/buildinfo"
+	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -149,6 +151,11 @@ process, control, the present, stability).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	lexicon.MaxFileBytes, check.MaxPolicyBytes = lexicon.DefaultMaxFileBytes, check.DefaultMaxPolicyBytes
+	root.PersistentFlags().Var((*sizeLimit)(&lexicon.MaxFileBytes), "max-lexicon-bytes",
+		"refuse lexicon files (YAML, .dic, mapping) larger than this")
+	root.PersistentFlags().Var((*sizeLimit)(&check.MaxPolicyBytes), "max-policy-bytes",
+		"refuse policy files larger than this")
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
