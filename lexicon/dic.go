@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-
 	"bufio"
 	"bytes"
 	"crypto/sha256"
