@@ -36,7 +36,7 @@ type checkOptions struct {
 }
 
 func newCheckCmd() *cobra.Command {
-	o := &checkOptions{maxBytes: corpus.DefaultMaxBytes}
+	o := &checkOptions{}
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Check documents against a wording policy (.leadlex.yaml) for CI",
@@ -71,7 +71,7 @@ was, 2 for usage errors, a broken policy, or a file that cannot be read.`,
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents checked at once (default: number of CPUs)")
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB)")
+	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB; default 16MB: check holds each file whole)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
 	o.read.register(f)
 	return cmd

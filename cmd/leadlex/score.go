@@ -32,7 +32,7 @@ type scoreOptions struct {
 }
 
 func newScoreCmd() *cobra.Command {
-	o := &scoreOptions{maxBytes: corpus.DefaultMaxBytes}
+	o := &scoreOptions{}
 	cmd := &cobra.Command{
 		Use:   "score PATH... [-o results.parquet] [--sentences sentences.parquet]",
 		Short: "Score every document under the given folders or files and write one row each",
@@ -75,7 +75,7 @@ being parsed; nothing is left at -o).`,
 	f.StringVar(&o.format, "format", "", "output format: parquet, jsonl or csv (default: from each file's extension; parquet, or jsonl on stdout)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB)")
+	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB; default 256MB for text and Markdown, which are streamed, and 16MB for a document held whole: a record, HTML, .docx text)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
 	o.read.register(f)
