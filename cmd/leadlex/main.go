@@ -17,18 +17,19 @@ import (
 
 	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/internal/buildinfo"
+	"github.com/leadlex/leadlex/internal/exitcode"
 	"github.com/leadlex/leadlex/lexicon"
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
-// Exit codes shared by all commands.
+// Exit codes shared by all commands, and with leadlex-beam.
 const (
-	exitOK        = 0
-	exitViolation = 1   // check found a problem at or above --fail-on; --fail-on-error saw an error row
-	exitUsage     = 2   // bad flags, unreadable policy or lexicon, output that cannot be written
-	exitInterrupt = 130 // after SIGINT; 143 after SIGTERM
+	exitOK        = exitcode.OK
+	exitViolation = exitcode.Violation // check found a problem at or above --fail-on; --fail-on-error saw an error row
+	exitUsage     = exitcode.Usage     // bad flags, unreadable policy or lexicon, output that cannot be written
+	exitInterrupt = exitcode.Interrupt // after SIGINT; 143 after SIGTERM
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -106,7 +107,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case <-finished:
 			return
 		}
-		pipeline.RemoveTemps()
+		results.RemoveTemps()
 		os.Exit(code)
 	}()
 

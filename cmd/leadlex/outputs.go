@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // outputPath is one file a command writes, with the flag that names it.
@@ -22,7 +22,7 @@ type outputPath struct {
 func refuseOverwrite(reads func(path string) bool, inputs []string, outputs ...outputPath) error {
 	var seen []outputPath
 	for _, out := range outputs {
-		if out.path == "" || out.path == pipeline.Stdout {
+		if out.path == "" || out.path == results.Stdout {
 			continue
 		}
 		real := realPath(out.path)
@@ -35,7 +35,7 @@ func refuseOverwrite(reads func(path string) bool, inputs []string, outputs ...o
 		}
 		seen = append(seen, out)
 		for _, in := range inputs {
-			if in == "" || in == pipeline.Stdout {
+			if in == "" || in == results.Stdout {
 				continue
 			}
 			inInfo, err := os.Stat(in)
