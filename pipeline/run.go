@@ -149,9 +149,11 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 		res  chan *results.Result       // one result, nil when cancelled
 	}
 	type job struct {
-		doc corpus.Doc
-		out *pending
+		doc    corpus.Doc
+		out    *pending
+		weight int64 // of the in-flight text budget, released once scored
 	}
+	budget := newTextBudget()
 	window := 4 * workers // documents in flight, read or being scored or waiting to be written
 	order := make(chan *pending, window)
 	jobs := make(chan job, workers)
@@ -163,6 +165,11 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 		defer close(jobs)
 		defer close(order)
 		for d := range docs {
+			if err := acquireText(ctx, budget, &d); err != nil {
+				d.Close()
+				return
+			}
+			weight := textWeight(&d)
 			p := &pending{res: make(chan *results.Result, 1)}
 			if opt.Sentences != nil {
 				p.rows = make(chan []results.SentenceRow, 2)
@@ -170,10 +177,11 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 			select {
 			case order <- p:
 			case <-ctx.Done():
+				budget.Release(weight)
 				d.Close()
 				return
 			}
-			jobs <- job{d, p} // workers take every job, also after cancel
+			jobs <- job{d, p, weight} // workers take every job, also after cancel
 		}
 	}()
 	sum := Summary{ByStatus: map[string]int{}, ByLabel: map[string]int{}, Terms: make([]int64, len(an.Lexicon().Entries))}
@@ -188,7 +196,7 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 				// Hand the document over and keep no copy: the worker's copy
 				// alone holds its text, so a long document's marked-up text
 				// is freed as soon as Extract has replaced it.
-				out, doc := j.out, j.doc
+				out, doc, weight := j.out, j.doc, j.weight
 				j = job{}
 				var r *results.Result
 				switch {
@@ -206,6 +214,8 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 				default:
 					r = sc.Score(ctx, doc)
 				}
+				doc = corpus.Doc{}
+				budget.Release(weight)
 				if out.rows != nil {
 					close(out.rows)
 				}
