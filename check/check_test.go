@@ -53,7 +53,7 @@ func sampleReport(t *testing.T) *Report {
 		t.Fatal(err)
 	}
 	rep := &Report{Tool: Tool{Name: "leadlex", Version: "test", InformationURI: "https://github.com/leadlex/leadlex"}, Rules: p.RuleInfos()}
-	docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{sampleDir}, corpus.Options{StreamAbove: -1}), 2)
+	docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{sampleDir}, corpus.Options{StreamAbove: -1, Positions: true}), 2)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -170,20 +169,16 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 		}
 	}
 	if c.flags != nil && len(rules.Flags) > 0 && c.starts.mayOccur(text, sc.words) {
-		var raw []byte
-		if d.Format != "txt" && !record {
-			raw, _ = os.ReadFile(d.Path) // to map extracted text back to the file; on failure, positions are in the text
-		}
-		var sm *sourceMap
-		if !record {
-			sm = newSourceMap(text, raw)
+		pos := d.Positions // from the extractor: offsets of the text back to the file
+		if pos == nil && !record {
+			pos = corpus.TextPositions(text)
 		}
 		for _, f := range c.flagFindings(sc.flags, rules.Flags, text) {
 			f.File, f.Document = file, docLevel.Document
-			if sm != nil {
-				f.placeAt(sm.position(f.start), sm.position(f.end))
+			if pos != nil {
+				f.placeAt(pos.At(f.start), pos.End(f.end))
 			} else {
-				f.placeAt(Position{1, 1}, Position{1, 1})
+				f.placeAt(Position{Line: 1, Column: 1}, Position{Line: 1, Column: 1})
 			}
 			fs = append(fs, f.Finding)
 		}

@@ -2,7 +2,9 @@ package check
 
 import (
 	"strings"
+	"unicode"
 
+	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -71,6 +73,9 @@ type spanFinding struct {
 	start, end int // byte offsets in the analysed text
 }
 
+// Position is a place in a file (a 1-based line and column in characters).
+type Position = corpus.Position
+
 // placeAt sets the finding's start and end positions.
 func (f *spanFinding) placeAt(start, end Position) {
 	f.Line, f.Column, f.EndLine, f.EndColumn = start.Line, start.Column, end.Line, end.Column
@@ -115,4 +120,27 @@ func flagMessage(f *Flag, match string) string {
 		return "“" + match + "” is flagged (as “" + f.Term + "”)"
 	}
 	return strings.NewReplacer("{match}", match, "{term}", f.Term).Replace(f.Message)
+}
+
+// isWordRune reports whether r belongs to a word for mayOccur.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// nextWord finds the next run of letters and digits at or after off.
+func nextWord(s string, off int) (start, end int) {
+	start = -1
+	for i, r := range s[off:] {
+		if isWordRune(r) {
+			if start < 0 {
+				start = off + i
+			}
+			continue
+		}
+		if start >= 0 {
+			return start, off + i
+		}
+	}
+	if start < 0 {
+		return -1, -1
+	}
+	return start, len(s)
 }
