@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"path/filepath"
 	"regexp"
@@ -125,30 +124,18 @@ func (c *Checker) Check(d corpus.Doc) Document {
 }
 
 func (c *Checker) check(sc scorers, d corpus.Doc) Document {
-	defer d.Close()
-	d.Extract() // read with corpus.Options.DeferExtract
-	out := Document{Path: d.Path, ID: d.ID, Status: d.Status, Reason: d.Reason}
-	if d.Status != corpus.OK {
+	a := sc.main.AnalyzeDoc(d) // extracts, reads a stream whole, closes d
+	r := a.Result
+	out := Document{Path: d.Path, ID: d.ID, Status: corpus.Status(r.Status)}
+	if r.Status != pipeline.StatusOK {
+		out.Reason = *r.Error
 		return out
 	}
-	text := d.Text
-	if d.Body != nil { // Walk streams large files unless told not to; read them whole
-		b, err := io.ReadAll(d.Body)
-		if err != nil {
-			out.Status, out.Reason = corpus.Failed, err.Error()
-			return out
-		}
-		text = string(b)
-	}
+	out.Result = r
+	text := a.Text
 	record := isRecord(d)
 	rel := c.policy.Rel(d.Path)
 	rules := c.policy.For(rel)
-	a := sc.main.Analyze(text)
-	t := pipeline.NewTally(len(c.an.Lexicon().Entries))
-	t.Add(a)
-	r := &pipeline.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: pipeline.StatusOK}
-	c.an.Fill(r, t)
-	out.Result = r
 
 	file := filepath.ToSlash(d.Path)
 	docLevel := Finding{File: file, Line: 1, Column: 1, EndLine: 1, EndColumn: 1}
@@ -169,7 +156,7 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 		}
 	}
 	if c.flags != nil && len(rules.Flags) > 0 && c.starts.mayOccur(text, sc.words) {
-		pos := d.Positions // from the extractor: offsets of the text back to the file
+		pos := a.Positions // from the extractor: offsets of the text back to the file
 		if pos == nil && !record {
 			pos = corpus.TextPositions(text)
 		}

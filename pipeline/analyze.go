@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"io"
 	"strings"
+
+	"github.com/leadlex/leadlex/corpus"
 
 	"github.com/leadlex/leadlex/lexicon"
 )
@@ -30,11 +33,19 @@ type Hit struct {
 }
 
 // Analysis is everything found in one text: its sentences and hits with
-// byte offsets, so check and explain can point at them.
+// byte offsets into Text, so check and explain can point at them, and the
+// row `leadlex score` writes for it. Tokens are not kept (they would take
+// some 40 bytes a word); Tokenize gives them with the same offsets.
 type Analysis struct {
-	Words     int
-	Sentences []Sentence
-	Hits      []Hit
+	Text      string     // the text analysed
+	Words     int        // its words
+	Sentences []Sentence // its sentences, in order
+	Hits      []Hit      // the lexicon entries found, in order
+	Result    *Result    // its scores per dimension, label and top terms, as score writes them
+
+	// Positions maps offsets of Text back to lines and columns of the
+	// file, when the reader kept them (corpus.Options.Positions).
+	Positions *corpus.Positions
 }
 
 // Scorer analyses texts for one goroutine: it owns reusable buffers and a
@@ -48,7 +59,7 @@ type Scorer struct {
 	starts []bool // per token: an entry can start here
 	sents  []Sentence
 	chunk  Analysis // Score's analysis of one chunk
-	tally  *Tally
+	tally  *tally
 	rows   sentenceRows // sentence rows of the document being scored
 	totals []int64      // per entry: hits over all documents this scorer scored
 }
@@ -66,15 +77,56 @@ func NewScorer(an *Analyzer) *Scorer {
 // Analyzer returns the shared analyzer the scorer uses.
 func (s *Scorer) Analyzer() *Analyzer { return s.an }
 
-// Analyze finds the sentences and hits of a whole text held in memory.
-// Offsets in the result are byte offsets into text. The result is fresh
-// and may be kept.
+// Analyze analyses a whole text held in memory: its sentences, its hits
+// and its scores (Result, a row with no document fields). Offsets are byte
+// offsets into text; an empty text scores 0 words, label none. The
+// result is fresh and may be kept.
 func (s *Scorer) Analyze(text string) *Analysis {
-	out := &Analysis{}
+	return s.AnalyzeDoc(corpus.Doc{Text: text})
+}
+
+// AnalyzeDoc analyses one document as `leadlex score` scores it, keeping
+// what it found. It extracts a Doc read with corpus.Options.DeferExtract,
+// reads a streamed Body whole and closes it. A Doc that was not read
+// (skipped, failed) gives a Result saying why and nothing else; a Doc with
+// no Status (built by hand) counts as read.
+func (s *Scorer) AnalyzeDoc(d corpus.Doc) *Analysis {
+	defer d.Close()
+	d.Extract()
+	r := newRow(d)
+	if r.Status != StatusOK {
+		return &Analysis{Result: r}
+	}
+	text := d.Text
+	if d.Body != nil {
+		b, err := io.ReadAll(d.Body)
+		if err != nil {
+			r.Status, r.Error = StatusError, ptr(err.Error())
+			return &Analysis{Result: r}
+		}
+		text = string(b)
+	}
+	out := &Analysis{Text: text, Result: r, Positions: d.Positions}
 	forEachChunk(text, func(chunk string, base int, forced bool) {
 		s.analyzeChunk(chunk, base, forced, out)
 	})
+	t := newTally(len(s.an.Lexicon().Entries))
+	t.Add(out)
+	s.an.fill(r, t)
 	return out
+}
+
+// newRow starts the row of a document: who it is and whether it was read.
+func newRow(d corpus.Doc) *Result {
+	r := &Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
+	switch d.Status {
+	case "":
+		r.Status = StatusOK
+	case corpus.OK:
+	default:
+		r.Error = ptr(d.Reason)
+	}
+	return r
 }
 
 // analyzeChunk tokenizes, segments and matches one chunk of a text that

@@ -62,13 +62,12 @@ func (s *Scorer) ScoreSentences(ctx context.Context, d corpus.Doc, emit func([]S
 func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRow) error) *Result {
 	defer d.Close()
 	d.Extract() // read with corpus.Options.DeferExtract: markup is removed here, in the worker
-	r := &Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
-	if d.Status != corpus.OK {
-		r.Error = ptr(d.Reason)
+	r := newRow(d)
+	if r.Status != StatusOK {
 		return r
 	}
 	if s.tally == nil {
-		s.tally = NewTally(len(s.an.Lexicon().Entries))
+		s.tally = newTally(len(s.an.Lexicon().Entries))
 	}
 	t := s.tally
 	t.Reset()
@@ -113,7 +112,7 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRo
 		r.Status, r.Error = StatusError, ptr(err.Error())
 		return r
 	}
-	s.an.Fill(r, t)
+	s.an.fill(r, t)
 	if s.totals == nil {
 		s.totals = make([]int64, len(t.Counts))
 	}
