@@ -5,8 +5,8 @@ import (
 	"unicode"
 
 	"github.com/leadlex/leadlex/corpus"
-	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/stem"
 )
 
 // flagStarts is what the first word of a flagged term can be: a stem, or a
@@ -18,7 +18,7 @@ type flagStarts struct {
 }
 
 func (fs *flagStarts) add(term string) {
-	words := lexicon.Words(term)
+	words := stem.Words(term)
 	if len(words) == 0 {
 		return
 	}
@@ -29,7 +29,7 @@ func (fs *flagStarts) add(term string) {
 	if fs.stems == nil {
 		fs.stems = map[string]bool{}
 	}
-	fs.stems[lexicon.Stem(words[0])] = true
+	fs.stems[stem.Stem(words[0])] = true
 }
 
 // maxStartCache bounds the per-worker cache of words looked at.
@@ -50,7 +50,7 @@ func (fs *flagStarts) mayOccur(text string, cache map[string]bool) bool {
 		hit, ok := cache[w]
 		if !ok {
 			lower := strings.ToLower(w)
-			hit = fs.stems[lexicon.Stem(lower)]
+			hit = fs.stems[stem.Stem(lower)]
 			for _, p := range fs.prefixes {
 				hit = hit || strings.HasPrefix(lower, p)
 			}

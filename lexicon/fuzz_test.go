@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/leadlex/leadlex/stem"
 )
 
 // FuzzParse feeds the lexicon loader arbitrary files: it must not panic,
@@ -33,7 +35,7 @@ func FuzzParse(f *testing.F) {
 		m := Compile(l)
 		toks := []Token{}
 		for _, w := range strings.Fields("we inspire the team and set a bold vision within budget") {
-			toks = append(toks, Token{Lower: w, Stem: Stem(w)})
+			toks = append(toks, Token{Lower: w, Stem: stem.Stem(w)})
 		}
 		for i := range toks {
 			m.Longest(toks, i)

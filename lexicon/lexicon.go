@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/leadlex/leadlex/stem"
 )
 
 // Pole is one side of a dimension: leadership or management.
@@ -69,7 +71,7 @@ type Entry struct {
 
 // Kind reports whether the entry is a single word, a phrase or a prefix wildcard.
 func (e *Entry) Kind() Kind {
-	words := Words(e.Term)
+	words := stem.Words(e.Term)
 	switch {
 	case len(words) > 1:
 		return Phrase
@@ -83,7 +85,7 @@ func (e *Entry) Kind() Kind {
 // Key is the entry's identity for duplicate detection: its words stemmed,
 // determiners dropped unless the entry is exact, wildcards kept as written.
 func (e *Entry) Key(skip map[string]bool) string {
-	words := Words(e.Term)
+	words := stem.Words(e.Term)
 	parts := make([]string, 0, len(words))
 	for i, w := range words {
 		if !e.Exact && i > 0 && i < len(words)-1 && skip[w] {
@@ -98,7 +100,7 @@ func normWord(w string) string {
 	if strings.HasSuffix(w, "*") {
 		return w
 	}
-	return Stem(w)
+	return stem.Stem(w)
 }
 
 // Location returns "file:line" for messages about the entry.
@@ -292,7 +294,7 @@ func (l *Lexicon) Validate() error {
 
 // checkTerm rejects terms the matcher cannot use.
 func checkTerm(term string) error {
-	words := Words(term)
+	words := stem.Words(term)
 	if len(words) == 0 {
 		return fmt.Errorf("term is empty")
 	}

@@ -3,6 +3,8 @@ package lexicon
 import (
 	"sort"
 	"strings"
+
+	"github.com/leadlex/leadlex/stem"
 )
 
 // Token is what the matcher needs to know of one token of text.
@@ -54,7 +56,7 @@ func Compile(l *Lexicon) *Matcher {
 		e := &l.Entries[i]
 		_, m.dimIndex[i] = l.Dimension(e.Dimension)
 		n := m.root
-		words := Words(e.Term)
+		words := stem.Words(e.Term)
 		for j, w := range words {
 			if !e.Exact && j > 0 && j < len(words)-1 && m.skip[w] {
 				continue
@@ -106,7 +108,7 @@ func stemHead(stem string) string {
 // word unchanged, which matches no entry either. Most words of a text
 // cannot match, and this spares them the stemmer.
 func (m *Matcher) MatchStem(lower string) string {
-	if _, ok := irregular[lower]; !ok && lower != "" {
+	if !stem.IsIrregular(lower) && lower != "" {
 		ascii := true
 		for i := 0; i < len(lower); i++ {
 			if lower[i] >= 0x80 {
@@ -118,7 +120,7 @@ func (m *Matcher) MatchStem(lower string) string {
 			return lower
 		}
 	}
-	return Stem(lower)
+	return stem.Stem(lower)
 }
 
 func newNode() *node { return &node{entry: -1} }
@@ -135,7 +137,7 @@ func (n *node) child(word string) *node {
 		sort.SliceStable(n.prefix, func(i, j int) bool { return len(n.prefix[i].prefix) > len(n.prefix[j].prefix) })
 		return c
 	}
-	stem := Stem(word)
+	stem := stem.Stem(word)
 	if n.next == nil {
 		n.next = map[string]*node{}
 	}
@@ -228,10 +230,10 @@ func (m *Matcher) search(toks []Token, j int, n *node, depth, skipped, run int, 
 // so punctuation is not handled; it serves look-ups such as
 // `leadlex lexicon show innovators`.
 func (m *Matcher) Matches(text string) []*Entry {
-	words := Words(text)
+	words := stem.Words(text)
 	toks := make([]Token, len(words))
 	for i, w := range words {
-		toks[i] = Token{Lower: w, Stem: Stem(w)}
+		toks[i] = Token{Lower: w, Stem: stem.Stem(w)}
 	}
 	var out []*Entry
 	for i := 0; i < len(toks); {

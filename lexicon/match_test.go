@@ -3,6 +3,8 @@ package lexicon
 import (
 	"strings"
 	"testing"
+
+	"github.com/leadlex/leadlex/stem"
 )
 
 // toks turns space-separated words into matcher tokens; "," stays punctuation.
@@ -14,7 +16,7 @@ func toks(s string) []Token {
 			continue
 		}
 		lw := strings.ToLower(w)
-		out = append(out, Token{Lower: lw, Stem: Stem(lw)})
+		out = append(out, Token{Lower: lw, Stem: stem.Stem(lw)})
 	}
 	return out
 }
