@@ -1,6 +1,6 @@
 // Package lexicon holds the lexicon model (dimensions, poles, entries with
-// provenance), loads lexicon files with precise errors, and compiles a
-// lexicon into a Matcher that finds entries in a stream of stemmed tokens.
+// provenance) and loads, merges, validates and writes lexicon files with
+// precise errors. Matching a lexicon against text is pipeline's job.
 package lexicon
 
 import (
@@ -171,6 +171,11 @@ func (l *Lexicon) Dimension(name string) (Dimension, int) {
 // SkipSet returns the skip words as a set.
 func (l *Lexicon) SkipSet() map[string]bool {
 	return toSet(l.Skip)
+}
+
+// NegationSet returns the negation words, lower-cased, as a set.
+func (l *Lexicon) NegationSet() map[string]bool {
+	return toSet(l.Negation.Words)
 }
 
 // Lookup returns the entries whose term or key equals s (case-insensitive).

@@ -12,17 +12,17 @@ import (
 // Analyzer holds what every worker shares read-only: the compiled lexicon
 // and the label settings. Build it once with NewAnalyzer.
 type Analyzer struct {
-	Matcher *lexicon.Matcher
+	matcher *matcher
 	Labels  LabelOptions
 }
 
 // NewAnalyzer compiles lex for matching.
 func NewAnalyzer(lex *lexicon.Lexicon, labels LabelOptions) *Analyzer {
-	return &Analyzer{Matcher: lexicon.Compile(lex), Labels: labels}
+	return &Analyzer{matcher: compileMatcher(lex), Labels: labels}
 }
 
 // Lexicon returns the analyzer's lexicon.
-func (a *Analyzer) Lexicon() *lexicon.Lexicon { return a.Matcher.Lexicon() }
+func (a *Analyzer) Lexicon() *lexicon.Lexicon { return a.matcher.lex }
 
 // Hit is one match of a lexicon entry in a text.
 type Hit struct {
@@ -55,7 +55,7 @@ type Scorer struct {
 	an     *Analyzer
 	runs   *runTokenizer // remembers the tokens, stems and lexicon starts of runs of text
 	toks   []Token
-	mtoks  []lexicon.Token
+	mtoks  []matchToken
 	starts []bool // per token: an entry can start here
 	sents  []Sentence
 	chunk  Analysis // Score's analysis of one chunk
@@ -71,7 +71,7 @@ const maxRunCache = 64_000
 
 // NewScorer returns a Scorer that uses the shared analyzer.
 func NewScorer(an *Analyzer) *Scorer {
-	return &Scorer{an: an, runs: newRunTokenizer(an.Matcher, maxRunCache)}
+	return &Scorer{an: an, runs: newRunTokenizer(an.matcher, maxRunCache)}
 }
 
 // Analyzer returns the shared analyzer the scorer uses.
@@ -136,7 +136,7 @@ func newRow(d corpus.Doc) *Result {
 func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analysis) {
 	s.toks, s.mtoks, s.starts = s.runs.tokenize(chunk, s.toks[:0], s.mtoks[:0], s.starts[:0])
 	s.sents = Segment(s.sents[:0], chunk, s.toks)
-	m := s.an.Matcher
+	m := s.an.matcher
 	for k, sent := range s.sents {
 		idx := len(out.Sentences)
 		if k == 0 && continued && idx > 0 {
@@ -157,7 +157,7 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 				i++
 				continue
 			}
-			entry, n := m.Longest(toks, i)
+			entry, n := m.longest(toks, i)
 			if n == 0 {
 				i++
 				continue
@@ -175,12 +175,12 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 // negated reports whether a negator stands within the window of words
 // before toks[i], in the same clause: punctuation (a comma, a dash, a
 // semicolon) ends the search.
-func (s *Scorer) negated(toks []lexicon.Token, i int) bool {
-	m := s.an.Matcher
+func (s *Scorer) negated(toks []matchToken, i int) bool {
+	m := s.an.matcher
 	seen := 0
-	for j := i - 1; j >= 0 && seen < m.NegationWindow(); j-- {
+	for j := i - 1; j >= 0 && seen < m.negationWindow(); j-- {
 		t := toks[j]
-		if m.IsNegator(t.Lower) {
+		if m.isNegator(t.Lower) {
 			return true
 		}
 		if t.Stem != "" {
@@ -191,3 +191,9 @@ func (s *Scorer) negated(toks []lexicon.Token, i int) bool {
 	}
 	return false
 }
+
+// Matches returns the entries the words of text hit, left to right, the
+// longest match first as in scoring. Text is split as terms are, so
+// punctuation is not handled; it serves look-ups such as
+// `leadlex lexicon show innovators`.
+func (a *Analyzer) Matches(text string) []*lexicon.Entry { return a.matcher.matches(text) }

@@ -8,8 +8,6 @@ import (
 	"unsafe"
 
 	"github.com/jdkato/prose/v2"
-
-	"github.com/leadlex/leadlex/lexicon"
 )
 
 // prose's tokenizer cuts text at white space (unicode.IsSpace) into runs
@@ -35,7 +33,7 @@ type span struct{ off, len uint32 }
 // runPiece is one token of a run, with what matching needs to know of it.
 type runPiece struct {
 	start, end        int32 // byte offsets in the run
-	text, lower, stem span  // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (lexicon.Matcher.MatchStem)
+	text, lower, stem span  // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (matcher.matchStem)
 	word              bool  // counts as a word
 	canStart          bool  // a lexicon entry can begin with it
 }
@@ -181,7 +179,7 @@ const maxRunBytes = 64
 // also lower-cases, stems and checks each word against the lexicon once per
 // distinct run. It is not safe for concurrent use.
 type runTokenizer struct {
-	matcher  *lexicon.Matcher // nil: no stems
+	matcher  *matcher // nil: no stems
 	limit    int
 	hash     func(run string) uint64
 	cur, old *runMemory
@@ -195,7 +193,7 @@ type runTokenizer struct {
 	batch   strings.Builder
 }
 
-func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
+func newRunTokenizer(m *matcher, limit int) *runTokenizer {
 	size := limit / 2
 	seed := maphash.MakeSeed()
 	hash := func(run string) uint64 { return maphash.String(seed, run) }
@@ -204,7 +202,7 @@ func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
 
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
 // matcher, their matcher tokens and can-start flags to words and starts.
-func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Token, starts []bool) ([]Token, []lexicon.Token, []bool) {
+func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, starts []bool) ([]Token, []matchToken, []bool) {
 	if rt.limit > 0 && rt.cur.full() {
 		rt.cur, rt.old = rt.old, rt.cur
 		rt.cur.reset()
@@ -253,7 +251,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Toke
 		for _, p := range cur.pieces[ent.first : ent.first+ent.n] {
 			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.word})
 			if rt.matcher != nil {
-				words = append(words, lexicon.Token{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
+				words = append(words, matchToken{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
 				starts = append(starts, p.canStart)
 			}
 		}
@@ -326,7 +324,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 				p.lower = m.add(lower)
 			}
 			if t.Word {
-				stem := rt.matcher.MatchStem(lower) // the stem, where it can matter
+				stem := rt.matcher.matchStem(lower) // the stem, where it can matter
 				if stem == "" {
 					stem = lower
 				}
@@ -336,7 +334,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 				default:
 					p.stem = m.add(stem)
 				}
-				p.canStart = rt.matcher.CanStart(lexicon.Token{Lower: lower, Stem: stem})
+				p.canStart = rt.matcher.canStart(matchToken{Lower: lower, Stem: stem})
 			}
 		}
 		m.pieces = append(m.pieces, p)

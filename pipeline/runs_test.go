@@ -83,8 +83,8 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 		texts = append(texts, g.Next().Text)
 	}
 	an := testAnalyzer(t)
-	remembering := newRunTokenizer(an.Matcher, 1000) // small: forgets and starts again during the test
-	colliding := newRunTokenizer(an.Matcher, 1000)
+	remembering := newRunTokenizer(an.matcher, 1000) // small: forgets and starts again during the test
+	colliding := newRunTokenizer(an.matcher, 1000)
 	colliding.hash = func(run string) uint64 { return uint64(len(run) % 3) } // runs share hashes all the time
 	for i, text := range texts {
 		want := tokenString(text, tokenizeWhole(text))
@@ -108,12 +108,12 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 			}
 			stem := ""
 			if tok.Word {
-				if stem = an.Matcher.MatchStem(w.Lower); stem == "" {
+				if stem = an.matcher.matchStem(w.Lower); stem == "" {
 					stem = w.Lower
 				}
 			}
-			if w.Stem != stem || starts[k] != an.Matcher.CanStart(w) {
-				t.Fatalf("text %d token %q: stem %q start %v, want %q %v", i, tok.Text, w.Stem, starts[k], stem, an.Matcher.CanStart(w))
+			if w.Stem != stem || starts[k] != an.matcher.canStart(w) {
+				t.Fatalf("text %d token %q: stem %q start %v, want %q %v", i, tok.Text, w.Stem, starts[k], stem, an.matcher.canStart(w))
 			}
 		}
 	}

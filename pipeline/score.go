@@ -149,7 +149,7 @@ func (an *Analyzer) fill(r *Result, t *tally) {
 			continue
 		}
 		w := float64(c) * e.Weight
-		d := &r.Dimensions[an.Matcher.DimensionIndex(i)]
+		d := &r.Dimensions[an.matcher.dimensionIndex(i)]
 		if e.Pole == lexicon.Leadership {
 			lead += w
 			d.Leadership += w
