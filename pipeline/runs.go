@@ -18,7 +18,9 @@ import (
 // that to ask prose about each distinct run once (all of a text's new runs
 // in one call) and, when it remembers runs across calls, once per worker
 // for a whole corpus: the same tokens as prose over the whole text, without
-// re-tokenizing "the" a million times.
+// re-tokenizing "the" a million times. TestRunTokenizerEqualsWhole
+// (runs_test.go) guards the property: it compares the run tokenizer with
+// prose over whole texts, so a prose upgrade that breaks it fails there.
 
 // The memory of runs holds no pointers, so the garbage collector need not
 // scan it: runs and the strings of their tokens live back to back in one

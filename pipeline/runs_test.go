@@ -62,9 +62,11 @@ func tokenString(text string, toks []Token) string {
 	return b.String()
 }
 
-// TestRunTokenizerEqualsWhole checks that tokenizing run by run, with and
-// without memory across texts, gives exactly the tokens of prose over the
-// whole text, on tricky texts, the test corpus, and generated documents.
+// TestRunTokenizerEqualsWhole guards the property runs.go relies on (prose
+// tokenizes each white-space-separated run on its own): tokenizing run by
+// run, with and without memory across texts, gives exactly the tokens of
+// prose over the whole text, on tricky texts, the test corpus, and
+// generated documents.
 func TestRunTokenizerEqualsWhole(t *testing.T) {
 	texts := append([]string(nil), tokenizeTexts...)
 	filepath.WalkDir(filepath.Join("..", "testdata"), func(path string, d fs.DirEntry, err error) error {
