@@ -3,6 +3,7 @@ package check
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/leadlex/leadlex/corpus"
@@ -81,4 +82,34 @@ func rules(fs []Finding) []string {
 		out[i] = f.Rule
 	}
 	return out
+}
+
+// TestRunSameForAnyWorkers holds that the pool hands documents back in
+// input order: any number of workers gives the same documents and findings.
+func TestRunSameForAnyWorkers(t *testing.T) {
+	p, err := Load(filepath.Join(sampleDir, ".leadlex.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(p, defaultAnalyzer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []Document
+	for _, workers := range []int{1, 2, 5} {
+		docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{sampleDir}, corpus.Options{StreamAbove: -1, Positions: true}), workers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = docs
+			if len(docs) < 5 {
+				t.Fatalf("%d documents: want the sample's", len(docs))
+			}
+			continue
+		}
+		if !reflect.DeepEqual(docs, first) {
+			t.Errorf("workers=%d: documents differ from workers=1", workers)
+		}
+	}
 }

@@ -7,11 +7,10 @@ import (
 	"iter"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/pool"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -205,52 +204,41 @@ func isRecord(d corpus.Doc) bool {
 // their findings and scores are kept, so memory does not grow with the
 // size of the texts. Run stops early when ctx is done and returns its error.
 func (c *Checker) Run(ctx context.Context, docs iter.Seq[corpus.Doc], workers int) ([]Document, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	type job struct {
-		seq int
-		doc corpus.Doc
-	}
-	jobs := make(chan job, workers)
 	var out []Document
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			sc := c.newScorers()
-			for j := range jobs {
-				if ctx.Err() != nil {
-					j.doc.Close()
-					continue
-				}
-				d := c.check(sc, j.doc)
-				mu.Lock()
-				for len(out) <= j.seq {
-					out = append(out, Document{})
-				}
-				out[j.seq] = d
-				mu.Unlock()
+	err := pool.Ordered[corpus.Doc, scorers, chan Document]{
+		Workers: workers,
+		Slot:    func(corpus.Doc) chan Document { return make(chan Document, 1) },
+		Worker:  c.newScorers,
+		Work: func(ctx context.Context, sc scorers, d corpus.Doc, slot chan Document) {
+			if ctx.Err() != nil {
+				d.Close()
+				slot <- Document{}
+				return
 			}
-		})
-	}
-	seq := 0
-	for d := range docs {
-		if ctx.Err() != nil {
-			d.Close()
-			break
-		}
-		if c.policy.Excluded(c.policy.Rel(d.Path)) {
-			d.Close()
-			continue
-		}
-		jobs <- job{seq, d}
-		seq++
-	}
-	close(jobs)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+			slot <- c.check(sc, d)
+		},
+		Emit: func(slot chan Document) error {
+			out = append(out, <-slot)
+			return nil
+		},
+	}.Run(ctx, c.included(docs))
+	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// included passes over (and closes) the documents the policy excludes.
+func (c *Checker) included(docs iter.Seq[corpus.Doc]) iter.Seq[corpus.Doc] {
+	return func(yield func(corpus.Doc) bool) {
+		for d := range docs {
+			if c.policy.Excluded(c.policy.Rel(d.Path)) {
+				d.Close()
+				continue
+			}
+			if !yield(d) {
+				return
+			}
+		}
+	}
 }
