@@ -1,7 +1,9 @@
 // Package corpus finds the documents under a set of paths and reads them:
 // it walks folders in a fixed order, recognises formats, decodes text,
 // applies size limits, and turns every problem into a Doc that says why, so
-// that each input file yields a row downstream.
+// that each input file yields a row downstream. The extractors (Markdown,
+// HTML) can keep, on each Doc, a map from its text back to the file's lines
+// and columns (Options.Positions), so that findings point into the file.
 package corpus
 
 import (
