@@ -45,14 +45,8 @@ func checkText(t *testing.T, c *Checker, name, text string) []Finding {
 // `leadlex check testdata/check` does.
 func sampleReport(t *testing.T) *Report {
 	t.Helper()
-	p, err := Load(filepath.Join(sampleDir, ".leadlex.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(p, defaultAnalyzer)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sampleChecker(t)
+	p := c.Policy()
 	rep := &Report{Tool: Tool{Name: "leadlex", Version: "test", InformationURI: "https://github.com/leadlex/leadlex"}, Rules: p.RuleInfos()}
 	docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{sampleDir}, corpus.Options{StreamAbove: -1, Positions: true}), 2)
 	if err != nil {
@@ -87,14 +81,7 @@ func rules(fs []Finding) []string {
 // TestRunSameForAnyWorkers holds that the pool hands documents back in
 // input order: any number of workers gives the same documents and findings.
 func TestRunSameForAnyWorkers(t *testing.T) {
-	p, err := Load(filepath.Join(sampleDir, ".leadlex.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(p, defaultAnalyzer)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sampleChecker(t)
 	var first []Document
 	for _, workers := range []int{1, 2, 5} {
 		docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{sampleDir}, corpus.Options{StreamAbove: -1, Positions: true}), workers)
@@ -112,4 +99,18 @@ func TestRunSameForAnyWorkers(t *testing.T) {
 			t.Errorf("workers=%d: documents differ from workers=1", workers)
 		}
 	}
+}
+
+// sampleChecker builds the checker of the sample folder's policy.
+func sampleChecker(t *testing.T) *Checker {
+	t.Helper()
+	p, err := Load(filepath.Join(sampleDir, ".leadlex.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(p, defaultAnalyzer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -22,19 +22,15 @@ func toks(s string) []matchToken {
 	return out
 }
 
-// matchHeader starts a lexicon of one dimension whose leadership entries follow.
-const matchHeader = `name: t
-version: "1"
-dimensions:
-  - name: vision
-    description: d
-    entries:
-      leadership:
-`
+// matchHeader is the start of testLexicon up to its first leadership
+// entry: a lexicon of one dimension whose leadership entries follow.
+func matchHeader() string {
+	return testLexicon[:strings.Index(testLexicon, "        - ")]
+}
 
 func mustParse(t *testing.T, entries string) *matcher {
 	t.Helper()
-	l, err := lexicon.Parse("m.yaml", []byte(matchHeader+entries))
+	l, err := lexicon.Parse("m.yaml", []byte(matchHeader()+entries))
 	if err != nil {
 		t.Fatal(err)
 	}
