@@ -110,7 +110,9 @@ type Options struct {
 	DeferExtract bool
 
 	// Positions keeps, on each Doc of a whole file, the map from its text
-	// back to the file's lines and columns (Doc.Positions).
+	// back to the file's lines and columns (Doc.Positions). For Markdown and
+	// HTML it holds the file's decoded text besides the extracted one, and
+	// a few integers per stretch of text copied unchanged.
 	Positions bool
 
 	// Encoding says how text without a byte-order mark is decoded: "" or
