@@ -13,6 +13,7 @@ import (
 	"github.com/leadlex/leadlex/internal/pool"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Checker applies a policy to documents. Build it once with New; it is
@@ -94,12 +95,12 @@ func (c *Checker) Policy() *Policy { return c.policy }
 
 // Document is what checking one document found.
 type Document struct {
-	Path     string           // the file, as reached
-	ID       string           // the document's id (path#N for records)
-	Status   corpus.Status    // ok, skipped or error (unreadable: not checked)
-	Reason   string           // why it was skipped or failed
-	Result   *pipeline.Result // its scores, when it was checked
-	Findings []Finding        // sorted by position
+	Path     string          // the file, as reached
+	ID       string          // the document's id (path#N for records)
+	Status   corpus.Status   // ok, skipped or error (unreadable: not checked)
+	Reason   string          // why it was skipped or failed
+	Result   *results.Result // its scores, when it was checked
+	Findings []Finding       // sorted by position
 }
 
 // scorers are one goroutine's scorers: for the lexicon and for the flags,
@@ -126,7 +127,7 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 	a := sc.main.AnalyzeDoc(d) // extracts, reads a stream whole, closes d
 	r := a.Result
 	out := Document{Path: d.Path, ID: d.ID, Status: corpus.Status(r.Status)}
-	if r.Status != pipeline.StatusOK {
+	if r.Status != results.StatusOK {
 		out.Reason = *r.Error
 		return out
 	}

@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/leadlex/leadlex/corpus"
-
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Analyzer holds what every worker shares read-only: the compiled lexicon
@@ -37,11 +37,11 @@ type Hit struct {
 // row `leadlex score` writes for it. Tokens are not kept (they would take
 // some 40 bytes a word); Tokenize gives them with the same offsets.
 type Analysis struct {
-	Text      string     // the text analysed
-	Words     int        // its words
-	Sentences []Sentence // its sentences, in order
-	Hits      []Hit      // the lexicon entries found, in order
-	Result    *Result    // its scores per dimension, label and top terms, as score writes them
+	Text      string          // the text analysed
+	Words     int             // its words
+	Sentences []Sentence      // its sentences, in order
+	Hits      []Hit           // the lexicon entries found, in order
+	Result    *results.Result // its scores per dimension, label and top terms, as score writes them
 
 	// Positions maps offsets of Text back to lines and columns of the
 	// file, when the reader kept them (corpus.Options.Positions).
@@ -94,14 +94,14 @@ func (s *Scorer) AnalyzeDoc(d corpus.Doc) *Analysis {
 	defer d.Close()
 	d.Extract()
 	r := newRow(d)
-	if r.Status != StatusOK {
+	if r.Status != results.StatusOK {
 		return &Analysis{Result: r}
 	}
 	text := d.Text
 	if d.Body != nil {
 		b, err := io.ReadAll(d.Body)
 		if err != nil {
-			r.Status, r.Error = StatusError, ptr(err.Error())
+			r.Status, r.Error = results.StatusError, ptr(err.Error())
 			return &Analysis{Result: r}
 		}
 		text = string(b)
@@ -117,11 +117,11 @@ func (s *Scorer) AnalyzeDoc(d corpus.Doc) *Analysis {
 }
 
 // newRow starts the row of a document: who it is and whether it was read.
-func newRow(d corpus.Doc) *Result {
-	r := &Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
+func newRow(d corpus.Doc) *results.Result {
+	r := &results.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
 	switch d.Status {
 	case "":
-		r.Status = StatusOK
+		r.Status = results.StatusOK
 	case corpus.OK:
 	default:
 		r.Error = ptr(d.Reason)

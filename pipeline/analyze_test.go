@@ -10,6 +10,7 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/results"
 )
 
 const testLexicon = `name: test
@@ -69,7 +70,7 @@ func TestAnalyzeInflections(t *testing.T) {
 		t.Fatalf("hits %q, want %q", got, want)
 	}
 	r := scoreText(t, an, text)
-	if r.LeadershipHits != 3 || len(r.TopTerms) != 1 || r.TopTerms[0] != (TermCount{"inspire", "leadership", "vision", 3}) {
+	if r.LeadershipHits != 3 || len(r.TopTerms) != 1 || r.TopTerms[0] != (results.TermCount{Term: "inspire", Pole: "leadership", Dimension: "vision", Count: 3}) {
 		t.Errorf("leadership_hits %v top_terms %+v; want 3 hits of one entry", r.LeadershipHits, r.TopTerms)
 	}
 }
@@ -148,10 +149,10 @@ func TestAnalyzeOffsetsAcrossChunks(t *testing.T) {
 	}
 }
 
-func scoreText(t testing.TB, an *Analyzer, text string) *Result {
+func scoreText(t testing.TB, an *Analyzer, text string) *results.Result {
 	t.Helper()
 	r := NewScorer(an).Score(context.Background(), corpus.Doc{ID: "x", Status: corpus.OK, Text: text})
-	if r.Status != StatusOK {
+	if r.Status != results.StatusOK {
 		t.Fatalf("status %s: %v", r.Status, *r.Error)
 	}
 	return r
@@ -230,13 +231,13 @@ func TestAnalyzeNegationFromLexicon(t *testing.T) {
 // every entry point rather than erroring.
 func TestEmptyDocumentScores(t *testing.T) {
 	sc := NewScorer(NewAnalyzer(lexicon.Default(), DefaultLabels))
-	rows := map[string]*Result{
+	rows := map[string]*results.Result{
 		"Analyze":    sc.Analyze("").Result,
 		"AnalyzeDoc": sc.AnalyzeDoc(corpus.Doc{}).Result,
 		"Score":      sc.Score(context.Background(), corpus.Doc{}),
 	}
 	for name, r := range rows {
-		if r.Status != StatusOK || r.Error != nil || r.Words != 0 || r.Label != LabelNone || len(r.Dimensions) == 0 {
+		if r.Status != results.StatusOK || r.Error != nil || r.Words != 0 || r.Label != results.LabelNone || len(r.Dimensions) == 0 {
 			t.Errorf("%s: %+v, want status ok, 0 words, label none, the dimensions", name, r)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Load a lexicon, score a string: the one analysis gives the row `leadlex
@@ -38,7 +39,8 @@ func ExampleRun() {
 	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
 	out := filepath.Join(os.TempDir(), "leadlex-example.parquet")
 	defer os.Remove(out)
-	sink, err := pipeline.NewParquetSink[pipeline.Result](out, pipeline.NewMetadata(an, "example", "example", "2026-01-01T00:00:00Z"))
+	meta := results.NewMetadata(an.Lexicon(), an.LabelSettings(), "example", "example", "2026-01-01T00:00:00Z")
+	sink, err := results.NewParquetSink[results.Result](out, meta)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -8,17 +8,18 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/pool"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Sink receives results in input order.
 type Sink interface {
-	Write(r *Result) error
+	Write(r *results.Result) error
 }
 
 // SentenceSink receives sentence rows in batches: documents in input
-// order, sentences in document order. A FileSink[SentenceRow] is one.
+// order, sentences in document order. A FileSink[results.SentenceRow] is one.
 type SentenceSink interface {
-	WriteBatch(rows []SentenceRow) error
+	WriteBatch(rows []results.SentenceRow) error
 }
 
 // Options control a run.
@@ -26,7 +27,7 @@ type Options struct {
 	// Workers is how many documents are scored at once; 0 means GOMAXPROCS.
 	Workers int
 	// OnResult, if set, is called after each result is written, in order.
-	OnResult func(r *Result)
+	OnResult func(r *results.Result)
 	// Sentences, if set, receives one row per sentence of every scored
 	// document, written before that document's result.
 	Sentences SentenceSink
@@ -45,7 +46,7 @@ type Summary struct {
 // Score scores one document. A document that was skipped or failed while
 // reading becomes a row saying why; a stream that fails part-way becomes an
 // error row. Docs with a Body are closed.
-func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
+func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *results.Result {
 	return s.score(ctx, d, nil)
 }
 
@@ -55,15 +56,15 @@ func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
 // rows at once. emit owns each batch it is given. An error from emit ends
 // scoring with an error row. A document whose stream fails part-way has
 // already emitted the rows of the part before the failure.
-func (s *Scorer) ScoreSentences(ctx context.Context, d corpus.Doc, emit func([]SentenceRow) error) *Result {
+func (s *Scorer) ScoreSentences(ctx context.Context, d corpus.Doc, emit func([]results.SentenceRow) error) *results.Result {
 	return s.score(ctx, d, emit)
 }
 
-func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRow) error) *Result {
+func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]results.SentenceRow) error) *results.Result {
 	defer d.Close()
 	d.Extract() // read with corpus.Options.DeferExtract: markup is removed here, in the worker
 	r := newRow(d)
-	if r.Status != StatusOK {
+	if r.Status != results.StatusOK {
 		return r
 	}
 	if s.tally == nil {
@@ -109,7 +110,7 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRo
 		err = rows.finish()
 	}
 	if err != nil {
-		r.Status, r.Error = StatusError, ptr(err.Error())
+		r.Status, r.Error = results.StatusError, ptr(err.Error())
 		return r
 	}
 	s.an.fill(r, t)
@@ -155,26 +156,26 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 // pending is the output of one document, which the writer waits on in
 // input order: a queue of sentence batches, then its result.
 type pending struct {
-	rows chan []SentenceRow // nil without Options.Sentences; closed when scored
-	res  chan *Result       // one result, nil when cancelled
+	rows chan []results.SentenceRow // nil without Options.Sentences; closed when scored
+	res  chan *results.Result       // one result, nil when cancelled
 }
 
 func newPending(sentences bool) *pending {
-	p := &pending{res: make(chan *Result, 1)}
+	p := &pending{res: make(chan *results.Result, 1)}
 	if sentences {
-		p.rows = make(chan []SentenceRow, 2)
+		p.rows = make(chan []results.SentenceRow, 2)
 	}
 	return p
 }
 
 // scoreInto scores one document on a worker into its pending output.
 func scoreInto(ctx context.Context, sc *Scorer, doc corpus.Doc, out *pending) {
-	var r *Result
+	var r *results.Result
 	switch {
 	case ctx.Err() != nil:
 		doc.Close()
 	case out.rows != nil:
-		r = sc.ScoreSentences(ctx, doc, func(b []SentenceRow) error {
+		r = sc.ScoreSentences(ctx, doc, func(b []results.SentenceRow) error {
 			select {
 			case out.rows <- b:
 				return nil
@@ -216,11 +217,11 @@ func (s *Summary) write(ctx context.Context, p *pending, sink Sink, opt Options)
 	return nil
 }
 
-func (s *Summary) add(r *Result) {
+func (s *Summary) add(r *results.Result) {
 	s.Documents++
 	s.Bytes += r.Bytes
 	s.ByStatus[r.Status]++
-	if r.Status == StatusOK {
+	if r.Status == results.StatusOK {
 		s.ByLabel[r.Label]++
 	}
 }
