@@ -13,7 +13,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-var markdownText = textFormat{extract: extractMarkdown, streamExtract: newMarkdownStream}
+var markdownText = textFormat{extract: extractMarkdownSpans, streamExtract: newMarkdownStream}
 
 // markdown parses CommonMark with the GitHub extensions (tables, task
 // lists, strikethrough, bare links). Parsing keeps no state between calls.
@@ -29,17 +29,29 @@ const markdownPiece = 64 << 10
 // block of its own, with the syntax removed. Code blocks, images, bare
 // links, link targets and front matter are left out; inline code is kept
 // as words; HTML blocks contribute their visible text.
-func extractMarkdown(src string) string { return extractMarkdownPieces(src, markdownPiece) }
+func extractMarkdown(src string) string { return extractMarkdownPieces(src, markdownPiece, nil) }
 
-// extractMarkdownPieces is extractMarkdown parsing pieces of at least size
-// bytes.
-func extractMarkdownPieces(src string, size int) string {
-	var t textBuilder
+// extractMarkdownSpans is extractMarkdown recording, when spans is not
+// nil, where each word of the text stands in src.
+func extractMarkdownSpans(src string, spans *spanMap) string {
+	return extractMarkdownPieces(src, markdownPiece, spans)
+}
+
+// extractMarkdownPieces is extractMarkdownSpans parsing pieces of at least
+// size bytes.
+func extractMarkdownPieces(src string, size int, spans *spanMap) string {
+	t := textBuilder{spans: spans}
 	t.b.Grow(len(src)) // the prose is seldom longer than its source: no copies while it grows
-	src = guardMarkdown(src)
-	for _, piece := range markdownPieces(src[frontMatterLen(src):], size) {
-		extractMarkdownPiece(&t, []byte(piece))
+	src, edits := guardMarkdown(src)
+	at := frontMatterLen(src)
+	pieces, reopened := markdownPieces(src[at:], size)
+	for i, piece := range pieces {
+		extractMarkdownPiece(&t, piece, at-reopened[i])
+		at += len(piece) - reopened[i]
 		t.blockBreak()
+	}
+	if spans != nil && edits != nil {
+		edits.remap(spans)
 	}
 	return t.String()
 }
@@ -53,12 +65,13 @@ const markdownPieceMax = 256 << 10
 
 // markdownPieces cuts a long Markdown source into pieces of at least size
 // bytes that parse as the whole does (see markdownCutter), and of at most
-// about markdownPieceMax bytes.
-func markdownPieces(src string, size int) []string {
+// about markdownPieceMax bytes. A piece cut where a block had to be cut
+// starts with the block opened again: reopened says how many bytes of the
+// piece are not the source's.
+func markdownPieces(src string, size int) (pieces []string, reopened []int) {
 	if len(src) <= size && len(src) <= markdownPieceMax {
-		return []string{src}
+		return []string{src}, []int{0}
 	}
-	var pieces []string
 	var cut markdownCutter
 	start, reopen := 0, ""
 	for off := 0; off < len(src); {
@@ -68,12 +81,12 @@ func markdownPieces(src string, size int) []string {
 		}
 		again := cut.reopen()
 		if n := len(reopen) + off - start; cut.before(src[off:next]) && n >= size || n >= markdownPieceMax {
-			pieces = append(pieces, reopen+src[start:off])
+			pieces, reopened = append(pieces, reopen+src[start:off]), append(reopened, len(reopen))
 			start, reopen = off, again
 		}
 		off = next
 	}
-	return append(pieces, reopen+src[start:])
+	return append(pieces, reopen+src[start:]), append(reopened, len(reopen))
 }
 
 // markdownCutter follows a Markdown source line by line and says where it
@@ -181,12 +194,12 @@ func (m *markdownStream) fill() {
 	piece.WriteString(m.next)
 	m.next = ""
 	for m.next == "" {
-		line, ok := m.lines.next()
+		line, broken, ok := m.lines.next()
 		if !ok {
 			m.done = true
 			break
 		}
-		guarded := m.guard.line(line) // one line, or a blank line and it
+		guarded := m.guard.line(line, broken) // one line, or a blank line and it
 		for guarded != "" {
 			end := strings.IndexByte(guarded, '\n') + 1
 			if end == 0 {
@@ -210,7 +223,7 @@ func (m *markdownStream) fill() {
 		src = src[frontMatterLen(src):]
 	}
 	var t textBuilder
-	extractMarkdownPiece(&t, []byte(src))
+	extractMarkdownPiece(&t, src, 0)
 	text := t.String()
 	if text == "" {
 		return
@@ -249,8 +262,10 @@ func rawHTMLCloser(line string) string {
 	return ""
 }
 
-// extractMarkdownPiece parses body and adds its prose to t.
-func extractMarkdownPiece(t *textBuilder, body []byte) {
+// extractMarkdownPiece parses piece, which starts at byte at of the
+// source, and adds its prose to t.
+func extractMarkdownPiece(t *textBuilder, piece string, at int) {
+	body := []byte(piece)
 	doc := markdown.Parser().Parse(text.NewReader(body))
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
@@ -270,7 +285,12 @@ func extractMarkdownPiece(t *textBuilder, body []byte) {
 					b.Write(n.ClosureLine.Value(body))
 				}
 				t.blockBreak()
-				t.raw(extractHTML(b.String()))
+				if t.spans == nil {
+					t.raw(extractHTML(b.String()))
+				} else {
+					var inner spanMap
+					t.rawMapped(extractHTMLSpans(b.String(), &inner), &inner, htmlBlockSource(n, at))
+				}
 				t.blockBreak()
 			}
 			return ast.WalkSkipChildren, nil
@@ -282,7 +302,7 @@ func extractMarkdownPiece(t *textBuilder, body []byte) {
 			if !n.IsRaw() {
 				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
 			}
-			t.text(string(v))
+			t.textAt(string(v), piece[n.Segment.Start:n.Segment.Stop], at+n.Segment.Start)
 			if n.HardLineBreak() || n.SoftLineBreak() {
 				t.lineBreak()
 			}
@@ -324,4 +344,25 @@ func frontMatterLen(src string) int {
 		off = next
 	}
 	return 0
+}
+
+// htmlBlockSource maps offsets of an HTML block's lines, put together, to
+// offsets of the source, in whose piece at byte at the block stands.
+func htmlBlockSource(n *ast.HTMLBlock, at int) func(int) int {
+	var segs []text.Segment
+	for i := range n.Lines().Len() {
+		segs = append(segs, n.Lines().At(i))
+	}
+	if n.HasClosure() {
+		segs = append(segs, n.ClosureLine)
+	}
+	return func(off int) int {
+		for i, seg := range segs {
+			if off < seg.Len() || i == len(segs)-1 {
+				return at + seg.Start + off
+			}
+			off -= seg.Len()
+		}
+		return at + off
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,11 +39,16 @@ const (
 )
 
 // markdownGuard rewrites a Markdown source line by line (see above). Lines
-// reach it already broken to at most maxMarkdownLine bytes (markdownLines).
+// reach it already broken to at most maxMarkdownLine bytes (breakLongLine).
 type markdownGuard struct {
 	para  int    // bytes of the current paragraph
 	marks [5]int // marks of each kind in it (markKinds)
 	b     strings.Builder
+
+	// edits, when set, records where the rewritten source differs from the
+	// source, so that positions found in one can be told in the other.
+	edits    *guardEdits
+	src, out int // offsets in the source and in the rewritten source
 }
 
 // markKinds are the characters whose number is bounded in a paragraph.
@@ -50,25 +56,67 @@ const markKinds = "[*_~`"
 
 // line returns what goldmark is to parse for line: the line rewritten,
 // preceded by a blank line when it would make the paragraph too long.
-func (g *markdownGuard) line(line string) string {
+// broken says that the line's last byte is a line break breakLongLine
+// added.
+func (g *markdownGuard) line(line string, broken bool) string {
+	g.b.Reset()
+	if !broken {
+		g.rewrite(line)
+		return g.b.String()
+	}
+	g.rewrite(line[:len(line)-1])
+	g.insert("\n")
+	return g.b.String()
+}
+
+// rewrite writes line rewritten (see line).
+func (g *markdownGuard) rewrite(line string) {
 	if isBlank(line) {
 		g.para, g.marks = 0, [5]int{}
-		return line
+		g.copy(line)
+		return
 	}
-	g.b.Reset()
 	if g.para > 0 && g.para+len(line) > maxMarkdownParagraph {
-		g.b.WriteByte('\n')
+		g.insert("\n")
 		g.para, g.marks = 0, [5]int{}
 	}
 	g.para += len(line)
-	prefix, rest := flattenContainers(line)
-	g.b.WriteString(prefix)
+	prefix, dropped := flattenContainers(line)
+	g.copy(prefix)
+	g.drop(dropped)
+	rest := line[len(prefix)+dropped:]
+	if n := leadingBlank(rest, len(rest)); n > maxMarkdownIndent {
+		g.drop(n)
+		g.insert(strings.Repeat(" ", maxMarkdownIndent))
+		rest = rest[n:]
+	}
 	if opensFence(rest) {
-		g.b.WriteString(rest) // a fence keeps its backticks; code is parsed in linear time
+		g.copy(rest) // a fence keeps its backticks; code is parsed in linear time
 	} else {
 		g.escapeMarks(rest)
 	}
-	return g.b.String()
+}
+
+// copy writes s as it is in the source.
+func (g *markdownGuard) copy(s string) {
+	g.b.WriteString(s)
+	g.src += len(s)
+	g.out += len(s)
+}
+
+// insert writes s, which the source does not have.
+func (g *markdownGuard) insert(s string) {
+	g.b.WriteString(s)
+	g.out += len(s)
+	g.edits.record(g.out, g.src-g.out)
+}
+
+// drop leaves out the next n bytes of the source.
+func (g *markdownGuard) drop(n int) {
+	if n > 0 {
+		g.src += n
+		g.edits.record(g.out, g.src-g.out)
+	}
 }
 
 // escapeMarks writes s with the marks past the limit escaped.
@@ -85,18 +133,66 @@ func (g *markdownGuard) escapeMarks(s string) {
 			continue
 		}
 		if g.marks[k]++; g.marks[k] > maxMarkdownMarks {
-			g.b.WriteString(s[start:i])
-			g.b.WriteByte('\\')
+			g.copy(s[start:i])
+			g.insert("\\")
 			start = i
 		}
 	}
-	g.b.WriteString(s[start:])
+	g.copy(s[start:])
 }
 
-// flattenContainers splits a line into the markers of the block quotes
-// and list items it opens, at most maxMarkdownDepth of them and with the
-// indentation after them cut to maxMarkdownIndent, and the rest.
-func flattenContainers(line string) (prefix, rest string) {
+// guardEdits maps offsets of a rewritten source back to the source: an
+// offset at or after at[i] (and before at[i+1]) is off+shift[i] there.
+// Inserted bytes map to the source byte that follows them.
+type guardEdits struct {
+	at, shift []int
+}
+
+// record notes that offsets from at on are shifted by shift. A nil
+// guardEdits records nothing.
+func (e *guardEdits) record(at, shift int) {
+	if e == nil {
+		return
+	}
+	if n := len(e.at); n > 0 && e.at[n-1] == at {
+		e.shift[n-1] = shift
+		return
+	}
+	e.at = append(e.at, at)
+	e.shift = append(e.shift, shift)
+}
+
+// source returns the source offset of offset off of the rewritten source.
+func (e *guardEdits) source(off int) int {
+	i := sort.SearchInts(e.at, off+1) - 1
+	if i < 0 {
+		return off
+	}
+	return off + e.shift[i]
+}
+
+// remap turns a spanMap into the rewritten source into one into the
+// source, splitting spans where an edit falls inside them.
+func (e *guardEdits) remap(m *spanMap) {
+	var out spanMap
+	for i, at := range m.text {
+		end := -1 // the text offset where span i ends
+		if i+1 < len(m.text) {
+			end = m.text[i+1]
+		}
+		src := m.src[i]
+		out.add(at, e.source(src))
+		for k := sort.SearchInts(e.at, src+1); k < len(e.at) && (end < 0 || e.at[k] < src+end-at); k++ {
+			out.add(at+e.at[k]-src, e.at[k]+e.shift[k])
+		}
+	}
+	*m = out
+}
+
+// flattenContainers returns the markers of the block quotes and list items
+// a line opens, at most maxMarkdownDepth of them, and how many bytes of
+// markers after them are to be dropped.
+func flattenContainers(line string) (prefix string, dropped int) {
 	depth, i := 0, 0
 	for {
 		j := i + leadingBlank(line[i:], 4)
@@ -114,20 +210,11 @@ func flattenContainers(line string) (prefix, rest string) {
 				}
 				k = j + n
 			}
-			return line[:i], indentCut(line[k:])
+			return line[:i], k - i
 		}
 		i = j + n
 	}
-	return line[:i], indentCut(line[i:])
-}
-
-// indentCut cuts the indentation of s to maxMarkdownIndent bytes.
-func indentCut(s string) string {
-	n := leadingBlank(s, len(s))
-	if n <= maxMarkdownIndent {
-		return s
-	}
-	return strings.Repeat(" ", maxMarkdownIndent) + s[n:]
+	return line[:i], 0
 }
 
 // leadingBlank counts the spaces and tabs at the start of s, up to most.
@@ -212,17 +299,21 @@ func breakLongLine(s string) (line, rest string, broken bool) {
 	return s[:cut] + "\n", s[cut:], true
 }
 
-// guardMarkdown returns src rewritten by a markdownGuard.
-func guardMarkdown(src string) string {
-	var g markdownGuard
+// guardMarkdown returns src rewritten by a markdownGuard, and the edits
+// that tell offsets in it back in src (nil when it is src unchanged).
+func guardMarkdown(src string) (string, *guardEdits) {
+	g := markdownGuard{edits: &guardEdits{}}
 	var b strings.Builder
 	b.Grow(len(src) + len(src)/64)
-	for src != "" {
-		var line string
-		line, src, _ = breakLongLine(src)
-		b.WriteString(g.line(line))
+	for rest := src; rest != ""; {
+		line, next, broken := breakLongLine(rest)
+		b.WriteString(g.line(line, broken))
+		rest = next
 	}
-	return b.String()
+	if len(g.edits.at) == 0 {
+		return src, nil
+	}
+	return b.String(), g.edits
 }
 
 // markdownLines reads a stream line by line, breaking lines as
@@ -235,8 +326,9 @@ type markdownLines struct {
 	err   error // the stream's error other than io.EOF
 }
 
-// next returns the next line, or false at the end of the stream.
-func (l *markdownLines) next() (string, bool) {
+// next returns the next line and whether breakLongLine broke it, or false
+// at the end of the stream.
+func (l *markdownLines) next() (line string, broken, ok bool) {
 	for !l.atEOF {
 		pending := l.buf[l.off:]
 		if len(pending) > maxMarkdownLine || bytes.IndexByte(pending, '\n') >= 0 {
@@ -257,13 +349,13 @@ func (l *markdownLines) next() (string, bool) {
 	}
 	pending := l.buf[l.off:]
 	if len(pending) == 0 {
-		return "", false
+		return "", false, false
 	}
-	line, _, broken := breakLongLine(string(pending[:min(len(pending), maxMarkdownLine+1)]))
+	line, _, broken = breakLongLine(string(pending[:min(len(pending), maxMarkdownLine+1)]))
 	used := len(line)
 	if broken {
 		used-- // the '\n' added
 	}
 	l.off += used
-	return line, true
+	return line, broken, true
 }

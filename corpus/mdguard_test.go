@@ -50,32 +50,32 @@ func TestMarkdownGuardHostile(t *testing.T) {
 // TestMarkdownGuardFlattens checks what the guard makes of each excess.
 func TestMarkdownGuardFlattens(t *testing.T) {
 	deep := strings.Repeat(">", 40) + " x\n"
-	if got, want := guardMarkdown(deep), strings.Repeat(">", maxMarkdownDepth)+"x\n"; got != want {
+	if got, want := guarded(deep), strings.Repeat(">", maxMarkdownDepth)+"x\n"; got != want {
 		t.Errorf("deep quote: %q, want %q", got, want)
 	}
 	lists := strings.Repeat("- ", 40) + "x\n"
-	if got, want := guardMarkdown(lists), strings.Repeat("- ", maxMarkdownDepth)+"x\n"; got != want {
+	if got, want := guarded(lists), strings.Repeat("- ", maxMarkdownDepth)+"x\n"; got != want {
 		t.Errorf("deep list: %q, want %q", got, want)
 	}
-	if got := guardMarkdown(strings.Repeat(" ", 1000) + "- x\n"); got != strings.Repeat(" ", maxMarkdownIndent)+"- x\n" {
+	if got := guarded(strings.Repeat(" ", 1000) + "- x\n"); got != strings.Repeat(" ", maxMarkdownIndent)+"- x\n" {
 		t.Errorf("deep indentation: %q", got)
 	}
 	links := strings.Repeat("[a](", 100)
-	got := guardMarkdown(links)
+	got := guarded(links)
 	if n := strings.Count(got, `\[`); n != 100-maxMarkdownMarks {
 		t.Errorf("links: %d brackets escaped, want %d", n, 100-maxMarkdownMarks)
 	}
 	word := strings.Repeat("w", maxMarkdownLine+100)
-	if got := guardMarkdown(word); got != word[:maxMarkdownLine]+"\n"+word[maxMarkdownLine:] {
+	if got := guarded(word); got != word[:maxMarkdownLine]+"\n"+word[maxMarkdownLine:] {
 		t.Errorf("a long line without spaces is broken at %d", strings.IndexByte(got, '\n'))
 	}
 	spaced := strings.Repeat("word ", maxMarkdownLine/5+100)
 	cut := strings.LastIndexByte(spaced[:maxMarkdownLine], ' ') + 1
-	if got := guardMarkdown(spaced); got != spaced[:cut]+"\n"+spaced[cut:] {
+	if got := guarded(spaced); got != spaced[:cut]+"\n"+spaced[cut:] {
 		t.Errorf("a long line is not broken after its last space in the limit: %q", got[cut-10:cut+10])
 	}
 	para := strings.Repeat("a line of a paragraph\n", maxMarkdownParagraph/20)
-	if got := guardMarkdown(para); strings.Count(got, "\n\n") != 1 {
+	if got := guarded(para); strings.Count(got, "\n\n") != 1 {
 		t.Errorf("a paragraph of %d bytes has %d blank lines, want 1", len(para), strings.Count(got, "\n\n"))
 	}
 }
@@ -90,7 +90,7 @@ func TestMarkdownGuardLeavesOrdinaryText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := guardMarkdown(string(b)); got != string(b) {
+			if got := guarded(string(b)); got != string(b) {
 				t.Errorf("%s: the guard changed it", path)
 			}
 			n++
@@ -165,7 +165,7 @@ func TestMarkdownPieceMax(t *testing.T) {
 	src := "```\n" + strings.Repeat("code line\n", 40000) + "```\n\nafter\n\n" +
 		strings.Repeat("- item\n", 60000) + "\n<pre>\n" + strings.Repeat("pre\n", 100000) + "</pre>\n\n" +
 		"<!--\n" + strings.Repeat("comment\n", 40000) + "-->\n\nend\n"
-	pieces := markdownPieces(src, markdownPiece)
+	pieces, _ := markdownPieces(src, markdownPiece)
 	for i, p := range pieces {
 		if len(p) > markdownPieceMax+64 {
 			t.Errorf("piece %d is %d bytes", i, len(p))
@@ -182,5 +182,34 @@ func TestMarkdownPieceMax(t *testing.T) {
 	}
 	if n := strings.Count(whole, "item"); n != 60000 || !strings.Contains(whole, "after") || !strings.HasSuffix(whole, "end") || strings.Count(whole, "pre") != 100000 {
 		t.Errorf("text has %d items, %d pre, after: %v, ends with %q", n, strings.Count(whole, "pre"), strings.Contains(whole, "after"), whole[len(whole)-10:])
+	}
+}
+
+// guarded is guardMarkdown's rewritten source alone.
+func guarded(src string) string {
+	s, _ := guardMarkdown(src)
+	return s
+}
+
+// TestMarkdownGuardKeepsPositions checks that words after the guard's
+// rewrites (a broken line, escaped marks, dropped markers, cut indentation)
+// are still placed where they stand in the source.
+func TestMarkdownGuardKeepsPositions(t *testing.T) {
+	src := strings.Repeat("word ", 1200) + "first\n\n" +
+		strings.Repeat("[a](", 100) + " second\n\n" +
+		strings.Repeat(">", 40) + " third\n\n" +
+		"- item\n" + strings.Repeat(" ", 300) + "fourth\n\n" +
+		strings.Repeat("*x* ", 100) + "fifth\n"
+	var spans spanMap
+	text := extractMarkdownSpans(src, &spans)
+	for _, word := range []string{"first", "second", "third", "fourth", "fifth"} {
+		at := strings.Index(text, word)
+		if at < 0 {
+			t.Fatalf("%q not in the text", word)
+		}
+		off := spans.source(at)
+		if off < 0 || off+len(word) > len(src) || src[off:off+len(word)] != word {
+			t.Errorf("%q placed at %d, where the source has %q", word, off, src[max(0, off):min(len(src), off+len(word))])
+		}
 	}
 }
