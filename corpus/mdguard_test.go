@@ -24,7 +24,7 @@ func extractBudget(size int) time.Duration {
 // grows with the square of their size (or worse) when unguarded: each
 // entry repeated to a few hundred kilobytes took from seconds to hours.
 var hostileMarkdown = []string{
-	">", "- ", "* ", "1. ", "> - ", ">\t", "-\t", "[a](", "![a](", "[a](<", "[a](b '",
+	">", "- * ", "-\t*\t", "1. ", "> - ", ">\t", "- x\n", "[a](", "![a](", "[a](<", "[a](b '",
 	"*[", "_[", "a*b", "a_b_", "_a ", "*a\n", "=\n", "</", "  - a\n",
 }
 
