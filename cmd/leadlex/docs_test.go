@@ -2,12 +2,15 @@ package main
 
 import (
 	"bufio"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 // docExample is one `leadlex …` line of a sh block in a Markdown page, the
@@ -20,7 +23,7 @@ type docExample struct {
 	output []string
 }
 
-var exitComment = regexp.MustCompile(`#.*\bexit (\d+)`)
+var exitComment = regexp.MustCompile(`^#\s*exit (\d+)`)
 
 // docExamples collects the leadlex command lines of the sh blocks of a
 // Markdown text. Lines of an output block (a fence without a language) that
@@ -56,13 +59,15 @@ func docExamples(t *testing.T, text string) []docExample {
 		switch {
 		case block == "sh" && strings.HasPrefix(line, "leadlex "):
 			cmd, comment, _ := strings.Cut(line, " #")
+			cmd, _, _ = strings.Cut(cmd, " |") // the examples's own output is checked, not the pipe's
+			cmd, _, _ = strings.Cut(cmd, " >")
 			ex := docExample{line: n, args: strings.Fields(cmd)[1:]}
-			if m := exitComment.FindStringSubmatch("#" + comment); m != nil {
+			if m := exitComment.FindStringSubmatch("#" + strings.TrimSpace(comment)); m != nil {
 				ex.exit, _ = strconv.Atoi(m[1])
 			}
 			examples = append(examples, ex)
 			lastSh = len(examples) - 1
-		case block == "output" && lastSh >= 0 && line != "..." && line != "":
+		case block == "output" && lastSh >= 0 && strings.TrimSpace(line) != "..." && line != "":
 			examples[lastSh].output = append(examples[lastSh].output, line)
 		case block == "" && strings.TrimSpace(line) != "":
 			lastSh, afterSh = -1, false
@@ -72,22 +77,14 @@ func docExamples(t *testing.T, text string) []docExample {
 }
 
 // TestREADMEExamples runs every leadlex command of the README's sh blocks in
-// order, from the repository root with out/ redirected to a temporary
-// folder, and checks its exit status and the output the README shows for it.
+// order and checks its exit status and the output the README shows for it.
 // It also keeps one example per command on the README's first screen.
 func TestREADMEExamples(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scores the bundled corpus")
 	}
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(root, "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	examples := docExamples(t, string(data))
+	root := repoRoot(t)
+	examples := readExamples(t, filepath.Join(root, "README.md"))
 	covered := map[string]bool{}
 	for _, ex := range examples {
 		if len(ex.args) > 0 {
@@ -99,28 +96,127 @@ func TestREADMEExamples(t *testing.T) {
 			t.Errorf("README.md has no example of leadlex %s", cmd)
 		}
 	}
-	out := t.TempDir()
-	t.Setenv("SOURCE_DATE_EPOCH", "0")
-	t.Chdir(root)
+	dir := exampleDir(t, root)
 	for _, ex := range examples {
-		args := make([]string, len(ex.args))
-		for i, a := range ex.args {
-			if rest, ok := strings.CutPrefix(a, "out/"); ok {
-				a = filepath.Join(out, rest)
+		runExample(t, "README.md", dir, ex)
+	}
+}
+
+// TestDocsExamples runs, page by page, the leadlex commands of the sh blocks
+// of docs/*.md whose input files exist in this repository (the others name
+// the reader's files: my-terms.yaml, jobs/), and checks them as
+// TestREADMEExamples does.
+func TestDocsExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scores the bundled corpus")
+	}
+	root := repoRoot(t)
+	pages, err := filepath.Glob(filepath.Join(root, "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := 0
+	for _, page := range pages {
+		name := "docs/" + filepath.Base(page)
+		dir := exampleDir(t, root)
+		for _, ex := range readExamples(t, page) {
+			if missing := missingInput(t, dir, ex.args); missing != "" {
+				t.Logf("%s:%d: not run: %s is the reader's file", name, ex.line, missing)
+				continue
 			}
-			args[i] = a
+			runExample(t, name, dir, ex)
+			ran++
 		}
-		code, stdout, stderr := leadlexRun(args)
-		if code != ex.exit {
-			t.Errorf("README.md:%d: leadlex %s exited %d, the README says %d\n%s",
-				ex.line, strings.Join(ex.args, " "), code, ex.exit, stderr)
+	}
+	if ran < 15 {
+		t.Errorf("only %d examples of docs/ ran; keep the runnable ones on files of testdata/", ran)
+	}
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func readExamples(t *testing.T, path string) []docExample {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docExamples(t, string(data))
+}
+
+// exampleDir makes a temporary working folder in which testdata/ is the
+// repository's, so that examples read the bundled files and write out/ and
+// any other output there; it changes into it.
+func exampleDir(t *testing.T, root string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.Symlink(filepath.Join(root, "testdata"), filepath.Join(dir, "testdata")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "0")
+	t.Chdir(dir)
+	return dir
+}
+
+// missingInput returns the first input an example names that does not
+// exist in dir: a path argument, or the value of a flag that names a file
+// to read; "" when all exist.
+func missingInput(t *testing.T, dir string, args []string) string {
+	t.Helper()
+	cmd, rest, err := newRootCmd(strings.NewReader(""), io.Discard, io.Discard).Find(args)
+	if err != nil {
+		t.Fatalf("leadlex %s: %v", strings.Join(args, " "), err)
+	}
+	if err := cmd.ParseFlags(rest); err != nil {
+		t.Fatalf("leadlex %s: %v", strings.Join(args, " "), err)
+	}
+	var inputs []string
+	if cmd.Name() != "show" && cmd.Name() != "list" { // their arguments are words
+		inputs = append(inputs, cmd.Flags().Args()...)
+	}
+	for _, name := range []string{"lexicon", "map", "config"} {
+		if f := cmd.Flags().Lookup(name); f != nil {
+			if v, ok := f.Value.(pflag.SliceValue); ok {
+				inputs = append(inputs, v.GetSlice()...)
+			} else if f.Value.String() != "" {
+				inputs = append(inputs, f.Value.String())
+			}
+		}
+	}
+	for _, in := range inputs {
+		if in == "default" || in == "-" {
 			continue
 		}
-		for _, want := range ex.output {
-			if !strings.Contains(stdout+stderr, want) {
-				t.Errorf("README.md:%d: leadlex %s does not print the README's line\n%s\nstdout:\n%s\nstderr:\n%s",
-					ex.line, strings.Join(ex.args, " "), want, stdout, stderr)
-			}
+		if _, err := os.Stat(filepath.Join(dir, in)); err != nil {
+			return in
+		}
+	}
+	return ""
+}
+
+// runExample runs one example in dir and checks its exit status and output.
+func runExample(t *testing.T, page, dir string, ex docExample) {
+	t.Helper()
+	code, stdout, stderr := leadlexRun(ex.args)
+	cmdline := "leadlex " + strings.Join(ex.args, " ")
+	if code != ex.exit {
+		t.Errorf("%s:%d: %s exited %d, the page says %d\n%s", page, ex.line, cmdline, code, ex.exit, stderr)
+		return
+	}
+	for _, want := range ex.output {
+		if !strings.Contains(stdout+stderr, want) {
+			t.Errorf("%s:%d: %s does not print the page's line\n%s\nstdout:\n%s\nstderr:\n%s",
+				page, ex.line, cmdline, want, stdout, stderr)
 		}
 	}
 }
