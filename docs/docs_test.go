@@ -229,3 +229,30 @@ func TestParse(t *testing.T) {
 		t.Errorf("links %v, want %v", p.links, want)
 	}
 }
+
+// TestGoVersionMatchesGoMod keeps the Go version the README asks for equal
+// to the go directive of go.mod, and the GitHub Actions example of
+// docs/CHECK.md installing that release (major.minor).
+func TestGoVersionMatchesGoMod(t *testing.T) {
+	mod, err := os.ReadFile(filepath.Join("..", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^go ((\d+\.\d+)\S*)`).FindSubmatch(mod)
+	if m == nil {
+		t.Fatal("go.mod has no go directive")
+	}
+	version := string(m[1])
+	for page, want := range map[string]string{
+		filepath.Join("..", "README.md"): "With Go " + version + " or newer",
+		"CHECK.md":                       `go-version: "` + string(m[2]) + `"`,
+	} {
+		data, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s does not say %q (go.mod asks for go %s)", page, want, version)
+		}
+	}
+}
