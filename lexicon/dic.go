@@ -15,7 +15,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"github.com/leadlex/leadlex/internal/yamlfile"
+	"go.yaml.in/yaml/v3"
 )
 
 // Dic is a LIWC-style dictionary: categories declared between two lines
@@ -217,7 +218,7 @@ type CategoryMap struct {
 // name, version, description, skip and negation mean what they mean in a
 // lexicon file.
 func ParseDicMap(file string, data []byte) (*DicMap, error) {
-	p := parser{file: file}
+	p := parser{yamlfile.File{Name: file}}
 	root, err := p.document(data, "a category mapping", "categories")
 	if err != nil {
 		return nil, err
@@ -230,44 +231,44 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 	handlers["categories"] = func(n *yaml.Node) error { cats = n; return nil }
 	handlers["dimensions"] = func(n *yaml.Node) error {
 		if n.Kind != yaml.SequenceNode {
-			return p.errf(n, "dimensions: expected a list of dimensions")
+			return p.Errorf(n, "dimensions: expected a list of dimensions")
 		}
 		for _, dn := range n.Content {
 			if err := p.dimension(dn, l); err != nil {
 				return err
 			}
 			if len(l.Entries) > 0 {
-				return p.errf(dn, "dimension %q: a mapping gives no entries; they come from the .dic file", l.Dimensions[len(l.Dimensions)-1].Name)
+				return p.Errorf(dn, "dimension %q: a mapping gives no entries; they come from the .dic file", l.Dimensions[len(l.Dimensions)-1].Name)
 			}
 		}
 		return nil
 	}
-	err = p.fields(root, "mapping", handlers)
+	err = p.Fields(root, "mapping", handlers)
 	if err != nil {
 		return nil, err
 	}
 	if cats == nil {
-		return nil, p.errf(root, "missing required field categories")
+		return nil, p.Errorf(root, "missing required field categories")
 	}
 	if cats.Kind != yaml.MappingNode {
-		return nil, p.errf(cats, "categories: expected a mapping from category names to {dimension, pole}")
+		return nil, p.Errorf(cats, "categories: expected a mapping from category names to {dimension, pole}")
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(cats.Content); i += 2 {
 		k, v := cats.Content[i], cats.Content[i+1]
 		c := CategoryMap{Category: k.Value, Weight: 1, Line: k.Line}
 		if seen[c.Category] {
-			return nil, p.errf(k, "category %q is mapped twice", c.Category)
+			return nil, p.Errorf(k, "category %q is mapped twice", c.Category)
 		}
 		seen[c.Category] = true
 		var pole string
-		err := p.fields(v, "category "+c.Category, map[string]func(*yaml.Node) error{
+		err := p.Fields(v, "category "+c.Category, yamlfile.Handlers{
 			"dimension": p.str(&c.Dimension),
 			"pole":      p.str(&pole),
 			"weight": func(v *yaml.Node) error {
 				w, err := strconv.ParseFloat(v.Value, 64)
 				if err != nil || v.Kind != yaml.ScalarNode || w <= 0 || w > 100 {
-					return p.errf(v, "category %s weight: expected a number in (0, 100], got %q", c.Category, v.Value)
+					return p.Errorf(v, "category %s weight: expected a number in (0, 100], got %q", c.Category, v.Value)
 				}
 				c.Weight = w
 				return nil
@@ -275,7 +276,7 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 			"exact": func(v *yaml.Node) error {
 				b, err := strconv.ParseBool(v.Value)
 				if err != nil {
-					return p.errf(v, "category %s exact: expected true or false, got %q", c.Category, v.Value)
+					return p.Errorf(v, "category %s exact: expected true or false, got %q", c.Category, v.Value)
 				}
 				c.Exact = b
 				return nil
@@ -285,10 +286,10 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 			return nil, err
 		}
 		if !validName(c.Dimension) {
-			return nil, p.errf(v, "category %s: expected dimension: NAME (lower-case letters, digits and underscores)", c.Category)
+			return nil, p.Errorf(v, "category %s: expected dimension: NAME (lower-case letters, digits and underscores)", c.Category)
 		}
 		if c.Pole, err = ParsePole(pole); err != nil {
-			return nil, p.errf(v, "category %s: %v", c.Category, err)
+			return nil, p.Errorf(v, "category %s: %v", c.Category, err)
 		}
 		m.Categories = append(m.Categories, c)
 	}
