@@ -35,12 +35,14 @@ screenshots:
 	mkdir -p out
 	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestReportInChromium -v ./report/
 
-## test: vet, formatting, and all tests with the race detector
+## test: vet, formatting, and all tests with the race detector; then the interop module
+## (arrow-go reads our Parquet; its own go.mod keeps arrow-go out of the root module)
 test:
 	$(GO) vet ./...
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) test -race ./...
+	cd interop && $(GO) vet ./... && $(GO) test ./...
 
 ## bench: benchmarks of the tokenizer alone and the whole pipeline (docs/s, MB/s, allocs/doc)
 bench:
