@@ -56,22 +56,16 @@ type DicEntry struct {
 // tabs is split at spaces, and its term is every word before the first
 // category ID. Errors name the file and line.
 func ParseDic(file string, data []byte) (*Dic, error) {
-	d := &Dic{File: file}
-	errf := func(line int, format string, args ...any) error {
-		return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	r := &dicReader{
+		dic:   &Dic{File: file},
+		ids:   map[string]int{},
+		names: map[string]int{},
+		terms: map[string]int{},
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 4096), 1<<20)
-	const (
-		before = iota // waiting for the first "%"
-		header        // reading categories
-		body          // reading entries
-	)
-	state, line := before, 0
-	ids := map[string]int{}   // category ID -> line
-	names := map[string]int{} // category name -> line
-	terms := map[string]int{} // lower-cased term -> line
+	line := 0
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), " \t\r")
@@ -82,63 +76,101 @@ func ParseDic(file string, data []byte) (*Dic, error) {
 			col := 1 + utf8.RuneCountInString(strings.ToValidUTF8(text[:invalidAt(text)], ""))
 			return nil, &Error{File: file, Line: line, Column: col, Msg: "not valid UTF-8; save the dictionary as UTF-8 (LIWC's older dictionaries are often Latin-1 or Windows-1252)"}
 		}
-		switch state {
-		case before:
-			if strings.TrimSpace(text) != "%" {
-				return nil, errf(line, "expected a line holding only %% to open the category header")
-			}
-			state = header
-		case header:
-			if strings.TrimSpace(text) == "%" {
-				if len(d.Categories) == 0 {
-					return nil, errf(line, "the category header is empty; expected lines such as \"1\tvision_leadership\"")
-				}
-				state = body
-				continue
-			}
-			f := strings.Fields(text)
-			if len(f) < 2 {
-				return nil, errf(line, "category %q: expected an ID and a name (\"1\tposemo\")", strings.TrimSpace(text))
-			}
-			c := DicCategory{ID: f[0], Name: f[1], Line: line}
-			if len(f) > 2 {
-				c.Description = strings.Trim(strings.Join(f[2:], " "), "()")
-			}
-			if prev, ok := ids[c.ID]; ok {
-				return nil, errf(line, "category ID %s is already declared at line %d", c.ID, prev)
-			}
-			if prev, ok := names[c.Name]; ok {
-				return nil, errf(line, "category name %s is already declared at line %d", c.Name, prev)
-			}
-			ids[c.ID], names[c.Name] = line, line
-			d.Categories = append(d.Categories, c)
-		case body:
-			if strings.TrimSpace(text) == "%" {
-				return nil, errf(line, "a third %% line; the header is already closed")
-			}
-			e, err := splitDicLine(text, ids)
-			if err != nil {
-				return nil, errf(line, "%v", err)
-			}
-			e.Line = line
-			key := strings.ToLower(e.Term)
-			if prev, ok := terms[key]; ok {
-				return nil, errf(line, "entry %q is already listed at line %d", e.Term, prev)
-			}
-			terms[key] = line
-			d.Entries = append(d.Entries, e)
+		if err := r.line(line, text); err != nil {
+			return nil, &Error{File: file, Line: line, Msg: err.Error()}
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, errf(line+1, "%v", err)
+		return nil, &Error{File: file, Line: line + 1, Msg: err.Error()}
 	}
-	switch state {
-	case before:
+	switch r.state {
+	case dicBefore:
 		return nil, &Error{File: file, Msg: "file is empty; expected a % line, categories, a % line and entries"}
-	case header:
-		return nil, errf(line, "the category header is not closed; expected a line holding only %%")
+	case dicHeader:
+		return nil, &Error{File: file, Line: line, Msg: "the category header is not closed; expected a line holding only %"}
 	}
-	return d, nil
+	return r.dic, nil
+}
+
+// Where a .dic reader is in the file.
+const (
+	dicBefore = iota // waiting for the first "%"
+	dicHeader        // reading categories
+	dicBody          // reading entries
+)
+
+// dicReader reads a .dic file line by line; its maps hold the line each
+// category ID, category name and lower-cased term was first seen on.
+type dicReader struct {
+	dic   *Dic
+	state int
+	ids   map[string]int
+	names map[string]int
+	terms map[string]int
+}
+
+// line reads one non-blank line; its error is the message, placed by the
+// caller.
+func (r *dicReader) line(n int, text string) error {
+	fence := strings.TrimSpace(text) == "%"
+	switch r.state {
+	case dicBefore:
+		if !fence {
+			return errors.New("expected a line holding only % to open the category header")
+		}
+		r.state = dicHeader
+	case dicHeader:
+		if !fence {
+			return r.category(n, text)
+		}
+		if len(r.dic.Categories) == 0 {
+			return errors.New("the category header is empty; expected lines such as \"1\tvision_leadership\"")
+		}
+		r.state = dicBody
+	case dicBody:
+		if fence {
+			return errors.New("a third % line; the header is already closed")
+		}
+		return r.entry(n, text)
+	}
+	return nil
+}
+
+// category reads a header line: an ID, a name and maybe a description.
+func (r *dicReader) category(n int, text string) error {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return fmt.Errorf("category %q: expected an ID and a name (\"1\tposemo\")", strings.TrimSpace(text))
+	}
+	c := DicCategory{ID: f[0], Name: f[1], Line: n}
+	if len(f) > 2 {
+		c.Description = strings.Trim(strings.Join(f[2:], " "), "()")
+	}
+	if prev, ok := r.ids[c.ID]; ok {
+		return fmt.Errorf("category ID %s is already declared at line %d", c.ID, prev)
+	}
+	if prev, ok := r.names[c.Name]; ok {
+		return fmt.Errorf("category name %s is already declared at line %d", c.Name, prev)
+	}
+	r.ids[c.ID], r.names[c.Name] = n, n
+	r.dic.Categories = append(r.dic.Categories, c)
+	return nil
+}
+
+// entry reads a body line: a term and its category IDs.
+func (r *dicReader) entry(n int, text string) error {
+	e, err := splitDicLine(text, r.ids)
+	if err != nil {
+		return err
+	}
+	e.Line = n
+	key := strings.ToLower(e.Term)
+	if prev, ok := r.terms[key]; ok {
+		return fmt.Errorf("entry %q is already listed at line %d", e.Term, prev)
+	}
+	r.terms[key] = n
+	r.dic.Entries = append(r.dic.Entries, e)
+	return nil
 }
 
 // splitDicLine splits an entry line into its term and category IDs.
@@ -305,12 +337,35 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 // and entries that stem to an entry already imported are skipped with a
 // warning. Categories the mapping names but d lacks are errors.
 func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
-	byKey := map[string]*DicCategory{}
+	byKey, rank, err := mappedCategories(d, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	l := importedLexicon(d, m)
+	warnings, err := importEntries(l, d, m, byKey, rank)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(l.Entries) == 0 {
+		return nil, warnings, &Error{File: d.File, Msg: fmt.Sprintf("no entries imported: none of its %d entries is in a mapped category with a term leadlex can match", len(d.Entries))}
+	}
+	if err := l.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return l, warnings, nil
+}
+
+// mappedCategories indexes d's categories by ID and by name, and ranks
+// the .dic categories the mapping names by their place in it (category
+// ID -> index into m.Categories). A mapped category d lacks, or two
+// mapping lines naming one category, are errors.
+func mappedCategories(d *Dic, m *DicMap) (byKey map[string]*DicCategory, rank map[string]int, err error) {
+	byKey = map[string]*DicCategory{}
 	for i := range d.Categories {
 		c := &d.Categories[i]
 		byKey[c.ID], byKey[c.Name] = c, c
 	}
-	rank := map[string]int{} // category ID -> index into m.Categories
+	rank = map[string]int{}
 	for i, cm := range m.Categories {
 		c, ok := byKey[cm.Category]
 		if !ok {
@@ -321,6 +376,13 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 		}
 		rank[c.ID] = i
 	}
+	return byKey, rank, nil
+}
+
+// importedLexicon is the lexicon an import fills: the mapping's settings
+// and dimensions, with a dimension added for every one it maps to but does
+// not describe.
+func importedLexicon(d *Dic, m *DicMap) *Lexicon {
 	base := m.Lexicon
 	l := &Lexicon{
 		Name:        firstNonEmpty(base.Name, strings.TrimSuffix(filepath.Base(d.File), filepath.Ext(d.File))),
@@ -338,6 +400,12 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 			l.Dimensions = append(l.Dimensions, Dimension{Name: cm.Dimension})
 		}
 	}
+	return l
+}
+
+// importEntries adds to l each entry of d in a mapped category, and
+// returns the warnings for the entries it skips.
+func importEntries(l *Lexicon, d *Dic, m *DicMap, byKey map[string]*DicCategory, rank map[string]int) ([]string, error) {
 	source := firstNonEmpty(m.Source, filepath.Base(d.File))
 	skip := l.SkipSet()
 	seen := map[string]*Entry{}
@@ -346,23 +414,13 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 		warnings = append(warnings, fmt.Sprintf("%s:%d: %s", d.File, line, fmt.Sprintf(format, args...)))
 	}
 	for _, de := range d.Entries {
-		best := -1 // index into m.Categories of the category the entry counts for
-		for _, id := range de.Categories {
-			r, ok := rank[id]
-			if !ok {
-				continue
-			}
-			if best >= 0 && m.Categories[best].Pole != m.Categories[r].Pole {
-				return nil, nil, conflict(d.File, de, &m.Categories[min(best, r)], &m.Categories[max(best, r)])
-			}
-			if best < 0 || r < best {
-				best = r
-			}
+		chosen, err := entryCategory(d.File, de, m, rank)
+		if err != nil {
+			return nil, err
 		}
-		if best < 0 {
-			continue
+		if chosen == nil {
+			continue // in no mapped category
 		}
-		chosen := &m.Categories[best]
 		if err := checkTerm(de.Term); err != nil {
 			warn(de.Line, "entry %q skipped: %v", de.Term, err)
 			continue
@@ -373,7 +431,7 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 		key := e.Key(skip)
 		if prev, ok := seen[key]; ok {
 			if prev.Pole != e.Pole {
-				return nil, nil, &Error{File: d.File, Line: de.Line, Msg: fmt.Sprintf(
+				return nil, &Error{File: d.File, Line: de.Line, Msg: fmt.Sprintf(
 					"entry %q stems like %q at line %d but counts for %s there and %s here", e.Term, prev.Term, prev.Line, prev.Pole, e.Pole)}
 			}
 			warn(de.Line, "entry %q skipped: it stems like %q at line %d, which is imported", e.Term, prev.Term, prev.Line)
@@ -382,13 +440,30 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 		l.Entries = append(l.Entries, e)
 		seen[key] = &l.Entries[len(l.Entries)-1]
 	}
-	if len(l.Entries) == 0 {
-		return nil, warnings, &Error{File: d.File, Msg: fmt.Sprintf("no entries imported: none of its %d entries is in a mapped category with a term leadlex can match", len(d.Entries))}
+	return warnings, nil
+}
+
+// entryCategory returns the mapping line an entry counts for: of its
+// mapped categories, the one that comes first in the mapping; nil when it
+// is in none. Mapped categories on opposite poles are an error.
+func entryCategory(file string, de DicEntry, m *DicMap, rank map[string]int) (*CategoryMap, error) {
+	best := -1 // index into m.Categories
+	for _, id := range de.Categories {
+		r, ok := rank[id]
+		if !ok {
+			continue
+		}
+		if best >= 0 && m.Categories[best].Pole != m.Categories[r].Pole {
+			return nil, conflict(file, de, &m.Categories[min(best, r)], &m.Categories[max(best, r)])
+		}
+		if best < 0 || r < best {
+			best = r
+		}
 	}
-	if err := l.Validate(); err != nil {
-		return nil, nil, err
+	if best < 0 {
+		return nil, nil
 	}
-	return l, warnings, nil
+	return &m.Categories[best], nil
 }
 
 func conflict(file string, de DicEntry, a, b *CategoryMap) error {
