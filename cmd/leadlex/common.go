@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -66,7 +67,7 @@ func (r *readFlags) options(followSymlinks bool, maxBytes byteSize) (corpus.Opti
 // analyzer loads the lexicons and compiles them.
 func (f *analysisFlags) analyzer() (*pipeline.Analyzer, error) {
 	if err := f.labels.Validate(); err != nil {
-		return nil, usageErr("%v", err)
+		return nil, usageErr("%v", flagError(err, labelFlags))
 	}
 	lex, err := f.lexicon()
 	if err != nil {
@@ -160,4 +161,19 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("size %q: want a positive number with an optional unit (KB, MB, GB)", s)
 	}
 	return int64(n * float64(mult)), nil
+}
+
+// labelFlags names the flag of each pipeline.LabelOptions field.
+var labelFlags = map[string]string{"MinHits": "--min-hits", "Margin": "--margin", "TopTerms": "--top-terms"}
+
+// flagError rewrites a library's *pipeline.OptionError to name the flag
+// that set the field; other errors pass unchanged.
+func flagError(err error, flags map[string]string) error {
+	var oe *pipeline.OptionError
+	if errors.As(err, &oe) {
+		if flag, ok := flags[oe.Field]; ok {
+			return fmt.Errorf("%s %s", flag, oe.Msg)
+		}
+	}
+	return err
 }
