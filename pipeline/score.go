@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"github.com/leadlex/leadlex/internal/fielderr"
+
 	"cmp"
 	"fmt"
 	"math"
@@ -61,13 +63,7 @@ func (o LabelOptions) Validate() error {
 
 // OptionError is an option out of range. Field names the field of the
 // options struct, so that a program can name its own flag or setting.
-type OptionError struct {
-	Field string // "MinHits"
-	Msg   string // "must be 0 or more, got -1"
-}
-
-// Error reads "MinHits must be 0 or more, got -1".
-func (e *OptionError) Error() string { return e.Field + " " + e.Msg }
+type OptionError = fielderr.Error
 
 // Result is one row of the results file: one document's scores, or why it
 // has none. Field order and tags are the Parquet contract (see README).

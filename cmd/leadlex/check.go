@@ -137,7 +137,7 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 func (o *checkOptions) validate() (check.Severity, colorSetting, error) {
 	failOn, err := check.ParseFailOn(o.failOn)
 	if err != nil {
-		return failOn, 0, usageErr("%v", err)
+		return failOn, 0, usageErr("--fail-on %v", err)
 	}
 	if !check.ValidFormat(o.format) {
 		return failOn, 0, usageErr("--format %q: want %s", o.format, strings.Join(check.Formats, ", "))
