@@ -7,7 +7,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // WriteText writes the report as aligned text: accuracy, macro-F1 and
@@ -45,7 +45,7 @@ func (r *Report) WriteText(w io.Writer) {
 		var terms []string
 		for _, t := range p.TopTerms {
 			sign := "+L"
-			if t.Pole == pipeline.LabelManagement {
+			if t.Pole == results.LabelManagement {
 				sign = "+M"
 			}
 			terms = append(terms, fmt.Sprintf("%s %s", t.Term, sign))
