@@ -229,7 +229,7 @@ func (o *checkOptions) loadPolicy(args []string) (*check.Policy, error) {
 			return nil, withCode(exitUsage, err)
 		}
 		if path == "" {
-			return nil, usageErr("%v; write one (see the README) or pass --config FILE", &check.NoPolicyError{Starts: starts})
+			return nil, usageErr("%v; write one (see docs/CHECK.md) or pass --config FILE", &check.NoPolicyError{Starts: starts})
 		}
 	}
 	p, err := check.Load(path)
