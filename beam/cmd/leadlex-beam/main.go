@@ -98,8 +98,8 @@ func usage() {
 	fmt.Fprintf(w, `Usage: leadlex-beam --input GLOB --output PREFIX [--lexicon FILE]... [--shards N] [--runner prism|flink|spark|dataflow] [runner flags]
 
 Scores every document like 'leadlex score' and writes PREFIX-00000-of-0000N.parquet.
-The default runner is Prism, in this process. See README "Scaling out" for the
-flags of Flink, Spark and Dataflow.
+The default runner is Prism, in this process. See docs/SCALING.md in the leadlex
+repository for the flags of Flink, Spark and Dataflow.
 
 leadlex flags:
 `)
