@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/leadlex/leadlex/internal/yamlfile"
+	"github.com/leadlex/leadlex/stem"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -426,7 +427,7 @@ func importEntries(l *Lexicon, d *Dic, m *DicMap, byKey map[string]*DicCategory,
 			continue
 		}
 		e := Entry{Term: de.Term, Dimension: chosen.Dimension, Pole: chosen.Pole, Weight: chosen.Weight,
-			Exact: chosen.Exact && len(Words(de.Term)) > 1, Source: source, File: d.File, Line: de.Line,
+			Exact: chosen.Exact && len(stem.Words(de.Term)) > 1, Source: source, File: d.File, Line: de.Line,
 			Note: "dic category " + byKey[chosen.Category].Name}
 		key := e.Key(skip)
 		if prev, ok := seen[key]; ok {

@@ -198,6 +198,7 @@ func (o *checkOptions) check(cmd *cobra.Command, checker *check.Checker, roots [
 	}
 	copt.StreamAbove = -1    // findings need the whole text
 	copt.DeferExtract = true // the workers extract Markdown and HTML
+	copt.Positions = true    // findings point into the file
 	docs, err := checker.Run(cmd.Context(), corpus.Walk(cmd.Context(), roots, copt), o.workers)
 	if errors.Is(err, context.Canceled) {
 		return nil, nil, &exitError{code: exitInterrupt}
