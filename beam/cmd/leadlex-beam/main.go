@@ -33,6 +33,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/internal/exitcode"
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/leadlex/leadlex/results"
 )
@@ -138,6 +139,7 @@ func run(ctx context.Context, o *options, args []string, stderr io.Writer) int {
 		ToolVersion: toolVersion(), Command: commandLine(o.flags), CreatedAt: stamp,
 	})
 	if err != nil {
+		err = fielderr.Rename(err, labelFlags)
 		fmt.Fprintln(stderr, "leadlex-beam:", strings.TrimPrefix(err.Error(), scorejob.ErrUsage.Error()+": "))
 		return exitUsage
 	}
@@ -223,3 +225,6 @@ func commandLine(fs *flag.FlagSet) string {
 }
 
 func toolVersion() string { return buildinfo.Version(version) }
+
+// labelFlags names the flag of each pipeline.LabelOptions field.
+var labelFlags = map[string]string{"MinHits": "--min-hits", "Margin": "--margin", "TopTerms": "--top-terms"}
