@@ -8,8 +8,6 @@ import (
 	"iter"
 	"runtime"
 	"sync"
-
-	"golang.org/x/sync/semaphore"
 )
 
 // Ordered is one run's plan: T is an item of input, S a worker's own state
@@ -60,9 +58,9 @@ func (o Ordered[T, S, P]) Run(ctx context.Context, items iter.Seq[T]) error {
 	defer cancel()
 	order := make(chan P, inFlight*workers)
 	jobs := make(chan job[T, P], workers)
-	var budget *semaphore.Weighted
+	var budget *weightBudget
 	if o.Weight != nil && o.Budget > 0 {
-		budget = semaphore.NewWeighted(o.Budget)
+		budget = newBudget(o.Budget)
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() { o.produce(run, items, order, jobs, budget) })
@@ -96,14 +94,14 @@ type job[T, P any] struct {
 // produce reads items in order, queues their slots for Emit and hands
 // them to the workers. The item read when the run is cancelled still goes
 // to a worker, which releases it.
-func (o Ordered[T, S, P]) produce(ctx context.Context, items iter.Seq[T], order chan<- P, jobs chan<- job[T, P], budget *semaphore.Weighted) {
+func (o Ordered[T, S, P]) produce(ctx context.Context, items iter.Seq[T], order chan<- P, jobs chan<- job[T, P], budget *weightBudget) {
 	defer close(jobs)
 	defer close(order)
 	for item := range items {
 		var weight int64
 		if budget != nil {
 			weight = min(o.Weight(item), o.Budget)
-			if weight > 0 && budget.Acquire(ctx, weight) != nil {
+			if weight > 0 && budget.acquire(ctx, weight) != nil {
 				jobs <- job[T, P]{item, o.Slot(item), 0} // cancelled: to a worker, to be released
 				return
 			}
@@ -120,7 +118,7 @@ func (o Ordered[T, S, P]) produce(ctx context.Context, items iter.Seq[T], order 
 }
 
 // work is one worker: it works on jobs until there are no more.
-func (o Ordered[T, S, P]) work(ctx context.Context, jobs <-chan job[T, P], budget *semaphore.Weighted) {
+func (o Ordered[T, S, P]) work(ctx context.Context, jobs <-chan job[T, P], budget *weightBudget) {
 	var state S
 	if o.Worker != nil {
 		state = o.Worker()
@@ -132,7 +130,7 @@ func (o Ordered[T, S, P]) work(ctx context.Context, jobs <-chan job[T, P], budge
 		j = job[T, P]{}
 		o.Work(ctx, state, item, slot)
 		if weight > 0 {
-			budget.Release(weight)
+			budget.release(weight)
 		}
 	}
 	if o.Done != nil {
