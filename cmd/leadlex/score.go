@@ -82,15 +82,23 @@ being parsed; nothing is left at -o).`,
 	return cmd
 }
 
+// refuseOverwrite refuses -o or --sentences written over what the run
+// reads: the documents and the lexicons.
+func (o *scoreOptions) refuseOverwrite(args []string) error {
+	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	if err != nil {
+		return nil // reported where the options are used
+	}
+	inputs := append(append([]string(nil), args...), lexiconFiles(o.analysis.lexicons)...)
+	return refuseOverwrite(copt.Reads, inputs, outputPath{"-o", o.output}, outputPath{"--sentences", o.sentences})
+}
+
 func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	if o.workers < 0 {
 		return usageErr("--workers must be 0 (all CPUs) or more, got %d", o.workers)
 	}
-	if copt, err := o.read.options(o.followSymlinks, o.maxBytes); err == nil {
-		inputs := append(append([]string(nil), args...), lexiconFiles(o.analysis.lexicons)...)
-		if err := refuseOverwrite(copt.Reads, inputs, outputPath{"-o", o.output}, outputPath{"--sentences", o.sentences}); err != nil {
-			return err
-		}
+	if err := o.refuseOverwrite(args); err != nil {
+		return err
 	}
 	an, err := o.analysis.analyzer()
 	if err != nil {
