@@ -42,7 +42,7 @@ func extractMarkdownSpans(src string, spans *spanMap) string {
 func extractMarkdownPieces(src string, size int, spans *spanMap) string {
 	t := textBuilder{spans: spans}
 	t.b.Grow(len(src)) // the prose is seldom longer than its source: no copies while it grows
-	src, edits := guardMarkdown(src)
+	src, edits := guardMarkdown(src, spans != nil)
 	at := frontMatterLen(src)
 	pieces, reopened := markdownPieces(src[at:], size)
 	for i, piece := range pieces {

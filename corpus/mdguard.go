@@ -48,7 +48,8 @@ type markdownGuard struct {
 	// edits, when set, records where the rewritten source differs from the
 	// source, so that positions found in one can be told in the other.
 	edits    *guardEdits
-	src, out int // offsets in the source and in the rewritten source
+	src, out int  // offsets in the source and in the rewritten source
+	changed  bool // something was inserted or dropped
 }
 
 // markKinds are the characters whose number is bounded in a paragraph.
@@ -108,6 +109,7 @@ func (g *markdownGuard) copy(s string) {
 func (g *markdownGuard) insert(s string) {
 	g.b.WriteString(s)
 	g.out += len(s)
+	g.changed = true
 	g.edits.record(g.out, g.src-g.out)
 }
 
@@ -115,6 +117,7 @@ func (g *markdownGuard) insert(s string) {
 func (g *markdownGuard) drop(n int) {
 	if n > 0 {
 		g.src += n
+		g.changed = true
 		g.edits.record(g.out, g.src-g.out)
 	}
 }
@@ -148,10 +151,15 @@ type guardEdits struct {
 	at, shift []int
 }
 
+// maxGuardEdits bounds the edits recorded for one document (16 bytes
+// each): past it, in a document of hundreds of thousands of escaped marks,
+// positions further on are told as in the rewritten source.
+const maxGuardEdits = 1 << 16
+
 // record notes that offsets from at on are shifted by shift. A nil
 // guardEdits records nothing.
 func (e *guardEdits) record(at, shift int) {
-	if e == nil {
+	if e == nil || len(e.at) >= maxGuardEdits {
 		return
 	}
 	if n := len(e.at); n > 0 && e.at[n-1] == at {
@@ -299,10 +307,14 @@ func breakLongLine(s string) (line, rest string, broken bool) {
 	return s[:cut] + "\n", s[cut:], true
 }
 
-// guardMarkdown returns src rewritten by a markdownGuard, and the edits
-// that tell offsets in it back in src (nil when it is src unchanged).
-func guardMarkdown(src string) (string, *guardEdits) {
-	g := markdownGuard{edits: &guardEdits{}}
+// guardMarkdown returns src rewritten by a markdownGuard and, when track
+// is set, the edits that tell offsets in it back in src (nil when it is src
+// unchanged).
+func guardMarkdown(src string, track bool) (string, *guardEdits) {
+	g := markdownGuard{}
+	if track {
+		g.edits = &guardEdits{}
+	}
 	var b strings.Builder
 	b.Grow(len(src) + len(src)/64)
 	for rest := src; rest != ""; {
@@ -310,7 +322,7 @@ func guardMarkdown(src string) (string, *guardEdits) {
 		b.WriteString(g.line(line, broken))
 		rest = next
 	}
-	if len(g.edits.at) == 0 {
+	if !g.changed {
 		return src, nil
 	}
 	return b.String(), g.edits

@@ -187,7 +187,7 @@ func TestMarkdownPieceMax(t *testing.T) {
 
 // guarded is guardMarkdown's rewritten source alone.
 func guarded(src string) string {
-	s, _ := guardMarkdown(src)
+	s, _ := guardMarkdown(src, false)
 	return s
 }
 
