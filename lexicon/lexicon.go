@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -59,12 +60,30 @@ type Entry struct {
 	Dimension string  // name of the dimension it belongs to
 	Pole      Pole    // which side it counts for
 	Weight    float64 // multiplier for each hit; 1 unless set
-	Source    string  // provenance: the source document's file name
-	Phrase    string  // provenance: the phrase in that source
+	Source    string  // seed provenance: the source document's file name
+	Phrase    string  // seed provenance: the phrase in that source
+	Derived   string  // derived provenance: the corpus the entry was derived from
+	Statistic string  // derived provenance: the statistic that put it there
 	Note      string  // optional remark (why weighted, what it catches)
 	Exact     bool    // phrases: do not skip determiners between the words
 	File      string  // lexicon file it was defined in
 	Line      int     // line in that file
+}
+
+// Provenance kinds: a verbatim quote from a seed article, or a statistic
+// over a labelled corpus.
+const (
+	SeedProvenance    = "seed"
+	DerivedProvenance = "derived"
+)
+
+// Provenance reports the kind of the entry's provenance: SeedProvenance
+// (Source and Phrase) or DerivedProvenance (Derived and Statistic).
+func (e *Entry) Provenance() string {
+	if e.Derived != "" {
+		return DerivedProvenance
+	}
+	return SeedProvenance
 }
 
 // Kind reports whether the entry is a single word, a phrase or a prefix wildcard.
@@ -141,11 +160,21 @@ var DefaultSkip = []string{
 	"this", "that", "these", "those", "some", "any",
 }
 
+// Source names a seed document entries quote: its file name, the title of
+// the article it holds and the file's first line, so a reader can trace a
+// file name such as 000_9bd38622522702f2.txt to an article.
+type Source struct {
+	File      string
+	Title     string
+	FirstLine string
+}
+
 // Lexicon is a named, versioned set of dimensions and entries.
 type Lexicon struct {
 	Name        string
 	Version     string
 	Description string
+	Sources     []Source // the seed documents entries name, when the file lists them
 	Dimensions  []Dimension
 	Entries     []Entry
 	Skip        []string // words skipped inside phrases
@@ -154,6 +183,16 @@ type Lexicon struct {
 	Hash        string   // sha256 of the files' contents, in order, hex
 
 	setSkip, setNegation bool // whether the file set them (for Merge)
+}
+
+// SourceOf returns the listed seed document with the given file name.
+func (l *Lexicon) SourceOf(file string) (Source, bool) {
+	for _, s := range l.Sources {
+		if s.File == file {
+			return s, true
+		}
+	}
+	return Source{}, false
 }
 
 // Dimension returns the dimension with the given name and its index, or -1.
@@ -207,6 +246,7 @@ func Merge(l, later *Lexicon) (*Lexicon, error) {
 		Version:     joinNonEmpty(l.Version, later.Version),
 		Description: l.Description,
 		Dimensions:  append([]Dimension(nil), l.Dimensions...),
+		Sources:     mergeSources(l.Sources, later.Sources),
 		Skip:        l.Skip,
 		Negation:    l.Negation,
 		Files:       append(append([]string(nil), l.Files...), later.Files...),
@@ -345,6 +385,17 @@ func toSet(words []string) map[string]bool {
 		m[strings.ToLower(w)] = true
 	}
 	return m
+}
+
+// mergeSources lists the sources of a, then those of b with a new file name.
+func mergeSources(a, b []Source) []Source {
+	out := append([]Source(nil), a...)
+	for _, s := range b {
+		if !slices.ContainsFunc(out, func(o Source) bool { return o.File == s.File }) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func joinNonEmpty(a, b string) string {

@@ -161,6 +161,7 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	var dims *yaml.Node
 	handlers := p.settings(l)
 	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
+	handlers["sources"] = func(n *yaml.Node) error { return p.sources(n, l) }
 	err = p.fields(root, "lexicon", handlers)
 	if err != nil {
 		return nil, err
@@ -321,10 +322,12 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 		e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.file, Line: en.Line}
 		weightSet := false
 		err := p.fields(en, "entry", map[string]func(*yaml.Node) error{
-			"term":   p.str(&e.Term),
-			"source": p.str(&e.Source),
-			"phrase": p.str(&e.Phrase),
-			"note":   p.str(&e.Note),
+			"term":      p.str(&e.Term),
+			"source":    p.str(&e.Source),
+			"phrase":    p.str(&e.Phrase),
+			"note":      p.str(&e.Note),
+			"derived":   p.str(&e.Derived),
+			"statistic": p.str(&e.Statistic),
 			"weight": func(v *yaml.Node) error {
 				w, err := strconv.ParseFloat(v.Value, 64)
 				if err != nil || v.Kind != yaml.ScalarNode {
@@ -348,8 +351,12 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 		switch {
 		case e.Term == "":
 			return p.errf(en, "entry: missing required field term")
-		case e.Source == "":
-			return p.errf(en, "entry %q: missing required field source (where the entry comes from)", e.Term)
+		case e.Source == "" && e.Derived == "":
+			return p.errf(en, "entry %q: missing required field source (a seed file, with phrase: a quote from it) or derived (a corpus, with statistic: the figure that put the entry there)", e.Term)
+		case e.Source != "" && e.Derived != "":
+			return p.errf(en, "entry %q: give one provenance: source (a seed quote) or derived (a corpus statistic), not both", e.Term)
+		case e.Derived != "" && e.Statistic == "":
+			return p.errf(en, "entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
 		case weightSet && (e.Weight <= 0 || e.Weight > 100):
 			return p.errf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
 		}
@@ -357,6 +364,32 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 			return p.errf(en, "entry %q: %v", e.Term, err)
 		}
 		l.Entries = append(l.Entries, e)
+	}
+	return nil
+}
+
+// sources reads the list of seed documents: file, title and first_line each.
+func (p *parser) sources(n *yaml.Node, l *Lexicon) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.errf(n, "sources: expected a list of {file, title, first_line}")
+	}
+	for _, sn := range n.Content {
+		var s Source
+		err := p.fields(sn, "source", map[string]func(*yaml.Node) error{
+			"file":       p.str(&s.File),
+			"title":      p.str(&s.Title),
+			"first_line": p.str(&s.FirstLine),
+		})
+		if err != nil {
+			return err
+		}
+		if s.File == "" || s.Title == "" {
+			return p.errf(sn, "source: file and title are required")
+		}
+		if _, dup := l.SourceOf(s.File); dup {
+			return p.errf(sn, "source %q is listed twice", s.File)
+		}
+		l.Sources = append(l.Sources, s)
 	}
 	return nil
 }

@@ -54,6 +54,9 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 		}
 		dims.Content = append(dims.Content, dn)
 	}
+	if len(l.Sources) > 0 {
+		put(root, "sources", sourcesNode(l.Sources))
+	}
 	put(root, "dimensions", dims)
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
 	if len(l.Files) > 0 {
@@ -79,6 +82,19 @@ func dimensionNode(d Dimension) *yaml.Node {
 	return n
 }
 
+func sourcesNode(sources []Source) *yaml.Node {
+	list := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, s := range sources {
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		n.Content = append(n.Content, str("file"), str(s.File), str("title"), str(s.Title))
+		if s.FirstLine != "" {
+			n.Content = append(n.Content, str("first_line"), str(s.FirstLine))
+		}
+		list.Content = append(list.Content, n)
+	}
+	return list
+}
+
 func negationNode(neg Negation) *yaml.Node {
 	return &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
 		str("window"), {Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(neg.Window)},
@@ -99,9 +115,15 @@ func entryNode(e *Entry) *yaml.Node {
 	if e.Note != "" {
 		add("note", str(e.Note))
 	}
-	add("source", str(e.Source))
+	if e.Source != "" {
+		add("source", str(e.Source))
+	}
 	if e.Phrase != "" {
 		add("phrase", str(e.Phrase))
+	}
+	if e.Derived != "" {
+		add("derived", str(e.Derived))
+		add("statistic", str(e.Statistic))
 	}
 	return n
 }
@@ -126,7 +148,7 @@ func FormatWeight(w float64) string {
 }
 
 // CSVHeader is the header row WriteCSV writes.
-var CSVHeader = []string{"dimension", "pole", "term", "kind", "weight", "exact", "source", "phrase", "note", "file", "line"}
+var CSVHeader = []string{"dimension", "pole", "term", "kind", "weight", "exact", "source", "phrase", "derived", "statistic", "note", "file", "line"}
 
 // WriteCSV writes one row per entry (see CSVHeader), ordered by dimension,
 // pole and term, for spreadsheets and review.
@@ -141,7 +163,7 @@ func WriteCSV(w io.Writer, l *Lexicon) error {
 			line = strconv.Itoa(e.Line)
 		}
 		row := []string{e.Dimension, e.Pole.String(), e.Term, string(e.Kind()), FormatWeight(e.Weight),
-			strconv.FormatBool(e.Exact), e.Source, e.Phrase, e.Note, e.File, line}
+			strconv.FormatBool(e.Exact), e.Source, e.Phrase, e.Derived, e.Statistic, e.Note, e.File, line}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}

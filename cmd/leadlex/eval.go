@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -19,6 +20,7 @@ type evalOptions struct {
 	json      bool
 	worst     int
 	failUnder float64
+	split     string
 }
 
 func newEvalCmd() *cobra.Command {
@@ -28,7 +30,9 @@ func newEvalCmd() *cobra.Command {
 		Short: "Measure how well the lexicon labels texts whose label is known",
 		Long: `Eval scores every text of a labelled set as a document and compares the
 label leadlex gives with the known one. The set is a tab-separated file with
-a header naming a label column (leadership or management) and a text column.
+a header naming a label column (leadership or management) and a text column;
+with --split it keeps the rows whose split column has the given value, so
+one file can hold a development and a held-out half.
 
 It prints accuracy, macro-F1 (the mean F1 of the two classes), precision and
 recall per class, coverage (the share of texts with at least one hit), the
@@ -42,7 +46,8 @@ Exit status: 0, or 1 with --fail-under when macro-F1 is below the given
 value; 2 for usage errors and unreadable files.`,
 		Example: `  leadlex eval testdata/labeled/tune.tsv
   leadlex eval labeled.tsv --lexicon default --lexicon mine.yaml --json
-  leadlex eval labeled.tsv --fail-under 0.8`,
+  leadlex eval labeled.tsv --fail-under 0.8
+  leadlex eval ../shared/data/sentences-dev.tsv --split dev`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
@@ -51,6 +56,7 @@ value; 2 for usage errors and unreadable files.`,
 	f.BoolVar(&o.json, "json", false, "print the report as JSON")
 	f.IntVar(&o.worst, "worst", 10, "how many misclassified texts to show")
 	f.Float64Var(&o.failUnder, "fail-under", 0, "exit 1 when macro-F1 is below this value")
+	f.StringVar(&o.split, "split", "", "evaluate only the rows whose split column has this value (dev, heldout, …)")
 	return cmd
 }
 
@@ -70,6 +76,11 @@ func (o *evalOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		examples = append(examples, ex...)
 	}
+	if o.split != "" {
+		if examples, err = evaluate.FilterSplit(examples, o.split); err != nil {
+			return usageErr("%s: %v", strings.Join(args, ", "), err)
+		}
+	}
 	if len(examples) == 0 {
 		return usageErr("%s: no labelled texts", strings.Join(args, ", "))
 	}
@@ -82,11 +93,15 @@ func (o *evalOptions) run(cmd *cobra.Command, args []string) error {
 	if o.json {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(evalJSON{Files: args, Lexicon: lexiconInfo(an), Labels: map[string]float64{"min_hits": an.Labels.MinHits, "margin": an.Labels.Margin}, Report: rep}); err != nil {
+		if err := enc.Encode(evalJSON{Files: args, Split: o.split, Lexicon: lexiconInfo(an), Labels: map[string]float64{"min_hits": an.Labels.MinHits, "margin": an.Labels.Margin}, Report: rep}); err != nil {
 			return withCode(exitUsage, err)
 		}
 	} else {
-		printEval(out, args, an, rep)
+		files := slices.Clone(args)
+		if o.split != "" {
+			files[len(files)-1] += " (split " + o.split + ")"
+		}
+		printEval(out, files, an, rep)
 	}
 	if o.failUnder > 0 && rep.MacroF1 < o.failUnder {
 		return &exitError{code: exitViolation, err: fmt.Errorf("macro-F1 %.3f is below --fail-under %.3f", rep.MacroF1, o.failUnder)}
@@ -96,6 +111,7 @@ func (o *evalOptions) run(cmd *cobra.Command, args []string) error {
 
 type evalJSON struct {
 	Files   []string           `json:"files"`
+	Split   string             `json:"split,omitempty"`
 	Lexicon map[string]string  `json:"lexicon"`
 	Labels  map[string]float64 `json:"labels"`
 	*evaluate.Report

@@ -97,7 +97,7 @@ func listEntries(w io.Writer, lex *lexicon.Lexicon, dim string) error {
 	fmt.Fprintln(tw, "pole\tterm\tkind\tweight\tsource")
 	for _, e := range lex.SortedEntries() {
 		if e.Dimension == dim {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.Pole, e.Term, e.Kind(), lexicon.FormatWeight(e.Weight), e.Source)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.Pole, e.Term, e.Kind(), lexicon.FormatWeight(e.Weight), provenanceCell(e))
 		}
 	}
 	tw.Flush()
@@ -177,13 +177,27 @@ func showEntry(w io.Writer, lex *lexicon.Lexicon, e *lexicon.Entry, via string) 
 	}
 	row("kind", kind)
 	row("weight", lexicon.FormatWeight(e.Weight))
+	row("provenance", e.Provenance())
 	row("source", e.Source)
+	if src, ok := lex.SourceOf(e.Source); ok {
+		row("article", fmt.Sprintf("%s (first line: %q)", src.Title, src.FirstLine))
+	}
 	if e.Phrase != "" {
 		row("phrase", fmt.Sprintf("%q", e.Phrase))
 	}
+	row("derived", e.Derived)
+	row("statistic", e.Statistic)
 	row("note", e.Note)
 	row("defined at", e.Location())
 	tw.Flush()
+}
+
+// provenanceCell is an entry's seed file, or "derived: CORPUS".
+func provenanceCell(e *lexicon.Entry) string {
+	if e.Provenance() == lexicon.DerivedProvenance {
+		return "derived: " + e.Derived
+	}
+	return e.Source
 }
 
 func quoteAll(s []string) string {
