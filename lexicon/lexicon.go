@@ -68,6 +68,12 @@ type Entry struct {
 	Exact     bool    // phrases: do not skip determiners between the words
 	File      string  // lexicon file it was defined in
 	Line      int     // line in that file
+
+	Context []ContextRule // neighbouring phrases that flip or cancel the entry
+	// Entries a context rule added (see ContextRule) carry the rule:
+	Cancel bool   // the match counts for neither pole
+	Parent string // key of the entry whose rule added this one
+	Rule   string // the rule, for explanations
 }
 
 // Provenance kinds: a verbatim quote from a seed article, or a statistic
@@ -137,10 +143,17 @@ type Dimension struct {
 	Management  string // what the management pole stands for
 }
 
-// Negation configures which words cancel a hit shortly after them.
+// Negation configures which words cancel a hit shortly after them. The
+// negator nearest the hit decides. A reversible negator ("afraid",
+// "hesitate", "fail") negates on its own but is undone by another negator
+// before it in the window, so "not afraid to take risks" and "never
+// hesitates to inspire" count as the positive. A negator right before one
+// of the Except words negates nothing ("not only", "not just").
 type Negation struct {
-	Window int      // how many words before a hit are searched for a negator
-	Words  []string // lower-cased negators; "n't" covers contractions
+	Window     int      // how many words before a hit are searched for negators
+	Words      []string // lower-cased negators; "n't" covers contractions
+	Reversible []string // negators another negator before them undoes
+	Except     []string // words that, right after a negator, undo it
 }
 
 // DefaultNegation is used when a lexicon does not set its own.
@@ -151,6 +164,11 @@ var DefaultNegation = Negation{
 		"nor", "none", "nothing", "nobody", "lack", "lacks", "lacking", "cannot",
 		"avoid", "avoids", "avoiding", "instead", "rather", "less", "fewer", "minimal",
 	},
+	Reversible: []string{
+		"afraid", "fear", "fears", "hesitate", "hesitates", "hesitant", "reluctant",
+		"unwilling", "refuse", "refuses", "fail", "fails", "failed",
+	},
+	Except: []string{"only", "just", "merely"},
 }
 
 // DefaultSkip lists words skipped between the words of a phrase, so that
@@ -225,10 +243,14 @@ func (l *Lexicon) Lookup(s string) []*Entry {
 	return out
 }
 
-// Counts returns the number of entries per dimension and pole, in dimension order.
+// Counts returns the number of entries per dimension and pole, in dimension
+// order; entries added by context rules are not counted.
 func (l *Lexicon) Counts() [][2]int {
 	out := make([][2]int, len(l.Dimensions))
 	for _, e := range l.Entries {
+		if e.Generated() {
+			continue
+		}
 		if _, i := l.Dimension(e.Dimension); i >= 0 {
 			out[i][e.Pole]++
 		}
@@ -278,7 +300,7 @@ func Merge(l, later *Lexicon) (*Lexicon, error) {
 		replaced[e.Key(skip)] = true
 	}
 	for _, e := range l.Entries {
-		if !replaced[e.Key(skip)] {
+		if !replaced[e.Key(skip)] && !(e.Generated() && replaced[e.Parent]) {
 			out.Entries = append(out.Entries, e)
 		}
 	}

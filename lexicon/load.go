@@ -103,6 +103,9 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := expandContext(l); err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256(data)
 	l.Hash = hex.EncodeToString(sum[:])
 	l.Files = []string{file}
@@ -269,7 +272,9 @@ func (p *parser) negation(n *yaml.Node, neg *Negation) error {
 			neg.Window = w
 			return nil
 		},
-		"words": func(v *yaml.Node) error { return p.strList(v, &neg.Words) },
+		"words":      func(v *yaml.Node) error { return p.strList(v, &neg.Words) },
+		"reversible": func(v *yaml.Node) error { return p.strList(v, &neg.Reversible) },
+		"except":     func(v *yaml.Node) error { return p.strList(v, &neg.Except) },
 	})
 }
 
@@ -327,6 +332,7 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 			"phrase":    p.str(&e.Phrase),
 			"note":      p.str(&e.Note),
 			"derived":   p.str(&e.Derived),
+			"context":   func(v *yaml.Node) error { return p.contextRules(v, &e) },
 			"statistic": p.str(&e.Statistic),
 			"weight": func(v *yaml.Node) error {
 				w, err := strconv.ParseFloat(v.Value, 64)
@@ -364,6 +370,55 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 			return p.errf(en, "entry %q: %v", e.Term, err)
 		}
 		l.Entries = append(l.Entries, e)
+	}
+	return nil
+}
+
+// contextRules reads an entry's context rules: a list of {before, after,
+// pole, weight}, before and after each a phrase or a list of phrases.
+func (p *parser) contextRules(n *yaml.Node, e *Entry) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.errf(n, "entry context: expected a list of rules {before or after, pole}")
+	}
+	for _, rn := range n.Content {
+		var r ContextRule
+		phrases := func(dst *[]string) func(*yaml.Node) error {
+			return func(v *yaml.Node) error {
+				if v.Kind == yaml.ScalarNode {
+					*dst = []string{strings.ToLower(strings.TrimSpace(v.Value))}
+					return nil
+				}
+				return p.strList(v, dst)
+			}
+		}
+		err := p.fields(rn, "context rule", map[string]func(*yaml.Node) error{
+			"before": phrases(&r.Before),
+			"after":  phrases(&r.After),
+			"pole":   p.str(&r.Pole),
+			"weight": func(v *yaml.Node) error {
+				w, err := strconv.ParseFloat(v.Value, 64)
+				if err != nil || v.Kind != yaml.ScalarNode || w <= 0 || w > 100 {
+					return p.errf(v, "context rule weight: expected a number in (0, 100], got %q", v.Value)
+				}
+				r.Weight = w
+				return nil
+			},
+		})
+		if err != nil {
+			return err
+		}
+		r.Pole = strings.ToLower(r.Pole)
+		if r.Pole != PoleNone {
+			if _, err := ParsePole(r.Pole); err != nil {
+				return p.errf(rn, "context rule pole %q: want leadership, management or none", r.Pole)
+			}
+		}
+		for _, ph := range append(append([]string(nil), r.Before...), r.After...) {
+			if err := checkTerm(ph); err != nil {
+				return p.errf(rn, "context rule phrase %q: %v", ph, err)
+			}
+		}
+		e.Context = append(e.Context, r)
 	}
 	return nil
 }

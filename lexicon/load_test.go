@@ -42,6 +42,14 @@ func TestParseErrors(t *testing.T) {
 		{"conflict across poles", header + "        - {term: vision, source: s}\n      management:\n        - {term: visions, source: s}\n", `bad.yaml:10: entry "visions" conflicts with "vision" at line 8: the same stems count for leadership there and management here`},
 		{"phrase duplicate via determiner", header + "        - {term: set a vision, source: s}\n        - {term: set the vision, source: s}\n", `duplicates "set a vision"`},
 		{"negation window", "name: x\nnegation: {window: many}\ndimensions: []\n", `bad.yaml:2:20: negation.window: expected a whole number`},
+		{"derived without statistic", header + "        - {term: inspire, derived: c.tsv}\n", `entry "inspire": derived provenance needs statistic`},
+		{"two provenances", header + "        - {term: inspire, source: s, derived: c.tsv, statistic: z}\n", `give one provenance`},
+		{"context pole", header + "        - {term: change, source: s, context: [{before: react to, pole: sideways}]}\n", `context rule pole "sideways": want leadership, management or none`},
+		{"context no phrases", header + "        - {term: change, source: s, context: [{pole: management}]}\n", `context rule has no before or after phrases`},
+		{"context same pole", header + "        - {term: change, source: s, context: [{before: drive, pole: leadership}]}\n", `context rule keeps the entry's pole`},
+		{"context phrase punctuation", header + "        - {term: change, source: s, context: [{before: \"react!\", pole: none}]}\n", `context rule phrase "react!": word "react!": punctuation`},
+		{"context duplicates an entry", header + "        - {term: drive change, source: s}\n        - {term: change, source: s, context: [{before: drive, pole: management}]}\n", `conflicts with "drive change"`},
+		{"sources without title", "name: x\nsources: [{file: a.txt}]\ndimensions: []\n", `source: file and title are required`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

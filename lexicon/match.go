@@ -14,11 +14,13 @@ type Token struct {
 // Matcher finds lexicon entries in token sequences. It is built once by
 // Compile and is safe for concurrent use.
 type Matcher struct {
-	lex      *Lexicon
-	root     *node
-	skip     map[string]bool
-	negators map[string]bool
-	dimIndex []int // entry index -> dimension index
+	lex        *Lexicon
+	root       *node
+	skip       map[string]bool
+	negators   map[string]bool
+	except     map[string]bool
+	reversible map[string]bool
+	dimIndex   []int // entry index -> dimension index
 	// stemHeads holds the first letters of every stem an entry matches on
 	// (see MatchStem): a word that starts with none of them cannot stem to
 	// any of those stems.
@@ -44,11 +46,13 @@ const maxSkips = 2
 // validate); a later entry with the same path replaces an earlier one.
 func Compile(l *Lexicon) *Matcher {
 	m := &Matcher{
-		lex:      l,
-		root:     newNode(),
-		skip:     l.SkipSet(),
-		negators: toSet(l.Negation.Words),
-		dimIndex: make([]int, len(l.Entries)),
+		lex:        l,
+		root:       newNode(),
+		skip:       l.SkipSet(),
+		negators:   toSet(l.Negation.Words),
+		except:     toSet(l.Negation.Except),
+		reversible: toSet(l.Negation.Reversible),
+		dimIndex:   make([]int, len(l.Entries)),
 	}
 	for i := range l.Entries {
 		e := &l.Entries[i]
@@ -157,7 +161,15 @@ func (m *Matcher) Entry(i int) *Entry { return &m.lex.Entries[i] }
 func (m *Matcher) DimensionIndex(i int) int { return m.dimIndex[i] }
 
 // IsNegator reports whether a lower-cased token cancels hits after it.
-func (m *Matcher) IsNegator(lower string) bool { return m.negators[lower] }
+func (m *Matcher) IsNegator(lower string) bool { return m.negators[lower] || m.reversible[lower] }
+
+// IsReversible reports whether a lower-cased negator is undone by another
+// negator before it ("not afraid").
+func (m *Matcher) IsReversible(lower string) bool { return m.reversible[lower] }
+
+// UndoesNegation reports whether a lower-cased token right after a negator
+// undoes it ("only" in "not only").
+func (m *Matcher) UndoesNegation(lower string) bool { return m.except[lower] }
 
 // NegationWindow is how many words before a hit are searched for a negator.
 func (m *Matcher) NegationWindow() int { return m.lex.Negation.Window }

@@ -31,7 +31,8 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 	if !slices.Equal(l.Skip, DefaultSkip) {
 		put(root, "skip", flowList(l.Skip))
 	}
-	if l.Negation.Window != DefaultNegation.Window || !slices.Equal(l.Negation.Words, DefaultNegation.Words) {
+	if l.Negation.Window != DefaultNegation.Window || !slices.Equal(l.Negation.Words, DefaultNegation.Words) ||
+		!slices.Equal(l.Negation.Reversible, DefaultNegation.Reversible) || !slices.Equal(l.Negation.Except, DefaultNegation.Except) {
 		put(root, "negation", negationNode(l.Negation))
 	}
 	dims := &yaml.Node{Kind: yaml.SequenceNode}
@@ -41,7 +42,7 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 		for _, p := range Poles {
 			list := &yaml.Node{Kind: yaml.SequenceNode}
 			for i := range l.Entries {
-				if e := &l.Entries[i]; e.Dimension == d.Name && e.Pole == p {
+				if e := &l.Entries[i]; e.Dimension == d.Name && e.Pole == p && !e.Generated() {
 					list.Content = append(list.Content, entryNode(e))
 				}
 			}
@@ -99,6 +100,8 @@ func negationNode(neg Negation) *yaml.Node {
 	return &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
 		str("window"), {Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(neg.Window)},
 		str("words"), flowList(neg.Words),
+		str("reversible"), flowList(neg.Reversible),
+		str("except"), flowList(neg.Except),
 	}}
 }
 
@@ -115,6 +118,9 @@ func entryNode(e *Entry) *yaml.Node {
 	if e.Note != "" {
 		add("note", str(e.Note))
 	}
+	if len(e.Context) > 0 {
+		add("context", contextNode(e.Context))
+	}
 	if e.Source != "" {
 		add("source", str(e.Source))
 	}
@@ -126,6 +132,25 @@ func entryNode(e *Entry) *yaml.Node {
 		add("statistic", str(e.Statistic))
 	}
 	return n
+}
+
+func contextNode(rules []ContextRule) *yaml.Node {
+	list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, r := range rules {
+		n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		if len(r.Before) > 0 {
+			n.Content = append(n.Content, str("before"), flowList(r.Before))
+		}
+		if len(r.After) > 0 {
+			n.Content = append(n.Content, str("after"), flowList(r.After))
+		}
+		n.Content = append(n.Content, str("pole"), str(r.Pole))
+		if r.Weight > 0 {
+			n.Content = append(n.Content, str("weight"), &yaml.Node{Kind: yaml.ScalarNode, Value: FormatWeight(r.Weight)})
+		}
+		list.Content = append(list.Content, n)
+	}
+	return list
 }
 
 // str is a string scalar, quoted by the encoder when YAML would read it as

@@ -188,6 +188,17 @@ func showEntry(w io.Writer, lex *lexicon.Lexicon, e *lexicon.Entry, via string) 
 	row("derived", e.Derived)
 	row("statistic", e.Statistic)
 	row("note", e.Note)
+	row("context", e.Rule)
+	for _, r := range e.Context {
+		where, phrases := "before", r.Before
+		if len(phrases) == 0 {
+			where, phrases = "after", r.After
+		}
+		row("context rule", fmt.Sprintf("%s %s → %s", where, quoteAll(phrases), r.Pole))
+		if len(r.Before) > 0 && len(r.After) > 0 {
+			row("context rule", fmt.Sprintf("after %s → %s", quoteAll(r.After), r.Pole))
+		}
+	}
 	row("defined at", e.Location())
 	tw.Flush()
 }
