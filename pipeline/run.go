@@ -123,6 +123,11 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRo
 	return r
 }
 
+// Tally returns the per-entry counts of the document the scorer scored
+// last (words and hits, negated hits apart). It is reused by the next
+// Score; callers copy what they keep.
+func (s *Scorer) Tally() *Tally { return s.tally }
+
 func ptr[T any](v T) *T { return &v }
 
 // Run scores docs with a pool of workers and writes the results to sink in

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/evaluate"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -21,12 +22,15 @@ type evalOptions struct {
 	worst     int
 	failUnder float64
 	split     string
+
+	reliability bool
+	read        readFlags
 }
 
 func newEvalCmd() *cobra.Command {
 	o := &evalOptions{}
 	cmd := &cobra.Command{
-		Use:   "eval LABELED.tsv...",
+		Use:   "eval LABELED.tsv... | eval --reliability CORPUS...",
 		Short: "Measure how well the lexicon labels texts whose label is known",
 		Long: `Eval scores every text of a labelled set as a document and compares the
 label leadlex gives with the known one. The set is a tab-separated file with
@@ -42,12 +46,22 @@ A text labelled balanced or none counts as a wrong prediction: the gold set
 has only two classes, so such a text lowers accuracy and its class's recall,
 and no class's precision.
 
+With --reliability the arguments are a corpus, read as 'leadlex score' reads
+it (folders, files, one document per record of a .jsonl, .csv or .tsv), and
+eval measures the lexicon itself rather than labels: for each dimension and
+pole, with the pole's entries as the items of a scale (as LIWC's Dictionary
+Workbench does), Cronbach's alpha over the entries' hits per 1,000 words in
+each document, KR-20 over whether each entry occurs, the base rate (mean
+hits per 1,000 words) and the share of documents with a hit. Low alpha is
+usual for word lists on short texts: see docs/VALIDITY.md.
+
 Exit status: 0, or 1 with --fail-under when macro-F1 is below the given
 value; 2 for usage errors and unreadable files.`,
 		Example: `  leadlex eval testdata/labeled/tune.tsv
   leadlex eval labeled.tsv --lexicon default --lexicon mine.yaml --json
   leadlex eval labeled.tsv --fail-under 0.8
-  leadlex eval ../shared/data/sentences-dev.tsv --split dev`,
+  leadlex eval ../shared/data/sentences-dev.tsv --split dev
+  leadlex eval --reliability ../shared/data/jobs-dev.tsv --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
@@ -57,6 +71,8 @@ value; 2 for usage errors and unreadable files.`,
 	f.IntVar(&o.worst, "worst", 10, "how many misclassified texts to show")
 	f.Float64Var(&o.failUnder, "fail-under", 0, "exit 1 when macro-F1 is below this value")
 	f.StringVar(&o.split, "split", "", "evaluate only the rows whose split column has this value (dev, heldout, …)")
+	f.BoolVar(&o.reliability, "reliability", false, "read the arguments as a corpus (as score does) and print, per dimension and pole, Cronbach's alpha, KR-20, the base rate and the share of documents with a hit")
+	o.read.register(f)
 	return cmd
 }
 
@@ -67,6 +83,9 @@ func (o *evalOptions) run(cmd *cobra.Command, args []string) error {
 	an, err := o.analysis.analyzer()
 	if err != nil {
 		return err
+	}
+	if o.reliability {
+		return o.runReliability(cmd, args, an)
 	}
 	var examples []evaluate.Example
 	for _, path := range args {
@@ -168,6 +187,52 @@ func printEval(w io.Writer, files []string, an *pipeline.Analyzer, r *evaluate.R
 			fmt.Fprintf(w, "    terms: %s\n", strings.Join(terms, ", "))
 		}
 	}
+}
+
+type reliabilityJSON struct {
+	Files   []string          `json:"files"`
+	Lexicon map[string]string `json:"lexicon"`
+	*evaluate.ReliabilityReport
+}
+
+// runReliability measures the lexicon's internal consistency over a corpus.
+func (o *evalOptions) runReliability(cmd *cobra.Command, args []string, an *pipeline.Analyzer) error {
+	copt, err := o.read.options(false, 0)
+	if err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	rep, err := evaluate.Reliability(ctx, an, corpus.Walk(ctx, args, copt))
+	if err != nil {
+		return withCode(exitUsage, fmt.Errorf("%s: %w", strings.Join(args, ", "), err))
+	}
+	out := cmd.OutOrStdout()
+	if o.json {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(reliabilityJSON{Files: args, Lexicon: lexiconInfo(an), ReliabilityReport: rep}); err != nil {
+			return withCode(exitUsage, err)
+		}
+		return nil
+	}
+	lex := an.Lexicon()
+	fmt.Fprintf(out, "%s: %d documents (%d skipped or empty), %d words; lexicon %s %s\n\n",
+		strings.Join(args, ", "), rep.Documents, rep.Skipped, rep.Words, lex.Name, lex.Version)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "dimension\tpole\tentries\thit\talpha\tKR-20\tper 1k words\tdocs with a hit\t")
+	for _, p := range rep.Poles {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%.2f\t%.3f\t\n", p.Dimension, p.Pole, p.Entries, p.EntriesHit,
+			optFloat(p.Alpha), optFloat(p.KR20), p.BaseRate, p.DocShare)
+	}
+	return tw.Flush()
+}
+
+// optFloat renders an optional figure with three decimals, or "-".
+func optFloat(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", *v+0) // +0: no "-0.000"
 }
 
 // ellipsis shortens s to about n bytes at a space.

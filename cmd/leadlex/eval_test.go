@@ -164,3 +164,38 @@ func TestEvalDefaultLexiconTargets(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalReliability(t *testing.T) {
+	code, out, stderr := leadlex(t, "eval", "--reliability", "../../testdata/corpus", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Documents, Skipped int
+		Poles              []struct {
+			Dimension, Pole string
+			Entries         int
+			EntriesHit      int `json:"entries_hit"`
+			Alpha, KR20     *float64
+			BaseRate        float64 `json:"base_rate_per_1k"`
+			DocShare        float64 `json:"doc_share"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if rep.Documents != 31 || rep.Skipped != 5 || len(rep.Poles) != 16 {
+		t.Fatalf("%d documents, %d skipped, %d poles; want 31, 5 and 16", rep.Documents, rep.Skipped, len(rep.Poles))
+	}
+	for _, p := range rep.Poles {
+		if p.Entries < 10 || p.EntriesHit > p.Entries || p.DocShare < 0 || p.DocShare > 1 || p.BaseRate < 0 ||
+			p.Alpha != nil && *p.Alpha > 1 || p.KR20 != nil && *p.KR20 > 1 {
+			t.Errorf("%s/%s: %+v", p.Dimension, p.Pole, p)
+		}
+	}
+	code, out, _ = leadlex(t, "eval", "--reliability", "../../testdata/corpus")
+	if code != 0 || !strings.Contains(out, "31 documents (5 skipped or empty)") ||
+		!strings.Contains(out, "dimension        pole  entries  hit") {
+		t.Errorf("table: exit %d\n%s", code, out)
+	}
+}
