@@ -9,6 +9,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // PoleReliability is the internal consistency and base rate of one pole of
@@ -144,7 +145,7 @@ func Reliability(ctx context.Context, an *pipeline.Analyzer, docs iter.Seq[corpu
 			return nil, err
 		}
 		r := sc.Score(ctx, d)
-		if r.Status != pipeline.StatusOK || r.Words == 0 {
+		if r.Status != results.StatusOK || r.Words == 0 {
 			rep.Skipped++
 			continue
 		}
