@@ -176,7 +176,8 @@ func FormatWeight(w float64) string {
 var CSVHeader = []string{"dimension", "pole", "term", "kind", "weight", "exact", "source", "phrase", "derived", "statistic", "note", "file", "line"}
 
 // WriteCSV writes one row per entry (see CSVHeader), ordered by dimension,
-// pole and term, for spreadsheets and review.
+// pole and term, for spreadsheets and review. The phrases context rules add
+// are rows too, their note naming the rule.
 func WriteCSV(w io.Writer, l *Lexicon) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -189,6 +190,9 @@ func WriteCSV(w io.Writer, l *Lexicon) error {
 		}
 		row := []string{e.Dimension, e.Pole.String(), e.Term, string(e.Kind()), FormatWeight(e.Weight),
 			strconv.FormatBool(e.Exact), e.Source, e.Phrase, e.Derived, e.Statistic, e.Note, e.File, line}
+		if e.Generated() {
+			row[10] = e.Rule // the phrase comes from a context rule: say which
+		}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -233,7 +234,10 @@ func optFloat(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%.3f", *v+0) // +0: no "-0.000"
+	if math.Abs(*v) < 0.0005 {
+		return "0.000" // not "-0.000"
+	}
+	return fmt.Sprintf("%.3f", *v)
 }
 
 // ellipsis shortens s to about n bytes at a space.
