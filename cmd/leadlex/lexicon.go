@@ -64,8 +64,25 @@ func newLexiconListCmd(f *lexiconFlags) *cobra.Command {
 
 func lexiconHeader(w io.Writer, lex *lexicon.Lexicon) {
 	fmt.Fprintf(w, "%s %s (sha256 %s) from %s\n", lex.Name, lex.Version, lex.Hash[:min(12, len(lex.Hash))], strings.Join(lex.Files, ", "))
-	fmt.Fprintf(w, "%d entries in %d dimensions; negation: %d words before a hit, %d negators\n\n",
-		len(lex.Entries), len(lex.Dimensions), lex.Negation.Window, len(lex.Negation.Words))
+	written, rules := splitGenerated(lex)
+	fmt.Fprintf(w, "%d entries in %d dimensions%s; negation: %d words before a hit, %d negators\n\n",
+		written, len(lex.Dimensions), rules, lex.Negation.Window, len(lex.Negation.Words)+len(lex.Negation.Reversible))
+}
+
+// splitGenerated counts the entries written in the lexicon files and says
+// how many phrases their context rules add (", and N phrases of context
+// rules"), or "" when there are none.
+func splitGenerated(lex *lexicon.Lexicon) (written int, rules string) {
+	n := 0
+	for i := range lex.Entries {
+		if lex.Entries[i].Generated() {
+			n++
+		}
+	}
+	if n > 0 {
+		rules = fmt.Sprintf(", and %d phrases of context rules", n)
+	}
+	return len(lex.Entries) - n, rules
 }
 
 func listDimensions(w io.Writer, lex *lexicon.Lexicon) {
@@ -279,8 +296,9 @@ func (o *validateOptions) run(cmd *cobra.Command, args []string) error {
 			c[0] += n[0]
 			c[1] += n[1]
 		}
-		fmt.Fprintf(out, "%s: ok: %d entries (%d leadership, %d management) in %d dimensions\n",
-			path, len(lex.Entries), c[0], c[1], len(lex.Dimensions))
+		written, rules := splitGenerated(lex)
+		fmt.Fprintf(out, "%s: ok: %d entries (%d leadership, %d management) in %d dimensions%s\n",
+			path, written, c[0], c[1], len(lex.Dimensions), rules)
 	}
 	switch {
 	case unreadable > 0:
