@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/stem"
 )
 
 // sharedData is the folder of the shared data sets: $LEADLEX_SHARED/data,
@@ -46,8 +47,8 @@ func TestDerivedProvenanceReproduces(t *testing.T) {
 	}
 	stems := func(term string) string {
 		var out []string
-		for _, w := range lexicon.Words(term) {
-			out = append(out, lexicon.Stem(strings.TrimSuffix(w, "*")))
+		for _, w := range stem.Words(term) {
+			out = append(out, stem.Stem(strings.TrimSuffix(w, "*")))
 		}
 		return strings.Join(out, " ")
 	}

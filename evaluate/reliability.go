@@ -3,8 +3,10 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"io"
 	"iter"
 	"math"
+	"text/tabwriter"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
@@ -149,11 +151,11 @@ func Reliability(ctx context.Context, an *pipeline.Analyzer, docs iter.Seq[corpu
 			rep.Skipped++
 			continue
 		}
-		t := sc.Tally()
+		words, counts := sc.EntryCounts()
 		rep.Documents++
-		rep.Words += int64(t.Words)
+		rep.Words += int64(words)
 		for _, s := range scales {
-			s.add(t.Counts, t.Words)
+			s.add(counts, words)
 		}
 	}
 	if rep.Documents == 0 {
@@ -169,4 +171,26 @@ func Reliability(ctx context.Context, an *pipeline.Analyzer, docs iter.Seq[corpu
 		})
 	}
 	return rep, nil
+}
+
+// WriteText writes the report as a table: one row per dimension and pole.
+func (r *ReliabilityReport) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "dimension\tpole\tentries\thit\talpha\tKR-20\tper 1k words\tdocs with a hit\t")
+	for _, p := range r.Poles {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%.2f\t%.3f\t\n", p.Dimension, p.Pole, p.Entries, p.EntriesHit,
+			optFloat(p.Alpha), optFloat(p.KR20), p.BaseRate, p.DocShare)
+	}
+	return tw.Flush()
+}
+
+// optFloat renders an optional figure with three decimals, or "-".
+func optFloat(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	if math.Abs(*v) < 0.0005 {
+		return "0.000" // not "-0.000"
+	}
+	return fmt.Sprintf("%.3f", *v)
 }

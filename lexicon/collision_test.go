@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/leadlex/leadlex/stem"
 )
 
 // collisionFile is the reviewed list of words that share a Snowball stem
@@ -88,8 +90,8 @@ func isInflection(a, b string) bool {
 	if slices.Contains(inflections(a), b) || slices.Contains(inflections(b), a) {
 		return true
 	}
-	if irregular[a] == b || irregular[b] == a || irregular[a] != "" && irregular[a] == irregular[b] {
-		return true
+	if stem.IsIrregular(a) || stem.IsIrregular(b) {
+		return true // Stem maps the irregular form to its base on purpose
 	}
 	for _, x := range bases(a) {
 		for _, y := range bases(b) {
@@ -129,12 +131,12 @@ func findCollisions(l *Lexicon, vocab map[string]int) []collision {
 	byStem := map[string][]string{}
 	for w, n := range vocab {
 		if n >= minCommon {
-			byStem[Stem(w)] = append(byStem[Stem(w)], w)
+			byStem[stem.Stem(w)] = append(byStem[stem.Stem(w)], w)
 		}
 	}
 	entryWords := map[string]bool{}
 	for _, e := range l.Entries {
-		for _, w := range Words(e.Term) {
+		for _, w := range stem.Words(e.Term) {
 			if !strings.HasSuffix(w, "*") && !skip[w] {
 				entryWords[w] = true
 			}
@@ -142,15 +144,15 @@ func findCollisions(l *Lexicon, vocab map[string]int) []collision {
 	}
 	// Entry words collide with each other too: add them to the vocabulary.
 	for w := range entryWords {
-		if !slices.Contains(byStem[Stem(w)], w) {
-			byStem[Stem(w)] = append(byStem[Stem(w)], w)
+		if !slices.Contains(byStem[stem.Stem(w)], w) {
+			byStem[stem.Stem(w)] = append(byStem[stem.Stem(w)], w)
 		}
 	}
 	var out []collision
 	for w := range entryWords {
-		for _, v := range byStem[Stem(w)] {
+		for _, v := range byStem[stem.Stem(w)] {
 			if v != w && !isInflection(w, v) && !(entryWords[v] && v < w) {
-				out = append(out, collision{w, v, Stem(w)})
+				out = append(out, collision{w, v, stem.Stem(w)})
 			}
 		}
 	}
