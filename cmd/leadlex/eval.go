@@ -37,8 +37,8 @@ with --split it keeps the rows whose split column has the given value, so
 one file can hold a development and a held-out half.
 
 It prints accuracy, macro-F1 (the mean F1 of the two classes), precision and
-recall per class, coverage (the share of texts with at least one hit), the
-confusion matrix and the texts misclassified worst.
+recall per class, coverage (the share of texts with at least one hit that
+is not negated), the confusion matrix and the texts misclassified worst.
 
 A text labelled balanced or none counts as a wrong prediction: the gold set
 has only two classes, so such a text lowers accuracy and its class's recall,
