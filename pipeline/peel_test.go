@@ -66,3 +66,29 @@ func tokenTexts(toks []prose.Token) string {
 	}
 	return b.String()
 }
+
+// FuzzTokenizeTime checks that tokenizing takes time linear in the size of
+// a text: a fuzzed run, repeated to 64 KB with and without spaces and with
+// each byte stretched, must be tokenized within a generous budget per byte.
+func FuzzTokenizeTime(f *testing.F) {
+	for _, seed := range []string{"[", ")", ".", "$(", "a.", "'s", "n't", "\u201c", "U.S.)", ":)"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, run string) {
+		if run == "" {
+			return
+		}
+		k := max(1, (64<<10)/len(run))
+		var stretched strings.Builder
+		for i := 0; i < len(run); i++ {
+			stretched.WriteString(strings.Repeat(run[i:i+1], k))
+		}
+		for _, text := range []string{strings.Repeat(run, k), strings.Repeat(run+" ", k/2), stretched.String()} {
+			start := time.Now()
+			Tokenize(nil, text)
+			if d, budget := time.Since(start), 2*time.Second+time.Duration(len(text))*20*time.Microsecond; d > budget {
+				t.Fatalf("%d bytes took %v, over %v; first bytes %q", len(text), d, budget, text[:min(len(text), 40)])
+			}
+		}
+	})
+}
