@@ -164,7 +164,7 @@ func generatedAdversarial(t *testing.T) []adversarialCase {
 		{"HTML of 15 MB", map[string][]byte{"h.html": []byte("<p>" + strings.ReplaceAll(text(14*mb), "team ", "team</p><p>"))}, []string{"score", "IN", "-o", "-", "-q"}, 0},
 		{"30 MB, no sentence end", map[string][]byte{"s.txt": []byte(text(30 * mb))}, []string{"score", "IN", "-o", "OUT/r.parquet", "--sentences", "OUT/s.parquet", "-q"}, 0},
 		{"8 MB Markdown, no line end", map[string][]byte{"m.md": []byte(text(8 * mb))}, []string{"score", "IN", "-o", "-", "-q"}, 0},
-		{"check of 15 MB HTML", map[string][]byte{"h.html": []byte("<p>" + text(15*mb)), ".leadlex.yaml": []byte("thresholds:\n  balance: {min: -1}\n")}, []string{"check", "IN", "-q"}, 0},
+		{"check of 8 MB HTML", map[string][]byte{"h.html": []byte("<p>" + text(8*mb-10)), ".leadlex.yaml": []byte("thresholds:\n  balance: {min: -1}\n")}, []string{"check", "IN", "-q"}, 0},
 		{"explain -f html of 1 MB", map[string][]byte{"e.txt": []byte(text(mb - 100))}, []string{"explain", "-f", "html", "IN", "-o", "OUT/e.html"}, 0},
 		{"lexicon over its cap", map[string][]byte{"doc.txt": []byte("We lead."), "lex.yaml": append(lexicon, pad...)}, []string{"score", "IN/doc.txt", "--lexicon", "IN/lex.yaml", "-o", "-", "-q"}, 0},
 		{"policy over its cap", map[string][]byte{"doc.txt": []byte("We lead."), "p.yaml": []byte("thresholds:\n  balance: {min: -1}\n" + pad)}, []string{"check", "IN/doc.txt", "--config", "IN/p.yaml", "-q"}, 0},
