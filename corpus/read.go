@@ -173,10 +173,14 @@ func cannotRead(err error) string {
 	return "cannot read: " + describe(err)
 }
 
+// extractFunc turns the decoded text of a marked-up file into the text to
+// score; with spans, it records where each word of it stands in src.
+type extractFunc func(src string, spans *spanMap) string
+
 // textFormat turns the decoded text of a file into the text to score.
 type textFormat struct {
-	extract func(text string) string // nil: the text as it is
-	stream  bool                     // large files may be streamed as they are
+	extract extractFunc // nil: the text as it is
+	stream  bool        // large files may be streamed as they are
 	// streamExtract, when set, streams large files through it: it turns a
 	// stream of the decoded file into a stream of the text to score.
 	streamExtract func(io.Reader) io.Reader
@@ -254,7 +258,10 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 	if strings.TrimSpace(text) == "" {
 		return yield(s.fail(Skipped, noText))
 	}
-	doc.Text, doc.Status, doc.extract = text, OK, tf.extract
+	doc.Text, doc.Status, doc.extract, doc.positions = text, OK, tf.extract, c.Positions
+	if c.Positions && tf.extract == nil {
+		doc.Positions = TextPositions(text)
+	}
 	if !c.DeferExtract {
 		doc.Extract()
 	}

@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/leadlex/leadlex/stem"
 )
 
 // Dic is a LIWC-style dictionary: categories declared between two lines
@@ -367,7 +369,7 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 			continue
 		}
 		e := Entry{Term: de.Term, Dimension: chosen.Dimension, Pole: chosen.Pole, Weight: chosen.Weight,
-			Exact: chosen.Exact && len(Words(de.Term)) > 1, Source: source, File: d.File, Line: de.Line,
+			Exact: chosen.Exact && len(stem.Words(de.Term)) > 1, Source: source, File: d.File, Line: de.Line,
 			Note: "dic category " + byKey[chosen.Category].Name}
 		key := e.Key(skip)
 		if prev, ok := seen[key]; ok {

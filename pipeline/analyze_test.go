@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -222,5 +223,43 @@ func TestAnalyzeNegationFromLexicon(t *testing.T) {
 	r := scoreText(t, an, "Sans inspire. Inspire! Sans budget.")
 	if r.LeadershipHits != 1 || r.ManagementHits != 0 || r.NegatedHits != 2 {
 		t.Errorf("leadership %v management %v negated %v; want 1, 0, 2", r.LeadershipHits, r.ManagementHits, r.NegatedHits)
+	}
+}
+
+// TestEmptyDocumentScores holds that a document with no text, and the
+// zero Doc, score as empty rows (0 words, label none, status ok) through
+// every entry point rather than erroring.
+func TestEmptyDocumentScores(t *testing.T) {
+	sc := NewScorer(NewAnalyzer(lexicon.Default(), DefaultLabels))
+	rows := map[string]*results.Result{
+		"Analyze":    sc.Analyze("").Result,
+		"AnalyzeDoc": sc.AnalyzeDoc(corpus.Doc{}).Result,
+		"Score":      sc.Score(context.Background(), corpus.Doc{}),
+	}
+	for name, r := range rows {
+		if r.Status != results.StatusOK || r.Error != nil || r.Words != 0 || r.Label != results.LabelNone || len(r.Dimensions) == 0 {
+			t.Errorf("%s: %+v, want status ok, 0 words, label none, the dimensions", name, r)
+		}
+	}
+}
+
+// TestAnalyzeDocIsScore holds that the one analysis gives the row score
+// writes, and hits that point at their words.
+func TestAnalyzeDocIsScore(t *testing.T) {
+	sc := NewScorer(NewAnalyzer(lexicon.Default(), DefaultLabels))
+	d := corpus.Doc{ID: "a", Path: "a.txt", Format: "txt", Bytes: 80, Status: corpus.OK,
+		Text: "You will coach and mentor the team. We never micromanage.\n\nTrack the budget and enforce compliance."}
+	a := sc.AnalyzeDoc(d)
+	want := sc.Score(context.Background(), d)
+	if !reflect.DeepEqual(a.Result, want) {
+		t.Errorf("AnalyzeDoc row\n%+v\nScore row\n%+v", a.Result, want)
+	}
+	if len(a.Hits) < 4 || a.Words != int(want.Words) {
+		t.Fatalf("%d hits, %d words", len(a.Hits), a.Words)
+	}
+	for _, h := range a.Hits {
+		if w := a.Text[h.Start:h.End]; strings.TrimSpace(w) != w || w == "" {
+			t.Errorf("hit %+v covers %q", h, w)
+		}
 	}
 }

@@ -44,27 +44,27 @@ func (o LabelOptions) Validate() error {
 	return nil
 }
 
-// Tally accumulates hits per entry over one document (or one sentence).
-type Tally struct {
+// tally accumulates hits per entry over one document (or one sentence).
+type tally struct {
 	Words, Sentences int
 	Counts           []int32 // per entry: hits not negated
 	Negated          []int32 // per entry: negated hits
 }
 
-// NewTally returns an empty tally for a lexicon of n entries.
-func NewTally(n int) *Tally {
-	return &Tally{Counts: make([]int32, n), Negated: make([]int32, n)}
+// newTally returns an empty tally for a lexicon of n entries.
+func newTally(n int) *tally {
+	return &tally{Counts: make([]int32, n), Negated: make([]int32, n)}
 }
 
 // Reset empties the tally for reuse.
-func (t *Tally) Reset() {
+func (t *tally) Reset() {
 	t.Words, t.Sentences = 0, 0
 	clear(t.Counts)
 	clear(t.Negated)
 }
 
 // AddHits counts hits into the tally.
-func (t *Tally) AddHits(hits []Hit) {
+func (t *tally) AddHits(hits []Hit) {
 	for _, h := range hits {
 		if h.Negated {
 			t.Negated[h.Entry]++
@@ -75,14 +75,14 @@ func (t *Tally) AddHits(hits []Hit) {
 }
 
 // Add counts an analysis (its words, sentences and hits) into the tally.
-func (t *Tally) Add(a *Analysis) {
+func (t *tally) Add(a *Analysis) {
 	t.Words += a.Words
 	t.Sentences += len(a.Sentences)
 	t.AddHits(a.Hits)
 }
 
-// Fill computes the score columns of r from the tally.
-func (an *Analyzer) Fill(r *results.Result, t *Tally) {
+// fill computes the score columns of r from the tally.
+func (an *Analyzer) fill(r *results.Result, t *tally) {
 	lex := an.Lexicon()
 	r.Words, r.Sentences = int32(t.Words), int32(t.Sentences)
 	r.Dimensions = make([]results.DimensionScore, len(lex.Dimensions))
@@ -97,7 +97,7 @@ func (an *Analyzer) Fill(r *results.Result, t *Tally) {
 			continue
 		}
 		w := float64(c) * e.Weight
-		d := &r.Dimensions[an.Matcher.DimensionIndex(i)]
+		d := &r.Dimensions[an.matcher.dimensionIndex(i)]
 		if e.Pole == lexicon.Leadership {
 			lead += w
 			d.Leadership += w
@@ -159,7 +159,7 @@ func (o LabelOptions) Label(lead, mgmt float64) (string, float64) {
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // topTerms lists the most frequent entries, most hits first, then by term.
-func (an *Analyzer) topTerms(t *Tally) []results.TermCount {
+func (an *Analyzer) topTerms(t *tally) []results.TermCount {
 	lex := an.Lexicon()
 	var idx []int
 	for i, c := range t.Counts {

@@ -133,6 +133,7 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	copt.StreamAbove = -1    // findings need the whole text
 	copt.DeferExtract = true // the workers extract Markdown and HTML
+	copt.Positions = true    // findings point into the file
 	rep := &check.Report{
 		Tool:  check.Tool{Name: "leadlex", Version: toolVersion(), InformationURI: informationURI},
 		Rules: policy.RuleInfos(),

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/pipeline"
 )
 
 // lexiconFlags select the active lexicon of the lexicon subcommands.
@@ -122,14 +123,14 @@ Exit status: 0 when every ENTRY was found, 1 when one was not.`,
 			if err != nil {
 				return err
 			}
-			m := lexicon.Compile(lex)
+			an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
 			w := cmd.OutOrStdout()
 			var missing []string
 			for k, arg := range args {
 				entries := lex.Lookup(arg)
 				via := ""
 				if len(entries) == 0 {
-					entries, via = m.Matches(arg), arg
+					entries, via = an.Matches(arg), arg
 				}
 				if len(entries) == 0 {
 					missing = append(missing, arg)
