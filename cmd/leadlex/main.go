@@ -131,6 +131,7 @@ process, control, the present, stability).`,
 		newLexiconCmd(),
 		newReportCmd(),
 		newServeCmd(),
+		newLSPCmd(),
 	)
 	return root
 }
