@@ -95,7 +95,11 @@
           title: p.hit.provenance,
           "data-dimension": p.hit.dimension,
           "data-pole": p.hit.pole,
+          tabindex: "0",
         }, p.text);
+        const show = () => { $("hit-info").textContent = p.hit.provenance; };
+        m.addEventListener("focus", show);
+        m.addEventListener("mouseenter", show);
         node = m;
       }
       if (p.excluded) {
@@ -137,7 +141,8 @@
     box.append(el("span", { class: "head" }, "dimension"), el("span", { class: "head" }, "leadership"), el("span", { class: "head" }, "management"));
     const top = Math.max(1, ...r.dimensions.map((d) => Math.max(d.leadership, d.management)));
     for (const d of r.dimensions) {
-      box.append(el("span", {}, d.name));
+      const i = Math.max(0, dimensions.indexOf(d.name)) % 8;
+      box.append(el("span", { class: "dimname d" + i }, d.name));
       for (const [pole, v] of [["lead", d.leadership], ["mgmt", d.management]]) {
         const bar = el("div", { class: "bar " + pole, role: "img", "aria-label": `${d.name} ${pole === "lead" ? "leadership" : "management"} ${v}` });
         const fill = el("span");
