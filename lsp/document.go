@@ -18,8 +18,8 @@ import (
 // lexicon could not be loaded; the documents then show it as a diagnostic.
 type environment struct {
 	policy  *check.Policy // nil: no policy file above the document
-	checker *check.Checker
-	scorer  *pipeline.Scorer // one: messages are handled one at a time
+	checker *check.Session   // one: messages are handled one at a time
+	scorer  *pipeline.Scorer // for hover
 	err     error
 }
 
@@ -94,9 +94,11 @@ func (s *Server) loadEnvironment(file string) *environment {
 	an := pipeline.NewAnalyzer(lex, s.opt.Labels)
 	env.scorer = pipeline.NewScorer(an)
 	if env.policy != nil {
-		if env.checker, err = check.New(env.policy, an); err != nil {
+		c, err := check.New(env.policy, an)
+		if err != nil {
 			return &environment{err: err}
 		}
+		env.checker = c.NewSession()
 	}
 	return env
 }

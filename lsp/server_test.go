@@ -188,7 +188,9 @@ func workspace(t testing.TB) string {
 	return dir
 }
 
-func fileURI(path string) string { return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String() }
+func fileURI(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+}
 
 // The ad has characters outside the BMP (two UTF-16 units each) before a
 // flagged word, and a hit on its first line.

@@ -201,7 +201,9 @@ type checkAnswer struct {
 
 // check answers the policy's findings.
 func (s *Server) check(w http.ResponseWriter, d corpus.Doc) {
-	doc := s.opt.Checker.Check(d)
+	cs := s.checks.Get().(*check.Session)
+	doc := cs.Check(d)
+	s.checks.Put(cs)
 	out := checkAnswer{Status: string(doc.Status), Error: doc.Reason, Findings: doc.Findings, Policy: s.opt.Policy}
 	if out.Findings == nil {
 		out.Findings = []check.Finding{}

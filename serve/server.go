@@ -48,6 +48,7 @@ type Server struct {
 	opt     Options
 	slots   chan struct{} // one per API request being analysed
 	scorers sync.Pool     // of *pipeline.Scorer: a scorer is one goroutine's
+	checks  sync.Pool     // of *check.Session, for the same reason
 	mux     *http.ServeMux
 }
 
@@ -77,6 +78,7 @@ func New(opt Options) (*Server, error) {
 	}
 	s := &Server{opt: opt, slots: make(chan struct{}, opt.MaxInFlight), mux: http.NewServeMux()}
 	s.scorers.New = func() any { return pipeline.NewScorer(opt.Analyzer) }
+	s.checks.New = func() any { return opt.Checker.NewSession() }
 	s.routes()
 	return s, nil
 }
