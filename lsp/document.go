@@ -17,7 +17,7 @@ import (
 // policy, its lexicon and a scorer for hover. err is why the policy or its
 // lexicon could not be loaded; the documents then show it as a diagnostic.
 type environment struct {
-	policy  *check.Policy // nil: no policy file above the document
+	policy  *check.Policy    // nil: no policy file above the document
 	checker *check.Session   // one: messages are handled one at a time
 	scorer  *pipeline.Scorer // for hover
 	err     error
