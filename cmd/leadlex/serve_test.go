@@ -4,12 +4,19 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
@@ -89,5 +96,84 @@ func TestServeScoreEqualsScore(t *testing.T) {
 	t.Logf("compared rows by format: %v", compared)
 	if compared["md"] == 0 || compared["txt"] == 0 || compared["html"] == 0 {
 		t.Errorf("compared too few kinds of file: %v", compared)
+	}
+}
+
+// TestServeProcess starts `leadlex serve` as a process: it refuses a
+// non-loopback address without --allow-remote (exit 2), answers on a
+// loopback one, and exits 0 on SIGTERM.
+func TestServeProcess(t *testing.T) {
+	bin := buildLeadlex(t)
+	out, err := exec.Command(bin, "serve", "--addr", "0.0.0.0:0").CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), "--allow-remote") {
+		t.Errorf("0.0.0.0 without --allow-remote: %v: %s", err, out)
+	}
+
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
+	cmd.Dir = t.TempDir() // no policy above it
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	sc := bufio.NewScanner(stderr)
+	var addr string
+	for sc.Scan() {
+		if m := regexp.MustCompile(`serving on (http://\S+/)`).FindStringSubmatch(sc.Text()); m != nil {
+			addr = m[1]
+			break
+		}
+	}
+	go io.Copy(io.Discard, stderr)
+	if addr == "" {
+		t.Fatal("serve did not say where it listens")
+	}
+	res, err := http.Post(addr+"api/v1/score", "application/json", strings.NewReader(`{"text":"Inspire the team."}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !bytes.Contains(body, []byte(`"label":"leadership"`)) {
+		t.Errorf("score: %d %s", res.StatusCode, body)
+	}
+	must(t, cmd.Process.Signal(syscall.SIGTERM))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("after SIGTERM: %v (want exit 0)", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop on SIGTERM")
+	}
+}
+
+// TestLSPProcess runs `leadlex lsp` as an editor would: initialize,
+// shutdown and exit over its standard input give exit status 0.
+func TestLSPProcess(t *testing.T) {
+	bin := buildLeadlex(t)
+	var in bytes.Buffer
+	for _, m := range []string{
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`,
+		`{"jsonrpc":"2.0","method":"initialized","params":{}}`,
+		`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`,
+		`{"jsonrpc":"2.0","method":"exit"}`,
+	} {
+		fmt.Fprintf(&in, "Content-Length: %d\r\n\r\n%s", len(m), m)
+	}
+	cmd := exec.Command(bin, "lsp")
+	cmd.Stdin = &in
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("lsp: %v", err)
+	}
+	if !bytes.Contains(out, []byte(`"hoverProvider":true`)) || !bytes.Contains(out, []byte(`"id":2,"result":null`)) {
+		t.Errorf("lsp answered %s", out)
 	}
 }
