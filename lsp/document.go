@@ -2,9 +2,11 @@ package lsp
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/leadlex/leadlex/check"
@@ -25,7 +27,8 @@ type environment struct {
 
 // document is an open document and what was found in its current text.
 type document struct {
-	uri, name string // name: the path check reports, with an extension giving its format
+	uri, path string
+	name      string // the path check reports, with an extension giving its format
 	version   int
 	text      string
 	lines     *lineIndex
@@ -47,7 +50,11 @@ var knownExt = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".t
 func nameOf(uri, languageID string) (path, name string, ok bool) {
 	path = uri
 	if u, err := url.Parse(uri); err == nil && u.Scheme == "file" {
-		path = filepath.FromSlash(u.Path)
+		path = u.Path
+		if len(path) > 2 && path[0] == '/' && path[2] == ':' { // file:///C:/… on Windows
+			path = path[1:]
+		}
+		path = filepath.FromSlash(path)
 	} else if err == nil && u.Opaque != "" {
 		path = u.Opaque
 	}
@@ -106,7 +113,7 @@ func (s *Server) loadEnvironment(file string) *environment {
 func (s *Server) didOpen(p DidOpenTextDocumentParams) error {
 	td := p.TextDocument
 	path, name, ok := nameOf(td.URI, td.LanguageID)
-	d := &document{uri: td.URI, name: name, version: td.Version}
+	d := &document{uri: td.URI, path: path, name: name, version: td.Version}
 	if !ok {
 		d.skip = fmt.Sprintf("language %q: leadlex reads Markdown, plain text and HTML", td.LanguageID)
 	} else {
@@ -127,6 +134,27 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) error {
 	}
 	d.version = p.TextDocument.Version
 	return s.update(d, text)
+}
+
+// didSave reloads the policies when a policy file was saved, and checks
+// every open document again under them.
+func (s *Server) didSave(p DidCloseTextDocumentParams) error {
+	path, _, _ := nameOf(p.TextDocument.URI, "")
+	if !slices.Contains(check.PolicyNames, filepath.Base(path)) {
+		return nil
+	}
+	clear(s.envs)
+	for _, uri := range slices.Sorted(maps.Keys(s.docs)) {
+		d := s.docs[uri]
+		if d.skip != "" {
+			continue
+		}
+		d.env = s.environmentFor(d.path)
+		if err := s.update(d, d.text); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *Server) didClose(p DidCloseTextDocumentParams) error {

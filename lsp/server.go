@@ -156,7 +156,7 @@ func (s *Server) dispatch(m message) (result any, rerr *rpcError) {
 		return nil, &rpcError{Code: codeInvalidRequest, Message: "the server is shut down: only exit is accepted"}
 	}
 	switch m.Method {
-	case "initialized", "$/cancelRequest", "$/setTrace", "textDocument/didSave", "workspace/didChangeConfiguration":
+	case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
 		return nil, nil
 	case "shutdown":
 		s.shutdown = true
@@ -165,6 +165,8 @@ func (s *Server) dispatch(m message) (result any, rerr *rpcError) {
 		return nil, withParams(m.Params, s.didOpen)
 	case "textDocument/didChange":
 		return nil, withParams(m.Params, s.didChange)
+	case "textDocument/didSave":
+		return nil, withParams(m.Params, s.didSave)
 	case "textDocument/didClose":
 		return nil, withParams(m.Params, s.didClose)
 	case "textDocument/hover":

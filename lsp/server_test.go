@@ -468,3 +468,33 @@ func TestLineIndex(t *testing.T) {
 		t.Errorf("fromColumn(1, 3) = %v", got)
 	}
 }
+
+// TestPolicyReload: saving the policy file checks the open documents again
+// under the new rules.
+func TestPolicyReload(t *testing.T) {
+	dir := workspace(t)
+	c := start(t)
+	c.initialize()
+	uri := fileURI(filepath.Join(dir, "ad.md"))
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": "markdown", "version": 1, "text": "We micromanage rockstars."}})
+	if p := c.diagnostics(); len(p.Diagnostics) != 2 {
+		t.Fatalf("before: %+v", p.Diagnostics)
+	}
+	pf := filepath.Join(dir, ".leadlex.yaml")
+	if err := os.WriteFile(pf, []byte("version: 1\nflag:\n  - term: rockstar*\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(pf)}})
+	if p := c.diagnostics(); len(p.Diagnostics) != 1 || p.Diagnostics[0].Code != "flag/rockstar" || p.URI != uri {
+		t.Errorf("after the policy changed: %+v", p)
+	}
+	if err := os.WriteFile(pf, []byte("version: 1\nflag: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": fileURI(pf)}})
+	if p := c.diagnostics(); len(p.Diagnostics) != 1 || p.Diagnostics[0].Code != "policy" || !strings.Contains(p.Diagnostics[0].Message, ".leadlex.yaml:2") {
+		t.Errorf("a broken policy: %+v", p)
+	}
+	c.stop()
+}
