@@ -12,9 +12,20 @@ import (
 // (markup removed), its hits with byte offsets into Text and places in
 // the file sent, and its row as /api/v1/score gives it.
 type ExplainAnswer struct {
-	Text   string          `json:"text"`
-	Hits   []HitAnswer     `json:"hits"`
-	Result json.RawMessage `json:"result"`
+	Text string      `json:"text"`
+	Hits []HitAnswer `json:"hits"`
+	// Excluded lists the stretches of Text that do not count (boilerplate
+	// sections), which the page dims. Empty until the analysis reports
+	// such stretches (pipeline.Analysis has none yet).
+	Excluded []ExcludedAnswer `json:"excluded"`
+	Result   json.RawMessage  `json:"result"`
+}
+
+// ExcludedAnswer is a stretch of the text left out of the score.
+type ExcludedAnswer struct {
+	Start int    `json:"start"` // byte offset in Text
+	End   int    `json:"end"`
+	Kind  string `json:"kind"` // what it is, e.g. benefits
 }
 
 // HitAnswer is one hit: where it is, the entry it matched, what it counts
@@ -40,7 +51,7 @@ type HitAnswer struct {
 
 // Explain lists the hits of an analysis with their places.
 func Explain(a *pipeline.Analysis, an *pipeline.Analyzer) *ExplainAnswer {
-	out := &ExplainAnswer{Text: a.Text, Hits: []HitAnswer{}}
+	out := &ExplainAnswer{Text: a.Text, Hits: []HitAnswer{}, Excluded: []ExcludedAnswer{}}
 	pos := a.Positions
 	if pos == nil {
 		pos = corpus.TextPositions(a.Text)
