@@ -118,7 +118,9 @@ func (c *Checker) newScorers() scorers {
 	return s
 }
 
-// Check checks one document.
+// Check checks one document. Findings point at lines and columns of the
+// file when d was read with corpus.Options.Positions (Markdown and HTML
+// need it: their text is extracted), else of d's text.
 func (c *Checker) Check(d corpus.Doc) Document {
 	return c.check(c.newScorers(), d)
 }

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"github.com/leadlex/leadlex/internal/fielderr"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -53,7 +55,7 @@ var formats = map[string]*format{
 	".docx": docxFormat,
 }
 
-// parseExtension reads one --ext value: ".log" (plain text) or
+// parseExtension reads one Options.Extensions value (the CLI's --ext): ".log" (plain text) or
 // ".mdx=md" (a known format by name).
 func parseExtension(spec string) (string, *format, error) {
 	ext, name, named := strings.Cut(strings.TrimSpace(spec), "=")
@@ -62,7 +64,7 @@ func parseExtension(spec string) (string, *format, error) {
 		ext = "." + ext
 	}
 	if len(ext) < 2 || strings.ContainsAny(ext[1:], "./\\ ") {
-		return "", nil, fmt.Errorf("--ext %q: want an extension such as .log, or .mdx=md to read it as a known format", spec)
+		return "", nil, &fielderr.Error{Field: "Extensions", Msg: fmt.Sprintf("%q: want an extension such as .log, or .mdx=md to read it as a known format", spec)}
 	}
 	if !named {
 		return ext, txtFormat, nil
@@ -73,7 +75,7 @@ func parseExtension(spec string) (string, *format, error) {
 			return ext, f, nil
 		}
 	}
-	return "", nil, fmt.Errorf("--ext %q: unknown format %q; known: %s", spec, name, strings.Join(formatNames(), ", "))
+	return "", nil, &fielderr.Error{Field: "Extensions", Msg: fmt.Sprintf("%q: unknown format %q; known: %s", spec, name, strings.Join(formatNames(), ", "))}
 }
 
 func formatNames() []string {

@@ -242,7 +242,7 @@ func (o *validateOptions) run(cmd *cobra.Command, args []string) error {
 			}
 			continue
 		}
-		warnings = append(warnings, lintEntries(lex)...)
+		warnings = append(warnings, lexicon.Lint(lex)...)
 		for _, w := range warnings {
 			fmt.Fprintf(stderr, "%s (warning)\n", w)
 		}
@@ -281,22 +281,6 @@ func (o *validateOptions) load(path string) (*lexicon.Lexicon, []string, error) 
 	}
 	lex, err := lexicon.Parse(path, data)
 	return lex, nil, err
-}
-
-// lintEntries lists what validate warns about: role words, and weights
-// below 1 with no note saying why.
-func lintEntries(lex *lexicon.Lexicon) []string {
-	var out []string
-	for i := range lex.Entries {
-		e := &lex.Entries[i]
-		if w := lexicon.RoleWord(e.Term); w != "" {
-			out = append(out, fmt.Sprintf("%s: entry %q contains the role word %q; a job title should not decide a score", e.Location(), e.Term, w))
-		}
-		if e.Weight < 1 && e.Note == "" {
-			out = append(out, fmt.Sprintf("%s: entry %q is weighted down to %s without a note saying why", e.Location(), e.Term, lexicon.FormatWeight(e.Weight)))
-		}
-	}
-	return out
 }
 
 type exportOptions struct {
