@@ -103,7 +103,7 @@ func findPolicy(config string) (*check.Policy, error) {
 		if err != nil {
 			return nil, withCode(exitUsage, err)
 		}
-		if path, err = check.Find(wd); err != nil || path == "" {
+		if path, err = check.FindFrom(wd, []string{wd}); err != nil || path == "" {
 			return nil, withCode(exitUsage, err)
 		}
 	}
