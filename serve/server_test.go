@@ -95,6 +95,7 @@ func TestStatuses(t *testing.T) {
 		{"explain", "POST", "/api/v1/explain", js, `{"text":"Inspire the team."}`, 200, `"term":"inspire"`},
 		{"charset", "POST", "/api/v1/score", "application/json; charset=utf-8", `{"text":"x"}`, 200, `"status":"ok"`},
 		{"unsupported name", "POST", "/api/v1/score", js, `{"text":"x","name":"ad.pdf"}`, 200, `"status":"skipped"`},
+		{"name is only a label", "POST", "/api/v1/score", js, `{"text":"Inspire","name":"static/index.html"}`, 200, `"bytes":7,`},
 		{"empty text", "POST", "/api/v1/score", js, `{"text":""}`, 200, `"error":"empty file"`},
 		{"malformed", "POST", "/api/v1/score", js, `{"text": "a",}`, 400, "malformed JSON at byte"},
 		{"cut short", "POST", "/api/v1/score", js, `{"text": "a"`, 400, "ends inside the object"},
