@@ -259,12 +259,25 @@ func (s *Server) hover(p TextDocumentPositionParams) *Hover {
 		if off < start || off >= end {
 			continue
 		}
-		hit := explain.HitOf(lex, h)
 		r := Range{Start: d.lines.position(start), End: d.lines.position(end)}
-		return &Hover{Range: &r, Contents: MarkupContent{Kind: "markdown",
-			Value: "**leadlex** · " + strings.ReplaceAll(hit.Provenance(), "\n", "  \n")}}
+		return &Hover{Range: &r, Contents: MarkupContent{Kind: "markdown", Value: hoverText(explain.HitOf(lex, h))}}
 	}
 	return nil
+}
+
+// hoverText describes a hit: entry, dimension, pole and weight on the
+// first line, then whether it is negated and where the entry came from.
+func hoverText(h *explain.Hit) string {
+	lines := []string{fmt.Sprintf("**leadlex** · entry “%s” · %s · %s · weight %g", h.Term, h.Dimension, h.Pole, h.Weight)}
+	if h.Negated {
+		lines = append(lines, "negated: a negator stands before it, so it does not count")
+	}
+	for _, kv := range [][2]string{{"source", h.Source}, {"phrase", "“" + h.Phrase + "”"}, {"note", h.Note}} {
+		if kv[1] != "" && kv[1] != "“”" {
+			lines = append(lines, kv[0]+": "+kv[1])
+		}
+	}
+	return strings.Join(lines, "  \n")
 }
 
 // codeActions offers each suggestion of the findings in the range as a

@@ -14,6 +14,7 @@ import (
 
 	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/explain"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -229,7 +230,8 @@ func TestSession(t *testing.T) {
 		"position": Position{Line: 2, Character: 5}}), &h); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(h.Contents.Value, "people · leadership · entry “inspire”") || h.Range == nil ||
+	if !strings.HasPrefix(h.Contents.Value, "**leadlex** · entry “inspire” · people · leadership · weight 1.25  \nsource: ") ||
+		!strings.Contains(h.Contents.Value, "phrase: “") || h.Range == nil ||
 		*h.Range != (Range{Start: Position{Line: 2, Character: 3}, End: Position{Line: 2, Character: 10}}) {
 		t.Errorf("hover %+v", h)
 	}
@@ -497,4 +499,23 @@ func TestPolicyReload(t *testing.T) {
 		t.Errorf("a broken policy: %+v", p)
 	}
 	c.stop()
+}
+
+// TestHoverText always names the weight, says when a hit is negated, and
+// leaves out empty provenance.
+func TestHoverText(t *testing.T) {
+	tests := []struct {
+		hit  explain.Hit
+		want string
+	}{
+		{explain.Hit{Term: "budget", Dimension: "alignment", Pole: lexicon.Management, Weight: 1},
+			"**leadlex** · entry “budget” · alignment · management · weight 1"},
+		{explain.Hit{Term: "vision", Dimension: "vision", Pole: lexicon.Leadership, Weight: 0.6, Negated: true, Source: "s.txt", Note: "n"},
+			"**leadlex** · entry “vision” · vision · leadership · weight 0.6  \nnegated: a negator stands before it, so it does not count  \nsource: s.txt  \nnote: n"},
+	}
+	for _, tt := range tests {
+		if got := hoverText(&tt.hit); got != tt.want {
+			t.Errorf("hoverText(%+v) =\n%q, want\n%q", tt.hit, got, tt.want)
+		}
+	}
 }
