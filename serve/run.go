@@ -7,6 +7,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"golang.org/x/net/netutil"
 )
 
 // Timeouts of the HTTP server: a slow or stalled client cannot hold a
@@ -18,6 +20,9 @@ const (
 	IdleTimeout       = 2 * time.Minute
 	ShutdownTimeout   = 30 * time.Second // how long in-flight requests may take to finish on SIGINT/SIGTERM
 	maxHeaderBytes    = 64 << 10
+	// MaxConnections bounds the connections open at once; more wait to be
+	// accepted, so idle or slow clients cannot pile up goroutines.
+	MaxConnections = 256
 )
 
 // Listen opens addr for serving. Only loopback addresses are opened unless
@@ -63,7 +68,7 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 		MaxHeaderBytes:    maxHeaderBytes,
 	}
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
+	go func() { done <- srv.Serve(netutil.LimitListener(ln, MaxConnections)) }()
 	select {
 	case err := <-done:
 		return fmt.Errorf("serve: %w", err)
