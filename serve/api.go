@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"path/filepath"
 	"strings"
 	"unicode"
 
@@ -199,14 +200,27 @@ type checkAnswer struct {
 	Policy   string          `json:"policy,omitempty"` // the policy file applied
 }
 
-// check answers the policy's findings.
+// check answers the policy's findings. The name stands for a file in the
+// policy's folder, so that its overrides and excludes apply as `leadlex
+// check` applies them there; findings name the file as it was sent.
 func (s *Server) check(w http.ResponseWriter, d corpus.Doc) {
+	out := checkAnswer{Status: results.StatusOK, Findings: []check.Finding{}, Policy: s.opt.Policy}
+	p := s.opt.Checker.Policy()
+	name := d.Path
+	d.Path = filepath.Join(p.Dir, filepath.FromSlash(name))
+	if p.Excluded(p.Rel(d.Path)) {
+		d.Close()
+		out.Status, out.Error = results.StatusSkipped, "excluded by the policy (exclude:)"
+		writeJSON(w, http.StatusOK, out)
+		return
+	}
 	cs := s.checks.Get().(*check.Session)
 	doc := cs.Check(d)
 	s.checks.Put(cs)
-	out := checkAnswer{Status: string(doc.Status), Error: doc.Reason, Findings: doc.Findings, Policy: s.opt.Policy}
-	if out.Findings == nil {
-		out.Findings = []check.Finding{}
+	out.Status, out.Error = string(doc.Status), doc.Reason
+	for _, f := range doc.Findings {
+		f.File = name
+		out.Findings = append(out.Findings, f)
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -9,13 +9,16 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/leadlex/leadlex/check"
+	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -409,5 +412,63 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + ln.Addr().String() + "/healthz"); err == nil {
 		t.Error("still answering after shutdown")
+	}
+}
+
+// TestCheckAsCheck sends every sample job ad under testdata/check with
+// its path relative to the policy's folder: the findings are those
+// `leadlex check testdata/check` reports for it (overrides applied, the
+// excluded draft skipped), but for the file name.
+func TestCheckAsCheck(t *testing.T) {
+	s := newTestServer(t, Options{})
+	root := filepath.Dir(testPolicy)
+	ck := s.opt.Checker
+	docs, err := ck.Run(context.Background(), corpus.Walk(context.Background(), []string{root}, corpus.Options{StreamAbove: -1, Positions: true}), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]check.Finding{}
+	for _, d := range docs {
+		want[d.ID] = d.Findings
+	}
+	files, _ := filepath.Glob(filepath.Join(root, "jobs", "*", "*"))
+	checked := 0
+	for _, path := range files {
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := json.Marshal(Request{Data: data, Name: rel})
+		var got checkAnswer
+		if err := json.Unmarshal([]byte(readBody(t, do(t, s, "POST", "/api/v1/check", "application/json", string(body)))), &got); err != nil {
+			t.Fatal(err)
+		}
+		w, checkedByCheck := want[rel]
+		if !checkedByCheck {
+			if got.Status != "skipped" || !strings.Contains(got.Error, "excluded") {
+				t.Errorf("%s: check passes it over; the server answers %+v", rel, got)
+			}
+			continue
+		}
+		checked++
+		if len(got.Findings) != len(w) {
+			t.Errorf("%s: %d findings, check has %d", rel, len(got.Findings), len(w))
+			continue
+		}
+		for i := range w {
+			g := got.Findings[i]
+			if g.File != rel {
+				t.Errorf("%s: finding names file %q", rel, g.File)
+			}
+			g.File = w[i].File
+			if !reflect.DeepEqual(g, w[i]) {
+				t.Errorf("%s: finding\n%+v\ncheck has\n%+v", rel, g, w[i])
+			}
+		}
+	}
+	if checked < 4 {
+		t.Errorf("compared %d files", checked)
 	}
 }
