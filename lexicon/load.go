@@ -77,7 +77,7 @@ func loadOne(name string) (*Lexicon, error) {
 	return Parse(name, data)
 }
 
-// Parse reads one lexicon file in the YAML format documented in the README
+// Parse reads one lexicon file in the YAML format documented in docs/LEXICON.md
 // and validates it. Errors name the file, the line and what was expected.
 func Parse(file string, data []byte) (*Lexicon, error) {
 	p := parser{yamlfile.File{Name: file}}

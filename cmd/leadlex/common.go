@@ -1,9 +1,6 @@
 package main
 
 import (
-	"github.com/leadlex/leadlex/internal/fielderr"
-
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -14,6 +11,7 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/buildinfo"
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -168,12 +166,4 @@ var flagOf = map[string]string{
 
 // flagError rewrites a package's error about an options field to name the
 // flag that set it; other errors pass unchanged.
-func flagError(err error) error {
-	var fe *fielderr.Error
-	if errors.As(err, &fe) {
-		if flag, ok := flagOf[fe.Field]; ok {
-			return fmt.Errorf("%s %s", flag, fe.Msg)
-		}
-	}
-	return err
-}
+func flagError(err error) error { return fielderr.Rename(err, flagOf) }

@@ -29,8 +29,8 @@ label leadlex gives with the known one. The set is a tab-separated file with
 a header naming a label column (leadership or management) and a text column.
 
 It prints accuracy, macro-F1 (the mean F1 of the two classes), precision and
-recall per class, coverage (the share of texts with at least one hit), the
-confusion matrix and the texts misclassified worst.
+recall per class, coverage (the share of texts with at least one hit that
+is not negated), the confusion matrix and the texts misclassified worst.
 
 A text labelled balanced or none counts as a wrong prediction: the gold set
 has only two classes, so such a text lowers accuracy and its class's recall,
