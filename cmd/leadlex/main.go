@@ -130,6 +130,8 @@ process, control, the present, stability).`,
 		newDeriveCmd(),
 		newLexiconCmd(),
 		newReportCmd(),
+		newServeCmd(),
+		newLSPCmd(),
 	)
 	return root
 }
