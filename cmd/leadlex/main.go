@@ -182,6 +182,8 @@ process, control, the present, stability).`,
 		newDeriveCmd(),
 		newLexiconCmd(),
 		newReportCmd(),
+		newServeCmd(),
+		newLSPCmd(),
 	)
 	return root
 }
