@@ -113,3 +113,29 @@ func TestHTMLGolden(t *testing.T) {
 		t.Error("hover text does not name the provenance")
 	}
 }
+
+// TestTextEscapesControlCharacters checks that a document's name and text
+// cannot carry escape sequences or forge a heading through explain's text.
+func TestTextEscapesControlCharacters(t *testing.T) {
+	sc := pipeline.NewScorer(pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels))
+	d, err := Build(sc, corpus.Doc{ID: "x.txt\n== forged ==", Path: "x.txt", Format: "txt", Status: corpus.OK,
+		Text: "We set the vision\x1b[2J together.\nSecond line\u202e with the budget."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, color := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := WriteText(&buf, []*Document{d}, color); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if strings.Contains(out, "\x1b[2J") || strings.Contains(out, "\u202e") || strings.Contains(out, "\n== forged") {
+			t.Errorf("color %v: a control character got through:\n%q", color, out)
+		}
+		for _, want := range []string{`x.txt\n== forged ==`, `\x1b[2J together.` + "\nSecond line" + `\u202e`} {
+			if !strings.Contains(out, want) {
+				t.Errorf("color %v: output lacks %q:\n%q", color, want, out)
+			}
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/leadlex/leadlex/internal/printable"
 	"github.com/leadlex/leadlex/lexicon"
 )
 
@@ -23,7 +24,8 @@ const (
 const Legend = "[L:…] leadership   [M:…] management   [~L:…] [~M:…] negated, not counted"
 
 // WriteText writes each document: a heading, its text with the hits
-// marked, the per-dimension table and the figures. With color the hits are
+// marked, the per-dimension table and the figures. Control characters in
+// names and text are escaped (printable), line breaks in the text kept. With color the hits are
 // coloured by pole instead of bracketed.
 func WriteText(w io.Writer, docs []*Document, color bool) error {
 	bw := bufio.NewWriter(w)
@@ -31,7 +33,7 @@ func WriteText(w io.Writer, docs []*Document, color bool) error {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
-		title := d.ID
+		title := printable.Line(d.ID)
 		if color {
 			title = ansiBold + title + ansiReset
 		}
@@ -57,7 +59,7 @@ func WriteText(w io.Writer, docs []*Document, color bool) error {
 // mark renders one span: plain text as it is, a hit with its marker or colour.
 func mark(s Span, color bool) string {
 	if s.Hit == nil {
-		return s.Text
+		return printable.Text(s.Text)
 	}
 	p := "L"
 	esc := ansiLead
@@ -68,12 +70,12 @@ func mark(s Span, color bool) string {
 		if s.Hit.Negated {
 			esc = ansiNegated
 		}
-		return esc + s.Text + ansiReset
+		return esc + printable.Text(s.Text) + ansiReset
 	}
 	if s.Hit.Negated {
 		p = "~" + p
 	}
-	return "[" + p + ":" + s.Text + "]"
+	return "[" + p + ":" + printable.Text(s.Text) + "]"
 }
 
 // writeTable writes the per-dimension hits and the entries behind them.

@@ -483,11 +483,11 @@ func MapPath(dic string) string {
 // LoadDic reads a .dic file and its mapping and imports it (see Import).
 // The lexicon's hash covers both files.
 func LoadDic(dicPath, mapPath string) (*Lexicon, []string, error) {
-	data, err := os.ReadFile(dicPath)
+	data, err := ReadFile(dicPath)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read dictionary: %w", err)
 	}
-	mdata, err := os.ReadFile(mapPath)
+	mdata, err := ReadFile(mapPath)
 	if errors.Is(err, os.ErrNotExist) && mapPath == MapPath(dicPath) {
 		return nil, nil, &Error{File: dicPath, Msg: fmt.Sprintf(
 			"a .dic needs a category mapping: write %s beside it (see `leadlex lexicon import --help`)", mapPath)}

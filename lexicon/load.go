@@ -6,12 +6,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
-	"github.com/leadlex/leadlex/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/leadlex/leadlex/internal/capped"
+	"github.com/leadlex/leadlex/internal/yamlfile"
 )
 
 //go:embed default.yaml
@@ -62,6 +63,22 @@ func Load(names ...string) (*Lexicon, error) {
 	return out, nil
 }
 
+// DefaultMaxFileBytes is the default of MaxFileBytes: the built-in lexicon
+// is under 100 KB, large dictionaries a few megabytes.
+const DefaultMaxFileBytes = 4 << 20
+
+// MaxFileBytes bounds the size of a lexicon file (YAML, .dic and its
+// mapping): parsing takes some twenty times a file's size in memory, so a
+// larger file is refused with an error that says so. leadlex's
+// --max-lexicon-bytes sets it.
+var MaxFileBytes int64 = DefaultMaxFileBytes
+
+// ReadFile reads a lexicon file (YAML, .dic or mapping) of at most
+// MaxFileBytes.
+func ReadFile(name string) ([]byte, error) {
+	return capped.ReadFile(name, MaxFileBytes, "--max-lexicon-bytes")
+}
+
 func loadOne(name string) (*Lexicon, error) {
 	if name == DefaultName {
 		return Default(), nil
@@ -70,7 +87,7 @@ func loadOne(name string) (*Lexicon, error) {
 		l, _, err := LoadDic(name, MapPath(name))
 		return l, err
 	}
-	data, err := os.ReadFile(name)
+	data, err := ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}

@@ -152,6 +152,8 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 		Worker:  func() *Scorer { return NewScorer(an) },
 		Work:    scoreInto,
 		Emit:    func(p *pending) error { return sum.write(ctx, p, sink, opt) },
+		Weight:  textWeight,
+		Budget:  inFlightText,
 		Done: func(sc *Scorer) {
 			mu.Lock()
 			defer mu.Unlock()

@@ -271,7 +271,7 @@ func (rt *runTokenizer) resolve() {
 	rt.entries = rt.entries[:0]
 	rt.batch.Reset()
 	for _, run := range rt.pending {
-		if strings.Contains(run, runSentinel) {
+		if strings.Contains(run, runSentinel) || len(run) > peelAbove {
 			continue
 		}
 		if rt.batch.Len() > 0 {
@@ -282,8 +282,8 @@ func (rt *runTokenizer) resolve() {
 	ptoks := proseTokens(rt.batch.String())
 	for i, run := range rt.pending {
 		var mine []prose.Token
-		if strings.Contains(run, runSentinel) {
-			mine = proseTokens(run)
+		if strings.Contains(run, runSentinel) || len(run) > peelAbove {
+			mine = runTokens(run)
 		} else {
 			n := 0
 			for n < len(ptoks) && ptoks[n].Text != runSentinel {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/buildinfo"
+	"github.com/leadlex/leadlex/internal/capped"
 	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
@@ -136,6 +137,20 @@ func (b *byteSize) Set(s string) error {
 	}
 	*b = byteSize(n)
 	return nil
+}
+
+// sizeLimit is a size flag that sets a package's limit in place.
+type sizeLimit int64
+
+func (l *sizeLimit) String() string { return strings.ReplaceAll(capped.Size(int64(*l)), " ", "") }
+func (l *sizeLimit) Type() string   { return "size" }
+
+func (l *sizeLimit) Set(s string) error {
+	n, err := parseSize(s)
+	if err == nil {
+		*l = sizeLimit(n)
+	}
+	return err
 }
 
 func parseSize(s string) (int64, error) {

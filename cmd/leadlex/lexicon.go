@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -318,7 +317,7 @@ func (o *validateOptions) load(path string) (*lexicon.Lexicon, []string, error) 
 		}
 		return lexicon.LoadDic(path, mapping)
 	}
-	data, err := os.ReadFile(path)
+	data, err := lexicon.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read lexicon: %w", err)
 	}
