@@ -52,10 +52,10 @@ func (c *Checker) threshold(t Threshold, r *pipeline.Result) (Finding, bool) {
 			number(v, 2), side, number(bound, 2), lead, mgmt)
 	case MetricLeadershipPer1k:
 		f.Message = fmt.Sprintf("leadership wording is %s hits per 1,000 words, %s the policy's %s (%s hits in %d words)",
-			number(v, 1), side, number(bound, 1), lead, r.Words)
+			number(v, 1), side, number(bound, 1), lead, r.ScoredWords)
 	case MetricManagementPer1k:
 		f.Message = fmt.Sprintf("management wording is %s hits per 1,000 words, %s the policy's %s (%s hits in %d words)",
-			number(v, 1), side, number(bound, 1), mgmt, r.Words)
+			number(v, 1), side, number(bound, 1), mgmt, r.ScoredWords)
 	}
 	// Too little leadership or too much management wording: name the
 	// management terms to cut and the dimensions with no leadership

@@ -152,7 +152,10 @@ func measureSubset(name string, scored []ScoredPost) JobPostStats {
 		r := s.Result
 		st.Labels[r.Label]++
 		st.Words += int64(r.Words)
-		st.ScoredWords += int64(r.Words)
+		st.ScoredWords += int64(r.ScoredWords)
+		for _, x := range r.Excluded {
+			st.Excluded[x.Kind] += int64(x.Words)
+		}
 		bal := 0.0
 		if r.Balance != nil {
 			bal = *r.Balance

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/sections"
 )
 
 // Analyzer holds what every worker shares read-only: the compiled lexicon
@@ -11,6 +12,11 @@ import (
 type Analyzer struct {
 	Matcher *lexicon.Matcher
 	Labels  LabelOptions
+	// CountAll counts boilerplate (equal opportunity, benefits, about the
+	// company, how to apply, location and schedule, signatures,
+	// disclaimers) toward the score too: --sections all. By default only
+	// the role's own wording counts.
+	CountAll bool
 }
 
 // NewAnalyzer compiles lex for matching.
@@ -27,6 +33,19 @@ type Hit struct {
 	Start, End int // byte offsets of the matched words in the text
 	Sentence   int // index of the sentence it stands in
 	Negated    bool
+	// Section is the kind of text the hit stands in; a hit in boilerplate
+	// is kept (explain shows it) but does not count unless the analyzer
+	// counts all sections.
+	Section sections.Kind
+	// Counts reports whether the hit counts toward the score.
+	Counts bool
+}
+
+// Section is a stretch of boilerplate in a text, with byte offsets.
+type Section struct {
+	Start, End int
+	Kind       sections.Kind
+	Words      int
 }
 
 // Analysis is everything found in one text: its sentences and hits with
@@ -35,6 +54,22 @@ type Analysis struct {
 	Words     int
 	Sentences []Sentence
 	Hits      []Hit
+	// Boilerplate lists the stretches of boilerplate found, in text order;
+	// their words do not count unless the analyzer counts all sections.
+	Boilerplate []Section
+}
+
+// ExcludedWords returns how many words of each boilerplate kind the
+// analysis left out of the score (none when all sections count).
+func (a *Analysis) ExcludedWords(countAll bool) map[sections.Kind]int {
+	out := map[sections.Kind]int{}
+	if countAll {
+		return out
+	}
+	for _, b := range a.Boilerplate {
+		out[b.Kind] += b.Words
+	}
+	return out
 }
 
 // Scorer analyses texts for one goroutine: it owns reusable buffers and a
@@ -47,7 +82,11 @@ type Scorer struct {
 	mtoks  []lexicon.Token
 	starts []bool // per token: an entry can start here
 	sents  []Sentence
-	chunk  Analysis // Score's analysis of one chunk
+	kinds  sections.Tracker // the section kind of the sentences of the document being analysed
+	texts  []string         // scratch: a sentence's tokens as written
+	lowers []string         // scratch: a sentence's tokens lower-cased
+	parts  []sections.Part  // scratch: a sentence's parts
+	chunk  Analysis         // Score's analysis of one chunk
 	tally  *Tally
 	rows   sentenceRows // sentence rows of the document being scored
 	totals []int64      // per entry: hits over all documents this scorer scored
@@ -71,6 +110,7 @@ func (s *Scorer) Analyzer() *Analyzer { return s.an }
 // and may be kept.
 func (s *Scorer) Analyze(text string) *Analysis {
 	out := &Analysis{}
+	s.kinds.Reset()
 	forEachChunk(text, func(chunk string, base int, forced bool) {
 		s.analyzeChunk(chunk, base, forced, out)
 	})
@@ -99,7 +139,9 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 			})
 		}
 		out.Words += sent.Words
+		s.parts = s.sectionParts(sent)
 		toks, starts := s.mtoks[sent.First:sent.Last], s.starts[sent.First:sent.Last]
+		part := 0
 		for i := 0; i < len(toks); {
 			if !starts[i] {
 				i++
@@ -110,13 +152,47 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 				i++
 				continue
 			}
+			for part < len(s.parts)-1 && s.parts[part].Last <= i {
+				part++
+			}
+			kind := s.parts[part].Kind
 			first, last := s.toks[sent.First+i], s.toks[sent.First+i+n-1]
 			out.Hits = append(out.Hits, Hit{
 				Entry: entry, Start: base + first.Start, End: base + last.End,
 				Sentence: idx, Negated: s.negated(toks, i),
+				Section: kind, Counts: !kind.Boilerplate() || s.an.CountAll,
 			})
 			i += n
 		}
+		s.addBoilerplate(sent, base, out)
+	}
+}
+
+// sectionParts classifies the parts of one sentence of the current chunk.
+func (s *Scorer) sectionParts(sent Sentence) []sections.Part {
+	s.texts, s.lowers = s.texts[:0], s.lowers[:0]
+	for k := sent.First; k < sent.Last; k++ {
+		s.texts = append(s.texts, s.toks[k].Text)
+		s.lowers = append(s.lowers, s.mtoks[k].Lower)
+	}
+	return s.kinds.Sentence(s.parts[:0], s.texts, s.lowers)
+}
+
+// addBoilerplate records the boilerplate parts of a sentence (s.parts) in
+// out with their byte offsets and word counts.
+func (s *Scorer) addBoilerplate(sent Sentence, base int, out *Analysis) {
+	for _, p := range s.parts {
+		if !p.Kind.Boilerplate() {
+			continue
+		}
+		words := 0
+		for k := sent.First + p.First; k < sent.First+p.Last; k++ {
+			if s.toks[k].Word {
+				words++
+			}
+		}
+		start, end := base+s.toks[sent.First+p.First].Start, base+s.toks[sent.First+p.Last-1].End
+		out.Boilerplate = append(out.Boilerplate, Section{Start: start, End: end, Kind: p.Kind, Words: words})
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/sections"
 )
 
 // Status of a result row.
@@ -79,6 +80,15 @@ type Result struct {
 	TopTerms        []TermCount      `parquet:"top_terms,list" json:"top_terms"`
 	Status          string           `parquet:"status" json:"status"`
 	Error           *string          `parquet:"error,optional" json:"error"`
+	ScoredWords     int32            `parquet:"scored_words" json:"scored_words"`
+	Excluded        []ExcludedWords  `parquet:"excluded,list" json:"excluded"`
+}
+
+// ExcludedWords is how many words of one kind of boilerplate were left out
+// of a document's score.
+type ExcludedWords struct {
+	Kind  string `parquet:"kind" json:"kind"`
+	Words int32  `parquet:"words" json:"words"`
 }
 
 // DimensionScore is the weighted hits of one dimension, per pole.
@@ -99,8 +109,10 @@ type TermCount struct {
 // Tally accumulates hits per entry over one document (or one sentence).
 type Tally struct {
 	Words, Sentences int
-	Counts           []int32 // per entry: hits not negated
-	Negated          []int32 // per entry: negated hits
+	Counts           []int32 // per entry: counted hits not negated
+	Negated          []int32 // per entry: counted negated hits
+	// Excluded is the words left out per section kind (index: sections.Kind).
+	Excluded [16]int
 }
 
 // NewTally returns an empty tally for a lexicon of n entries.
@@ -111,6 +123,7 @@ func NewTally(n int) *Tally {
 // Reset empties the tally for reuse.
 func (t *Tally) Reset() {
 	t.Words, t.Sentences = 0, 0
+	t.Excluded = [16]int{}
 	clear(t.Counts)
 	clear(t.Negated)
 }
@@ -118,6 +131,9 @@ func (t *Tally) Reset() {
 // AddHits counts hits into the tally.
 func (t *Tally) AddHits(hits []Hit) {
 	for _, h := range hits {
+		if !h.Counts {
+			continue
+		}
 		if h.Negated {
 			t.Negated[h.Entry]++
 		} else {
@@ -131,6 +147,21 @@ func (t *Tally) Add(a *Analysis) {
 	t.Words += a.Words
 	t.Sentences += len(a.Sentences)
 	t.AddHits(a.Hits)
+	for _, b := range a.Boilerplate {
+		t.Excluded[b.Kind] += b.Words
+	}
+}
+
+// ScoredWords is the words that counted: all words less those left out.
+func (t *Tally) ScoredWords(countAll bool) int {
+	if countAll {
+		return t.Words
+	}
+	n := t.Words
+	for _, x := range t.Excluded {
+		n -= x
+	}
+	return max(0, n)
 }
 
 // Fill computes the score columns of r from the tally.
@@ -166,9 +197,19 @@ func (an *Analyzer) Fill(r *Result, t *Tally) {
 		d.Leadership, d.Management = round(d.Leadership), round(d.Management)
 	}
 	r.LeadershipHits, r.ManagementHits, r.NegatedHits = lead, mgmt, neg
-	if t.Words > 0 {
-		r.LeadershipPer1k = lead * 1000 / float64(t.Words)
-		r.ManagementPer1k = mgmt * 1000 / float64(t.Words)
+	scored := t.ScoredWords(an.CountAll)
+	r.ScoredWords = int32(scored)
+	r.Excluded = []ExcludedWords{}
+	if !an.CountAll {
+		for _, k := range sections.Kinds() {
+			if t.Excluded[k] > 0 {
+				r.Excluded = append(r.Excluded, ExcludedWords{Kind: k.String(), Words: int32(t.Excluded[k])})
+			}
+		}
+	}
+	if scored > 0 {
+		r.LeadershipPer1k = lead * 1000 / float64(scored)
+		r.ManagementPer1k = mgmt * 1000 / float64(scored)
 	}
 	if lead+mgmt > 0 {
 		b := (lead - mgmt) / (lead + mgmt)

@@ -111,14 +111,19 @@ func (t *cueTable) scan(words []string, sc *scores) {
 			i++
 			continue
 		}
-		if best.heading && best.kind == Role {
+		// A heading counts fully, and carries over to later sentences, only
+		// where it stands as one: at the start of the part, before a colon,
+		// or alone; elsewhere it is an ordinary word ("keep the schedule").
+		standing := i == 0 || len(words) <= 8 || end < len(words) && words[end] == ":"
+		switch {
+		case best.heading && best.kind == Role:
 			sc.weight[Role]++ // a role heading names the section more than it describes the role
-		} else {
+		case best.heading && !standing:
+			sc.weight[best.kind] += min(best.weight, 0.5)
+		default:
 			sc.weight[best.kind] += best.weight
 		}
-		// A heading carries over to later sentences only where it stands as
-		// one: at the start of the part, before a colon, or alone.
-		if best.heading && (i == 0 || len(words) <= 8 || end < len(words) && words[end] == ":") {
+		if best.heading && standing {
 			sc.heading = int(best.kind)
 		}
 		i = end

@@ -65,7 +65,7 @@ func kindsOf(text string) ([]pipeline.Token, []sections.Kind) {
 		for _, tk := range toks[s.First:s.Last] {
 			words = append(words, tk.Text)
 		}
-		parts = tr.Sentence(parts[:0], words)
+		parts = tr.Sentence(parts[:0], words, nil)
 		for _, p := range parts {
 			for i := p.First; i < p.Last; i++ {
 				kinds[s.First+i] = p.Kind

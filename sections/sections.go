@@ -13,8 +13,6 @@ package sections
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Kind is what a stretch of text is: the role's wording or one kind of
@@ -91,31 +89,43 @@ type Tracker struct {
 func (t *Tracker) Reset() { t.carry = Role }
 
 // Sentence classifies one sentence given as its tokens (as written) and
-// appends its parts to dst, in token order, covering every token. A
-// sentence splits into parts where a heading stands glued to the word
-// before it ("…our clients.ResponsibilitiesBuild …"), as exports that
-// collapse line breaks leave them.
-func (t *Tracker) Sentence(dst []Part, tokens []string) []Part {
+// appends its parts to dst, in token order, covering every token. lower,
+// if not nil, holds the tokens lower-cased (the pipeline has them), which
+// spares the work. A sentence splits into parts where a heading stands
+// glued to the word before it ("…our clients.ResponsibilitiesBuild …"), as
+// exports that collapse line breaks leave them.
+func (t *Tracker) Sentence(dst []Part, tokens, lower []string) []Part {
 	t.words, t.owner = t.words[:0], t.owner[:0]
 	start := 0
 	for i, tok := range tokens {
-		pieces := splitGlued(tok)
-		for k, p := range pieces {
-			if k > 0 && len(t.words) > 0 && isHeadingStart(p) {
+		lw := ""
+		if lower != nil {
+			lw = lower[i]
+		} else {
+			lw = strings.ToLower(tok)
+		}
+		if !hasGlue(tok) || len(lw) != len(tok) {
+			t.words = append(t.words, normalise(lw))
+			t.owner = append(t.owner, i)
+			continue
+		}
+		for k, cut := range glueCuts(tok) {
+			p := lw[cut[0]:cut[1]]
+			if k > 0 && len(t.words) > 0 && cues.headingWords[p] {
 				// A glued heading: close the part before it.
-				dst = t.classify(dst, start, i, tokens)
+				dst = t.classify(dst, start, i)
 				start = i
 			}
 			t.words = append(t.words, normalise(p))
 			t.owner = append(t.owner, i)
 		}
 	}
-	return t.classify(dst, start, len(tokens), tokens)
+	return t.classify(dst, start, len(tokens))
 }
 
 // classify decides the kind of tokens[first:last] from the words collected
 // for them (the tail of t.words from the first one owned by first).
-func (t *Tracker) classify(dst []Part, first, last int, tokens []string) []Part {
+func (t *Tracker) classify(dst []Part, first, last int) []Part {
 	if first >= last {
 		return dst
 	}
@@ -168,49 +178,55 @@ func (s *scores) decide(carry Kind) Kind {
 // minWeight is the cue weight a part needs to count as boilerplate.
 const minWeight = 1
 
-// splitGlued splits a token where words were run together without a space:
-// at a lower-case letter followed by an upper-case one ("DescriptionArms"),
-// and at a full stop or colon between letters ("clients.Responsibilities").
-func splitGlued(tok string) []string {
-	var out []string
-	start := 0
-	var prev rune
-	for i, r := range tok {
-		switch {
-		case i > start && unicode.IsUpper(r) && unicode.IsLower(prev):
-			out = append(out, tok[start:i])
-			start = i
-		case (r == '.' || r == ':') && unicode.IsLower(prev) && i+1 < len(tok):
-			next, _ := utf8.DecodeRuneInString(tok[i+1:])
-			if unicode.IsUpper(next) {
-				out = append(out, tok[start:i])
-				start = i + 1
-			}
+// hasGlue reports whether a token holds words run together without a
+// space (see glueCuts); most tokens do not.
+func hasGlue(tok string) bool {
+	for i := 1; i < len(tok); i++ {
+		c, prev := tok[i], tok[i-1]
+		if prev >= 'a' && prev <= 'z' && (c >= 'A' && c <= 'Z' || c == '.' || c == ':') {
+			return true
 		}
-		prev = r
 	}
-	if out == nil {
-		return []string{tok}
-	}
-	return append(out, tok[start:])
+	return false
 }
 
-// isHeadingStart reports whether a glued piece starts a known heading word.
-func isHeadingStart(p string) bool {
-	return cues.headingWords[strings.ToLower(p)]
+// glueCuts returns the byte spans of the words run together in tok: it
+// cuts at a lower-case letter followed by an upper-case one
+// ("DescriptionArms") and at a full stop or colon between a lower-case and
+// an upper-case letter ("clients.Responsibilities"), which it drops.
+func glueCuts(tok string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 1; i < len(tok); i++ {
+		prev, c := tok[i-1], tok[i]
+		lowerPrev := prev >= 'a' && prev <= 'z'
+		switch {
+		case lowerPrev && c >= 'A' && c <= 'Z':
+			out = append(out, [2]int{start, i})
+			start = i
+		case lowerPrev && (c == '.' || c == ':') && i+1 < len(tok) && tok[i+1] >= 'A' && tok[i+1] <= 'Z':
+			out = append(out, [2]int{start, i})
+			start = i + 1
+		}
+	}
+	return append(out, [2]int{start, len(tok)})
 }
 
-// normalise lower-cases a word and maps e-mail addresses, web addresses,
-// amounts of money and long numbers to the placeholders the cue phrases
-// use: <email>, <url>, <money>, <number>.
-func normalise(w string) string {
-	lw := strings.ToLower(w)
-	switch {
+// normalise maps a lower-cased word that is an e-mail address, a web
+// address, an amount of money or a long number to the placeholder the cue
+// phrases use: <email>, <url>, <money>, <number>.
+func normalise(lw string) string {
+	if lw == "" {
+		return lw
+	}
+	switch c := lw[0]; {
+	case c >= 'a' && c <= 'z' && c != 'h' && c != 'w' && !strings.Contains(lw, "@"):
+		return lw // the common case: a plain word
 	case strings.Contains(lw, "@") && strings.Contains(lw, "."):
 		return "<email>"
 	case strings.HasPrefix(lw, "http") || strings.HasPrefix(lw, "www."):
 		return "<url>"
-	case lw == "$" || lw == "£" || lw == "€" || len(lw) > 1 && strings.ContainsRune("£$€", []rune(lw)[0]):
+	case lw == "$" || lw == "£" || lw == "€" || strings.HasPrefix(lw, "$") || strings.HasPrefix(lw, "£") || strings.HasPrefix(lw, "€"):
 		return "<money>"
 	case isLongNumber(lw):
 		return "<number>"

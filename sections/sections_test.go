@@ -22,7 +22,7 @@ func TestSentenceKinds(t *testing.T) {
 	}
 	for _, c := range cases {
 		var tr Tracker
-		parts := tr.Sentence(nil, strings.Fields(c.text))
+		parts := tr.Sentence(nil, strings.Fields(c.text), nil)
 		if len(parts) != 1 || parts[0].Kind != c.want {
 			t.Errorf("%q: parts %v, want one %s", c.text, parts, c.want)
 		}
@@ -31,20 +31,20 @@ func TestSentenceKinds(t *testing.T) {
 
 func TestHeadingCarriesAndGluedHeadingSplits(t *testing.T) {
 	var tr Tracker
-	if p := tr.Sentence(nil, []string{"Benefits", ":"}); p[0].Kind != Benefits {
+	if p := tr.Sentence(nil, []string{"Benefits", ":"}, nil); p[0].Kind != Benefits {
 		t.Fatalf("heading: %v", p)
 	}
 	// No cue of its own: inherits the heading's kind.
-	if p := tr.Sentence(nil, strings.Fields("Free fruit on Fridays")); p[0].Kind != Benefits {
+	if p := tr.Sentence(nil, strings.Fields("Free fruit on Fridays"), nil); p[0].Kind != Benefits {
 		t.Errorf("after a benefits heading: %v", p)
 	}
 	// Role wording ends the section.
-	if p := tr.Sentence(nil, strings.Fields("You will be responsible for the rota")); p[0].Kind != Role {
+	if p := tr.Sentence(nil, strings.Fields("You will be responsible for the rota"), nil); p[0].Kind != Role {
 		t.Errorf("role sentence: %v", p)
 	}
 	tr.Reset()
 	toks := strings.Fields("Acme is a leading maker of tools.ResponsibilitiesYou will plan the work")
-	parts := tr.Sentence(nil, toks)
+	parts := tr.Sentence(nil, toks, nil)
 	kinds := make([]Kind, len(parts))
 	for i, p := range parts {
 		kinds[i] = p.Kind
@@ -82,6 +82,6 @@ func BenchmarkSentence(b *testing.B) {
 	var tr Tracker
 	var parts []Part
 	for b.Loop() {
-		parts = tr.Sentence(parts[:0], toks)
+		parts = tr.Sentence(parts[:0], toks, nil)
 	}
 }

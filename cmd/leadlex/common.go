@@ -21,6 +21,7 @@ type analysisFlags struct {
 	labels         pipeline.LabelOptions
 	negationWindow int      // used when --negation-window is set
 	negators       []string // used when --negators is set
+	sections       string   // --sections: role (the default) or all
 	flags          *pflag.FlagSet
 }
 
@@ -36,6 +37,8 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 		"words before a hit searched for a negator; 0 turns negation off (default: the lexicon's, 3 in the built-in one)")
 	fs.StringSliceVar(&f.negators, "negators", nil,
 		"comma-separated words that negate a hit shortly after them, replacing the lexicon's list (e.g. not,never,without)")
+	fs.StringVar(&f.sections, "sections", "role",
+		"which text counts: role leaves boilerplate out (equal opportunity, benefits and pay, about the company, how to apply, location and schedule, signatures, disclaimers); all counts everything")
 }
 
 // readFlags are the flags that say how files are read: extra extensions,
@@ -68,11 +71,16 @@ func (f *analysisFlags) analyzer() (*pipeline.Analyzer, error) {
 	if err := f.labels.Validate(); err != nil {
 		return nil, usageErr("%v", err)
 	}
+	if f.sections != "role" && f.sections != "all" {
+		return nil, usageErr("--sections must be role or all, got %q", f.sections)
+	}
 	lex, err := f.lexicon()
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.NewAnalyzer(lex, f.labels), nil
+	an := pipeline.NewAnalyzer(lex, f.labels)
+	an.CountAll = f.sections == "all"
+	return an, nil
 }
 
 // lexicon loads the lexicons and applies the negation flags to the result.

@@ -122,6 +122,8 @@ func TestScoreWritesContract(t *testing.T) {
 		"negated_hits": "double",
 		"dimensions":   "list<name binary/STRING, leadership double, management double>",
 		"top_terms":    "list<term binary/STRING, pole binary/STRING, dimension binary/STRING, count int32>",
+		"scored_words": "int32",
+		"excluded":     "list<kind binary/STRING, words int32>",
 	}
 	got := map[string]string{}
 	for _, f := range pf.Schema().Fields() {
