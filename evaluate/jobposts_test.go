@@ -78,3 +78,60 @@ func TestJobsDev(t *testing.T) {
 // jobsDevMinAUC is the floor of the executive-vs-operational AUC of
 // balance on all jobs-dev rows.
 const jobsDevMinAUC = 0.70
+
+// boilerplateParagraph is a typical closing paragraph of a job post:
+// benefits, equal opportunity and how to apply, written for this test. Its
+// sentences carry lexicon words (vision, growth, mission, support, plan,
+// schedule) that would move a score if they counted.
+const boilerplateParagraph = "\n\nWhat we offer: a competitive salary, a pension, 25 days annual leave, " +
+	"dental and vision insurance, long-term disability cover and a real plan for your career growth. " +
+	"We are an equal opportunity employer and welcome applicants regardless of race, religion, sex, " +
+	"sexual orientation, gender identity, national origin, disability or veteran status; reasonable " +
+	"accommodations are available on request. To apply, please send your CV and a cover letter to " +
+	"jobs@example.org before the closing date; for an informal discussion please contact our recruitment team."
+
+// TestBoilerplateParagraphDoesNotMove appends the paragraph, after a blank
+// line, to 200 jobs-dev postings: balance moves by less than 0.02 and no
+// label changes. (Glued to the posting's last sentence without a break, it
+// moved 3 of the 200 by more, where that sentence ran on into "What we
+// offer:".)
+func TestBoilerplateParagraphDoesNotMove(t *testing.T) {
+	posts, err := ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every 30th posting: 200 spread over both boards and all groups.
+	var sample, appended []JobPost
+	for i := 0; i < len(posts) && len(sample) < 200; i += 30 {
+		sample = append(sample, posts[i])
+		p := posts[i]
+		p.Text += boilerplateParagraph
+		appended = append(appended, p)
+	}
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	before, err := ScoreJobPosts(context.Background(), an, sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := ScoreJobPosts(context.Background(), an, appended)
+	if err != nil {
+		t.Fatal(err)
+	}
+	worst := 0.0
+	for i := range before {
+		b, a := before[i].Result, after[i].Result
+		d := math.Abs(balanceOr0(a) - balanceOr0(b))
+		worst = max(worst, d)
+		if d >= 0.02 || a.Label != b.Label {
+			t.Errorf("line %d: balance %.3f -> %.3f, label %s -> %s", sample[i].Line, balanceOr0(b), balanceOr0(a), b.Label, a.Label)
+		}
+	}
+	t.Logf("%d postings, largest balance change %.4f", len(before), worst)
+}
+
+func balanceOr0(r *pipeline.Result) float64 {
+	if r.Balance == nil {
+		return 0
+	}
+	return *r.Balance
+}
