@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/leadlex/leadlex/lexicon"
@@ -80,7 +81,8 @@ type Scorer struct {
 	runs   *runTokenizer // remembers the tokens, stems and lexicon starts of runs of text
 	toks   []Token
 	mtoks  []lexicon.Token
-	starts []bool // per token: an entry can start here
+	starts []bool   // per token: an entry can start here
+	cues   []uint16 // per token: its sections.Code
 	sents  []Sentence
 	kinds  sections.Tracker // the section kind of the sentences of the document being analysed
 	texts  []string         // scratch: a sentence's tokens as written
@@ -122,7 +124,7 @@ func (s *Scorer) Analyze(text string) *Analysis {
 // was cut inside a paragraph, and its first sentence continues the last one
 // already in out.
 func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analysis) {
-	s.toks, s.mtoks, s.starts = s.runs.tokenize(chunk, s.toks[:0], s.mtoks[:0], s.starts[:0])
+	s.toks, s.mtoks, s.starts, s.cues = s.runs.tokenize(chunk, s.toks[:0], s.mtoks[:0], s.starts[:0], s.cues[:0])
 	s.sents = Segment(s.sents[:0], chunk, s.toks)
 	m := s.an.Matcher
 	for k, sent := range s.sents {
@@ -170,12 +172,15 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 
 // sectionParts classifies the parts of one sentence of the current chunk.
 func (s *Scorer) sectionParts(sent Sentence) []sections.Part {
+	codes := s.cues[sent.First:sent.Last]
 	s.texts, s.lowers = s.texts[:0], s.lowers[:0]
-	for k := sent.First; k < sent.Last; k++ {
-		s.texts = append(s.texts, s.toks[k].Text)
-		s.lowers = append(s.lowers, s.mtoks[k].Lower)
+	if slices.Contains(codes, sections.GlueCode) { // only then are the words needed
+		for k := sent.First; k < sent.Last; k++ {
+			s.texts = append(s.texts, s.toks[k].Text)
+			s.lowers = append(s.lowers, s.mtoks[k].Lower)
+		}
 	}
-	return s.kinds.Sentence(s.parts[:0], s.texts, s.lowers)
+	return s.kinds.SentenceCodes(s.parts[:0], codes, s.texts, s.lowers)
 }
 
 // addBoilerplate records the boilerplate parts of a sentence (s.parts) in

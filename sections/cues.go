@@ -3,6 +3,7 @@ package sections
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -13,25 +14,31 @@ var cuesText string
 // cues is the compiled cue table of cues.txt.
 var cues = mustCompileCues(cuesText)
 
-// cueTable is a trie of cue phrases over normalised words.
+// cueTable is a trie of cue phrases over word codes: every word that
+// appears in a cue has a code from 1 up; all other words are 0 and can
+// neither start nor continue a cue, so a sentence is mostly skipped.
 type cueTable struct {
-	root         *cueNode
-	headingWords map[string]bool // first words of heading cues, for glued headings
+	vocab        map[string]uint16 // word -> code
+	root         []*cueNode        // by the code of a cue's first word
+	headingWords map[string]bool   // first words of heading cues, for glued headings
 }
 
 type cueNode struct {
-	next    map[string]*cueNode
-	prefix  []cuePrefix
+	next    []cueEdge // sorted by code
 	cue     bool
 	kind    Kind
 	weight  float64
 	heading bool
 }
 
-type cuePrefix struct {
-	prefix string
-	to     *cueNode
+type cueEdge struct {
+	code uint16
+	to   *cueNode
 }
+
+// GlueCode is the code of a token that holds several words run together
+// (see Code); the Tracker splits it.
+const GlueCode = ^uint16(0)
 
 func mustCompileCues(text string) *cueTable {
 	t, err := compileCues(text)
@@ -42,10 +49,10 @@ func mustCompileCues(text string) *cueTable {
 }
 
 // compileCues reads lines of the form "kind weight word…" or
-// "kind:heading weight word…"; a word ending in * matches any word it
-// starts, and # starts a comment.
+// "kind:heading weight word…"; # starts a comment.
 func compileCues(text string) (*cueTable, error) {
-	t := &cueTable{root: &cueNode{}, headingWords: map[string]bool{}}
+	t := &cueTable{vocab: map[string]uint16{}, headingWords: map[string]bool{}}
+	root := &cueNode{}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -64,49 +71,69 @@ func compileCues(text string) (*cueTable, error) {
 		if err != nil || w <= 0 {
 			return nil, fmt.Errorf("line %d: weight %q: want a positive number", n+1, f[1])
 		}
-		node := t.root
+		node := root
 		for _, word := range f[2:] {
-			node = node.child(word)
+			if len(t.vocab) >= int(GlueCode)-1 {
+				return nil, fmt.Errorf("line %d: too many distinct words", n+1)
+			}
+			code, ok := t.vocab[word]
+			if !ok {
+				code = uint16(len(t.vocab) + 1)
+				t.vocab[word] = code
+			}
+			node = node.child(code)
 		}
 		if node.cue {
 			return nil, fmt.Errorf("line %d: phrase %q is listed twice", n+1, strings.Join(f[2:], " "))
 		}
 		node.cue, node.kind, node.weight, node.heading = true, kind, w, heading
 		if heading {
-			t.headingWords[strings.TrimSuffix(f[2], "*")] = true
+			t.headingWords[f[2]] = true
 		}
+	}
+	t.root = make([]*cueNode, len(t.vocab)+1)
+	for _, e := range root.next {
+		t.root[e.code] = e.to
 	}
 	return t, nil
 }
 
-func (n *cueNode) child(word string) *cueNode {
-	if p, ok := strings.CutSuffix(word, "*"); ok {
-		for _, e := range n.prefix {
-			if e.prefix == p {
-				return e.to
-			}
-		}
-		c := &cueNode{}
-		n.prefix = append(n.prefix, cuePrefix{p, c})
-		return c
+func (n *cueNode) child(code uint16) *cueNode {
+	i, found := slices.BinarySearchFunc(n.next, code, func(e cueEdge, c uint16) int { return int(e.code) - int(c) })
+	if found {
+		return n.next[i].to
 	}
-	if n.next == nil {
-		n.next = map[string]*cueNode{}
-	}
-	c, ok := n.next[word]
-	if !ok {
-		c = &cueNode{}
-		n.next[word] = c
-	}
+	c := &cueNode{}
+	n.next = slices.Insert(n.next, i, cueEdge{code, c})
 	return c
 }
 
-// scan adds the weight of every cue phrase found in words to sc, taking
+func (n *cueNode) step(code uint16) *cueNode {
+	for _, e := range n.next {
+		if e.code == code {
+			return e.to
+		}
+	}
+	return nil
+}
+
+// Code returns the code of a token for SentenceCodes: 0 for a word no cue
+// uses (most words), GlueCode for a token that holds words run together,
+// and the cue word's code otherwise. lower is the token lower-cased. A
+// caller that meets the same token often can keep its code.
+func Code(tok, lower string) uint16 {
+	if hasGlue(tok) && len(lower) == len(tok) {
+		return GlueCode
+	}
+	return cues.vocab[normalise(lower)]
+}
+
+// scan adds the weight of every cue phrase found in codes to sc, taking
 // the longest cue at each position and going on after it.
-func (t *cueTable) scan(words []string, sc *scores) {
+func (t *cueTable) scan(codes []uint16, sc *scores) {
 	sc.heading = -1
-	for i := 0; i < len(words); {
-		best, end := t.longest(words, i)
+	for i := 0; i < len(codes); {
+		best, end := t.longest(codes, i)
 		if best == nil {
 			i++
 			continue
@@ -114,7 +141,7 @@ func (t *cueTable) scan(words []string, sc *scores) {
 		// A heading counts fully, and carries over to later sentences, only
 		// where it stands as one: at the start of the part, before a colon,
 		// or alone; elsewhere it is an ordinary word ("keep the schedule").
-		standing := i == 0 || len(words) <= 8 || end < len(words) && words[end] == ":"
+		standing := i == 0 || len(codes) <= 8 || end < len(codes) && codes[end] == t.vocab[":"]
 		switch {
 		case best.heading && best.kind == Role:
 			sc.weight[Role]++ // a role heading names the section more than it describes the role
@@ -130,32 +157,23 @@ func (t *cueTable) scan(words []string, sc *scores) {
 	}
 }
 
-// longest returns the cue of the longest phrase starting at words[i] and
+// longest returns the cue of the longest phrase starting at codes[i] and
 // the index after it, or nil.
-func (t *cueTable) longest(words []string, i int) (*cueNode, int) {
-	m := cueMatch{end: i}
-	m.walk(t.root, words, i)
-	return m.best, m.end
-}
-
-type cueMatch struct {
-	best *cueNode
-	end  int
-}
-
-func (m *cueMatch) walk(n *cueNode, words []string, j int) {
-	if n.cue && j > m.end {
-		m.best, m.end = n, j
+func (t *cueTable) longest(codes []uint16, i int) (*cueNode, int) {
+	c := codes[i]
+	if c == 0 || int(c) >= len(t.root) || t.root[c] == nil {
+		return nil, i
 	}
-	if j >= len(words) {
-		return
-	}
-	if c, ok := n.next[words[j]]; ok {
-		m.walk(c, words, j+1)
-	}
-	for _, e := range n.prefix {
-		if strings.HasPrefix(words[j], e.prefix) {
-			m.walk(e.to, words, j+1)
+	var best *cueNode
+	end := i
+	for n, j := t.root[c], i+1; n != nil; j++ {
+		if n.cue {
+			best, end = n, j
 		}
+		if j >= len(codes) || codes[j] == 0 {
+			break
+		}
+		n = n.step(codes[j])
 	}
+	return best, end
 }

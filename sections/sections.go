@@ -7,7 +7,7 @@
 // a Tracker carries a heading's kind to the sentences that follow it.
 //
 // The cue phrases live in cues.txt (embedded); they were written for this
-// package and tuned on the dev half of testdata/labels.tsv only.
+// package and tuned on the dev rows of testdata/labels.tsv only.
 package sections
 
 import (
@@ -81,7 +81,7 @@ type Part struct {
 // zero value is ready to use; a Tracker is not safe for concurrent use.
 type Tracker struct {
 	carry Kind
-	words []string // scratch: the normalised words of a sentence
+	codes []uint16 // scratch: the codes of a sentence's words
 	owner []int    // scratch: for each word, the token it came from
 }
 
@@ -90,41 +90,52 @@ func (t *Tracker) Reset() { t.carry = Role }
 
 // Sentence classifies one sentence given as its tokens (as written) and
 // appends its parts to dst, in token order, covering every token. lower,
-// if not nil, holds the tokens lower-cased (the pipeline has them), which
-// spares the work. A sentence splits into parts where a heading stands
-// glued to the word before it ("…our clients.ResponsibilitiesBuild …"), as
-// exports that collapse line breaks leave them.
+// if not nil, holds the tokens lower-cased. A sentence splits into parts
+// where a heading stands glued to the word before it ("…our
+// clients.ResponsibilitiesBuild …"), as exports that collapse line breaks
+// leave them.
 func (t *Tracker) Sentence(dst []Part, tokens, lower []string) []Part {
-	t.words, t.owner = t.words[:0], t.owner[:0]
-	start := 0
-	for i, tok := range tokens {
-		lw := ""
-		if lower != nil {
-			lw = lower[i]
-		} else {
-			lw = strings.ToLower(tok)
+	if lower == nil {
+		lower = make([]string, len(tokens))
+		for i, tok := range tokens {
+			lower[i] = strings.ToLower(tok)
 		}
-		if !hasGlue(tok) || len(lw) != len(tok) {
-			t.words = append(t.words, normalise(lw))
+	}
+	codes := make([]uint16, len(tokens))
+	for i := range tokens {
+		codes[i] = Code(tokens[i], lower[i])
+	}
+	return t.SentenceCodes(dst, codes, tokens, lower)
+}
+
+// SentenceCodes is Sentence for a caller that has each token's Code
+// already (the pipeline remembers them with its tokens).
+func (t *Tracker) SentenceCodes(dst []Part, codes []uint16, tokens, lower []string) []Part {
+	t.codes, t.owner = t.codes[:0], t.owner[:0]
+	start := 0
+	for i, code := range codes {
+		if code != GlueCode {
+			t.codes = append(t.codes, code)
 			t.owner = append(t.owner, i)
 			continue
 		}
+		tok, lw := tokens[i], lower[i]
 		for k, cut := range glueCuts(tok) {
 			p := lw[cut[0]:cut[1]]
-			if k > 0 && len(t.words) > 0 && cues.headingWords[p] {
+			if k > 0 && len(t.codes) > 0 && cues.headingWords[p] {
 				// A glued heading: close the part before it.
 				dst = t.classify(dst, start, i)
 				start = i
 			}
-			t.words = append(t.words, normalise(p))
+			t.codes = append(t.codes, cues.vocab[normalise(p)])
 			t.owner = append(t.owner, i)
 		}
 	}
-	return t.classify(dst, start, len(tokens))
+	return t.classify(dst, start, len(codes))
 }
 
-// classify decides the kind of tokens[first:last] from the words collected
-// for them (the tail of t.words from the first one owned by first).
+// classify decides the kind of tokens[first:last] from the codes collected
+// for them.
 func (t *Tracker) classify(dst []Part, first, last int) []Part {
 	if first >= last {
 		return dst
@@ -138,7 +149,7 @@ func (t *Tracker) classify(dst []Part, first, last int) []Part {
 		hi++
 	}
 	var sc scores
-	cues.scan(t.words[lo:hi], &sc)
+	cues.scan(t.codes[lo:hi], &sc)
 	kind := sc.decide(t.carry)
 	switch {
 	case sc.heading >= 0:
