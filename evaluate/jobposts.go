@@ -13,6 +13,7 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // JobPost is one row of a job-posting set such as jobs-dev.tsv: the title
@@ -88,7 +89,7 @@ func ParseJobPosts(r io.Reader) ([]JobPost, error) {
 // ScoredPost is a job post and its result row.
 type ScoredPost struct {
 	Post   *JobPost
-	Result *pipeline.Result
+	Result *results.Result
 }
 
 // ScoreJobPosts scores every post's text through the pipeline, one
@@ -102,7 +103,7 @@ func ScoreJobPosts(ctx context.Context, an *pipeline.Analyzer, posts []JobPost) 
 			return nil, err
 		}
 		r := sc.Score(ctx, corpus.Doc{ID: p.Source, Status: corpus.OK, Format: "txt", Text: p.Text})
-		if r.Status != pipeline.StatusOK {
+		if r.Status != results.StatusOK {
 			return nil, fmt.Errorf("line %d: %s", p.Line, deref(r.Error))
 		}
 		out = append(out, ScoredPost{Post: p, Result: r})

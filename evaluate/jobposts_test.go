@@ -9,6 +9,7 @@ import (
 	"github.com/leadlex/leadlex/internal/shareddata"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 func TestAUCHandComputed(t *testing.T) {
@@ -129,7 +130,7 @@ func TestBoilerplateParagraphDoesNotMove(t *testing.T) {
 	t.Logf("%d postings, largest balance change %.4f", len(before), worst)
 }
 
-func balanceOr0(r *pipeline.Result) float64 {
+func balanceOr0(r *results.Result) float64 {
 	if r.Balance == nil {
 		return 0
 	}

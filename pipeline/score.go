@@ -9,22 +9,8 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/results"
 	"github.com/leadlex/leadlex/sections"
-)
-
-// Status of a result row.
-const (
-	StatusOK      = "ok"
-	StatusSkipped = "skipped"
-	StatusError   = "error"
-)
-
-// Labels a scored document can get.
-const (
-	LabelLeadership = "leadership"
-	LabelManagement = "management"
-	LabelBalanced   = "balanced"
-	LabelNone       = "none"
 )
 
 // LabelOptions are the thresholds that turn hit counts into a label.
@@ -57,53 +43,6 @@ func (o LabelOptions) Validate() error {
 		return fmt.Errorf("--top-terms must be 0 or more, got %d", o.TopTerms)
 	}
 	return nil
-}
-
-// Result is one row of the results file: one document's scores, or why it
-// has none. Field order and tags are the Parquet contract (see README).
-type Result struct {
-	DocID           string           `parquet:"doc_id" json:"doc_id"`
-	Path            string           `parquet:"path" json:"path"`
-	Format          string           `parquet:"format" json:"format"`
-	Bytes           int64            `parquet:"bytes" json:"bytes"`
-	Words           int32            `parquet:"words" json:"words"`
-	Sentences       int32            `parquet:"sentences" json:"sentences"`
-	LeadershipHits  float64          `parquet:"leadership_hits" json:"leadership_hits"`
-	ManagementHits  float64          `parquet:"management_hits" json:"management_hits"`
-	NegatedHits     float64          `parquet:"negated_hits" json:"negated_hits"`
-	LeadershipPer1k float64          `parquet:"leadership_per_1k" json:"leadership_per_1k"`
-	ManagementPer1k float64          `parquet:"management_per_1k" json:"management_per_1k"`
-	Balance         *float64         `parquet:"balance,optional" json:"balance"`
-	Label           string           `parquet:"label" json:"label"`
-	Confidence      float64          `parquet:"confidence" json:"confidence"`
-	Dimensions      []DimensionScore `parquet:"dimensions,list" json:"dimensions"`
-	TopTerms        []TermCount      `parquet:"top_terms,list" json:"top_terms"`
-	Status          string           `parquet:"status" json:"status"`
-	Error           *string          `parquet:"error,optional" json:"error"`
-	ScoredWords     int32            `parquet:"scored_words" json:"scored_words"`
-	Excluded        []ExcludedWords  `parquet:"excluded,list" json:"excluded"`
-}
-
-// ExcludedWords is how many words of one kind of boilerplate were left out
-// of a document's score.
-type ExcludedWords struct {
-	Kind  string `parquet:"kind" json:"kind"`
-	Words int32  `parquet:"words" json:"words"`
-}
-
-// DimensionScore is the weighted hits of one dimension, per pole.
-type DimensionScore struct {
-	Name       string  `parquet:"name" json:"name"`
-	Leadership float64 `parquet:"leadership" json:"leadership"`
-	Management float64 `parquet:"management" json:"management"`
-}
-
-// TermCount is how often one lexicon entry was hit (not negated).
-type TermCount struct {
-	Term      string `parquet:"term" json:"term"`
-	Pole      string `parquet:"pole" json:"pole"`
-	Dimension string `parquet:"dimension" json:"dimension"`
-	Count     int32  `parquet:"count" json:"count"`
 }
 
 // Tally accumulates hits per entry over one document (or one sentence).
@@ -165,10 +104,10 @@ func (t *Tally) ScoredWords(countAll bool) int {
 }
 
 // Fill computes the score columns of r from the tally.
-func (an *Analyzer) Fill(r *Result, t *Tally) {
+func (an *Analyzer) Fill(r *results.Result, t *Tally) {
 	lex := an.Lexicon()
 	r.Words, r.Sentences = int32(t.Words), int32(t.Sentences)
-	r.Dimensions = make([]DimensionScore, len(lex.Dimensions))
+	r.Dimensions = make([]results.DimensionScore, len(lex.Dimensions))
 	for i, d := range lex.Dimensions {
 		r.Dimensions[i].Name = d.Name
 	}
@@ -199,11 +138,11 @@ func (an *Analyzer) Fill(r *Result, t *Tally) {
 	r.LeadershipHits, r.ManagementHits, r.NegatedHits = lead, mgmt, neg
 	scored := t.ScoredWords(an.CountAll)
 	r.ScoredWords = int32(scored)
-	r.Excluded = []ExcludedWords{}
+	r.Excluded = []results.ExcludedWords{}
 	if !an.CountAll {
 		for _, k := range sections.Kinds() {
 			if t.Excluded[k] > 0 {
-				r.Excluded = append(r.Excluded, ExcludedWords{Kind: k.String(), Words: int32(t.Excluded[k])})
+				r.Excluded = append(r.Excluded, results.ExcludedWords{Kind: k.String(), Words: int32(t.Excluded[k])})
 			}
 		}
 	}
@@ -219,6 +158,14 @@ func (an *Analyzer) Fill(r *Result, t *Tally) {
 	r.TopTerms = an.topTerms(t)
 }
 
+// LabelSettings renders the label thresholds and the negation window of a
+// run for the leadlex.labels metadata of its output files, as in
+// "min_hits=0.5 margin=0.2 top_terms=10 negation_window=3".
+func (an *Analyzer) LabelSettings() string {
+	return fmt.Sprintf("min_hits=%g margin=%g top_terms=%d negation_window=%d",
+		an.Labels.MinHits, an.Labels.Margin, an.Labels.TopTerms, an.Lexicon().Negation.Window)
+}
+
 // Label picks the label for weighted hit counts and the posterior
 // probability that the leadership share p lies in that label's band, with
 // p ~ Beta(1 + lead, 1 + mgmt): p > (1+Margin)/2 for leadership,
@@ -226,25 +173,25 @@ func (an *Analyzer) Fill(r *Result, t *Tally) {
 // label has confidence 0.
 func (o LabelOptions) Label(lead, mgmt float64) (string, float64) {
 	if lead+mgmt < o.MinHits || lead+mgmt == 0 {
-		return LabelNone, 0
+		return results.LabelNone, 0
 	}
 	hi, lo := (1+o.Margin)/2, (1-o.Margin)/2
 	post := distuv.Beta{Alpha: 1 + lead, Beta: 1 + mgmt}
 	balance := (lead - mgmt) / (lead + mgmt)
 	switch {
 	case balance > 0 && balance >= o.Margin:
-		return LabelLeadership, round(1 - post.CDF(hi))
+		return results.LabelLeadership, round(1 - post.CDF(hi))
 	case balance < 0 && balance <= -o.Margin:
-		return LabelManagement, round(post.CDF(lo))
+		return results.LabelManagement, round(post.CDF(lo))
 	}
-	return LabelBalanced, round(post.CDF(hi) - post.CDF(lo))
+	return results.LabelBalanced, round(post.CDF(hi) - post.CDF(lo))
 }
 
 // round keeps 6 decimals so that scores do not carry float noise.
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // topTerms lists the most frequent entries, most hits first, then by term.
-func (an *Analyzer) topTerms(t *Tally) []TermCount {
+func (an *Analyzer) topTerms(t *Tally) []results.TermCount {
 	lex := an.Lexicon()
 	var idx []int
 	for i, c := range t.Counts {
@@ -261,10 +208,10 @@ func (an *Analyzer) topTerms(t *Tally) []TermCount {
 	if len(idx) > an.Labels.TopTerms {
 		idx = idx[:an.Labels.TopTerms]
 	}
-	out := make([]TermCount, len(idx))
+	out := make([]results.TermCount, len(idx))
 	for k, i := range idx {
 		e := &lex.Entries[i]
-		out[k] = TermCount{Term: e.Term, Pole: e.Pole.String(), Dimension: e.Dimension, Count: t.Counts[i]}
+		out[k] = results.TermCount{Term: e.Term, Pole: e.Pole.String(), Dimension: e.Dimension, Count: t.Counts[i]}
 	}
 	return out
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/leadlex/leadlex/internal/shareddata"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 func main() {
@@ -53,7 +54,7 @@ func run(w io.Writer, data, lexName string) error {
 }
 
 func printStats(w io.Writer, stats []evaluate.JobPostStats) {
-	labels := []string{pipeline.LabelLeadership, pipeline.LabelBalanced, pipeline.LabelManagement, pipeline.LabelNone}
+	labels := []string{results.LabelLeadership, results.LabelBalanced, results.LabelManagement, results.LabelNone}
 	fmt.Fprintf(w, "| rows | posts | exec / oper | AUC balance | AUC leadership/1k | %s | words excluded |\n",
 		strings.Join(labels, " | "))
 	fmt.Fprintf(w, "|---|---|---|---|---|%s---|\n", strings.Repeat("---|", len(labels)))
