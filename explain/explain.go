@@ -26,9 +26,13 @@ type Document struct {
 }
 
 // Span is a piece of the document's text; Hit is nil for text between hits.
+// Section names the kind of boilerplate the span stands in (benefits,
+// how_to_apply, …), whose words and hits do not count; "" is the role's
+// own wording, which counts.
 type Span struct {
-	Text string
-	Hit  *Hit
+	Text    string
+	Hit     *Hit
+	Section string
 }
 
 // Hit is what a matched span counts for, and where its entry came from.
@@ -77,25 +81,11 @@ func Build(sc *pipeline.Scorer, d corpus.Doc) (*Document, error) {
 	an.Fill(r, t)
 
 	out := &Document{Path: d.Path, ID: d.ID, Result: r}
-	pos := 0
-	for _, h := range a.Hits {
-		e := &lex.Entries[h.Entry]
-		if h.Start > pos {
-			out.Spans = append(out.Spans, Span{Text: text[pos:h.Start]})
-		}
-		out.Spans = append(out.Spans, Span{Text: text[h.Start:h.End], Hit: &Hit{
-			Term: e.Term, Dimension: e.Dimension, Pole: e.Pole, Weight: e.Weight, Negated: h.Negated,
-			Source: e.Source, Phrase: e.Phrase, Note: e.Note,
-		}})
-		pos = h.End
-	}
-	if pos < len(text) {
-		out.Spans = append(out.Spans, Span{Text: text[pos:]})
-	}
+	out.Spans = spans(text, a, lex, an.CountAll)
 
 	counts := map[string]map[lexicon.Pole]map[string]int{}
 	for _, h := range a.Hits {
-		if h.Negated {
+		if h.Negated || !h.Counts {
 			continue
 		}
 		e := &lex.Entries[h.Entry]
@@ -112,6 +102,64 @@ func Build(sc *pipeline.Scorer, d corpus.Doc) (*Document, error) {
 		})
 	}
 	return out, nil
+}
+
+// spans cuts text into plain and matched spans, in order, each marked with
+// the kind of boilerplate it stands in (none when all sections count).
+func spans(text string, a *pipeline.Analysis, lex *lexicon.Lexicon, countAll bool) []Span {
+	section := func(pos int) string { return "" }
+	if !countAll {
+		bp := a.Boilerplate
+		section = func(pos int) string {
+			i, _ := slices.BinarySearchFunc(bp, pos, func(b pipeline.Section, p int) int {
+				if b.End <= p {
+					return -1
+				}
+				return 1
+			})
+			if i < len(bp) && bp[i].Start <= pos && pos < bp[i].End {
+				return bp[i].Kind.String()
+			}
+			return ""
+		}
+	}
+	// Cut plain text where boilerplate starts or ends.
+	var cuts []int
+	if !countAll {
+		for _, b := range a.Boilerplate {
+			cuts = append(cuts, b.Start, b.End)
+		}
+	}
+	var out []Span
+	plain := func(from, to int) {
+		for from < to {
+			next := to
+			for _, c := range cuts {
+				if c > from && c < next {
+					next = c
+				}
+			}
+			sec := section(from)
+			if n := len(out); n > 0 && out[n-1].Hit == nil && out[n-1].Section == sec {
+				out[n-1].Text += text[from:next]
+			} else {
+				out = append(out, Span{Text: text[from:next], Section: sec})
+			}
+			from = next
+		}
+	}
+	pos := 0
+	for _, h := range a.Hits {
+		e := &lex.Entries[h.Entry]
+		plain(pos, h.Start)
+		out = append(out, Span{Text: text[h.Start:h.End], Section: section(h.Start), Hit: &Hit{
+			Term: e.Term, Dimension: e.Dimension, Pole: e.Pole, Weight: e.Weight, Negated: h.Negated,
+			Source: e.Source, Phrase: e.Phrase, Note: e.Note,
+		}})
+		pos = h.End
+	}
+	plain(pos, len(text))
+	return out
 }
 
 func sortedTerms(m map[string]int) []TermCount {

@@ -113,3 +113,39 @@ func TestHTMLGolden(t *testing.T) {
 		t.Error("hover text does not name the provenance")
 	}
 }
+
+// TestBoilerplateShownNotCounted: a benefits sentence is marked with its
+// kind, its "vision" hit is shown but left out of the table and the score,
+// and with all sections counted the same text has no boilerplate.
+func TestBoilerplateShownNotCounted(t *testing.T) {
+	text := "You will set the direction for the team.\n\nWhat we offer: dental and vision insurance and 25 days annual leave.\n"
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	d, err := Build(pipeline.NewScorer(an), corpus.Doc{Path: "p.txt", ID: "p.txt", Status: corpus.OK, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := WriteText(&buf, []*Document{d}, false); err != nil {
+		t.Fatal(err)
+	}
+	if want := "{benefits: What we offer: dental and [L:vision] insurance and 25 days annual leave.}"; !strings.Contains(buf.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, buf.String())
+	}
+	for _, dim := range d.Dimensions {
+		for _, tc := range dim.LeadershipTerms {
+			if tc.Term == "vision" {
+				t.Errorf("vision in boilerplate counted in the table: %+v", dim)
+			}
+		}
+	}
+	an.CountAll = true
+	d, err = Build(pipeline.NewScorer(an), corpus.Doc{Path: "p.txt", ID: "p.txt", Status: corpus.OK, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.Spans {
+		if s.Section != "" {
+			t.Errorf("--sections all still marks %q as %s", s.Text, s.Section)
+		}
+	}
+}
