@@ -311,3 +311,16 @@ func TestHTMLEscapes(t *testing.T) {
 		t.Error("escaped document name missing")
 	}
 }
+
+func TestExcludedSummaryAndPer1k(t *testing.T) {
+	g := &Group{Words: 1000, ScoredWords: 800, Excluded: map[string]int64{"benefits": 150, "how_to_apply": 50, "role": 0}}
+	if got, want := g.ExcludedSummary(), "benefits 150 words (15.0 %), how_to_apply 50 words (5.0 %)"; got != want {
+		t.Errorf("ExcludedSummary() = %q, want %q", got, want)
+	}
+	if got := g.Per1k(8); got != 10 {
+		t.Errorf("Per1k(8) over 800 scored words = %v, want 10", got)
+	}
+	if (&Group{Excluded: map[string]int64{}}).ExcludedSummary() != "" {
+		t.Error("nothing excluded should say nothing")
+	}
+}
