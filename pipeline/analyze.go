@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/norms"
 	"github.com/leadlex/leadlex/sections"
 )
 
@@ -18,6 +19,13 @@ type Analyzer struct {
 	// disclaimers) toward the score too: --sections all. By default only
 	// the role's own wording counts.
 	CountAll bool
+	// Norms, if set, place each document among a genre's documents: the
+	// leadership_percentile and balance_percentile columns.
+	Norms *norms.Norms
+	// LabelByNorms labels by where balance stands among the norms'
+	// documents instead of by balance itself (--label-by norms; see
+	// NormsLabel). It needs Norms.
+	LabelByNorms bool
 }
 
 // NewAnalyzer compiles lex for matching.

@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/norms"
 	"github.com/leadlex/leadlex/results"
 	"github.com/leadlex/leadlex/sections"
 )
@@ -155,15 +156,28 @@ func (an *Analyzer) Fill(r *results.Result, t *Tally) {
 		r.Balance = &b
 	}
 	r.Label, r.Confidence = an.Labels.Label(lead, mgmt)
+	an.placeInNorms(r)
 	r.TopTerms = an.topTerms(t)
 }
 
 // LabelSettings renders the label thresholds and the negation window of a
 // run for the leadlex.labels metadata of its output files, as in
 // "min_hits=0.5 margin=0.2 top_terms=10 negation_window=3".
+// Settings that differ from the defaults follow: "sections=all",
+// "norms=job-posts", "label_by=norms".
 func (an *Analyzer) LabelSettings() string {
-	return fmt.Sprintf("min_hits=%g margin=%g top_terms=%d negation_window=%d",
+	s := fmt.Sprintf("min_hits=%g margin=%g top_terms=%d negation_window=%d",
 		an.Labels.MinHits, an.Labels.Margin, an.Labels.TopTerms, an.Lexicon().Negation.Window)
+	if an.CountAll {
+		s += " sections=all"
+	}
+	if an.Norms != nil {
+		s += " norms=" + an.Norms.Name
+	}
+	if an.LabelByNorms {
+		s += " label_by=norms"
+	}
+	return s
 }
 
 // Label picks the label for weighted hit counts and the posterior
@@ -214,4 +228,37 @@ func (an *Analyzer) topTerms(t *Tally) []results.TermCount {
 		out[k] = results.TermCount{Term: e.Term, Pole: e.Pole.String(), Dimension: e.Dimension, Count: t.Counts[i]}
 	}
 	return out
+}
+
+// placeInNorms fills the percentile columns from the analyzer's norms and,
+// with LabelByNorms, relabels the document by its balance percentile.
+func (an *Analyzer) placeInNorms(r *results.Result) {
+	if an.Norms == nil {
+		return
+	}
+	if p, ok := an.Norms.Percentile(norms.LeadershipPer1k, r.LeadershipPer1k); ok {
+		r.LeadershipPercentile = &p
+	}
+	if r.Balance != nil {
+		if p, ok := an.Norms.Percentile(norms.Balance, *r.Balance); ok {
+			r.BalancePercentile = &p
+		}
+	}
+	if an.LabelByNorms && r.Label != results.LabelNone && r.BalancePercentile != nil {
+		r.Label = NormsLabel(*r.BalancePercentile)
+	}
+}
+
+// NormsLabel is the label of --label-by norms: leadership when balance is
+// above two thirds of the genre's documents, management when it is at or
+// below one third, balanced between. The confidence column keeps the
+// posterior of the balance rule.
+func NormsLabel(balancePercentile float64) string {
+	switch {
+	case balancePercentile > 200.0/3:
+		return results.LabelLeadership
+	case balancePercentile <= 100.0/3:
+		return results.LabelManagement
+	}
+	return results.LabelBalanced
 }

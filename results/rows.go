@@ -43,6 +43,11 @@ type Result struct {
 	Error           *string          `parquet:"error,optional" json:"error"`
 	ScoredWords     int32            `parquet:"scored_words" json:"scored_words"`
 	Excluded        []ExcludedWords  `parquet:"excluded,list" json:"excluded"`
+	// Percentiles of leadership_per_1k and balance among the documents of
+	// the norms chosen with --norms (a genre); null without norms, and
+	// balance_percentile null when balance is.
+	LeadershipPercentile *float64 `parquet:"leadership_percentile,optional" json:"leadership_percentile"`
+	BalancePercentile    *float64 `parquet:"balance_percentile,optional" json:"balance_percentile"`
 }
 
 // ExcludedWords is how many words of one kind of boilerplate (see package

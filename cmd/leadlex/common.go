@@ -12,6 +12,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/norms"
 	"github.com/leadlex/leadlex/pipeline"
 )
 
@@ -22,6 +23,8 @@ type analysisFlags struct {
 	negationWindow int      // used when --negation-window is set
 	negators       []string // used when --negators is set
 	sections       string   // --sections: role (the default) or all
+	norms          string   // --norms: embedded norms name or file; "" for none
+	labelBy        string   // --label-by: balance (the default) or norms
 	flags          *pflag.FlagSet
 }
 
@@ -39,6 +42,10 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 		"comma-separated words that negate a hit shortly after them, replacing the lexicon's list (e.g. not,never,without)")
 	fs.StringVar(&f.sections, "sections", "role",
 		"which text counts: role leaves boilerplate out (equal opportunity, benefits and pay, about the company, how to apply, location and schedule, signatures, disclaimers); all counts everything")
+	fs.StringVar(&f.norms, "norms", "",
+		"place each document among a genre's documents (leadership_percentile, balance_percentile): job-posts, general, or a file from leadlex norms build")
+	fs.StringVar(&f.labelBy, "label-by", "auto",
+		"label rule: balance (balance >= --margin is leadership, <= -margin management), norms (balance above two thirds of the genre's documents is leadership, at or below one third management; needs --norms), or auto: norms when --norms is given, else balance")
 }
 
 // readFlags are the flags that say how files are read: extra extensions,
@@ -80,6 +87,23 @@ func (f *analysisFlags) analyzer() (*pipeline.Analyzer, error) {
 	}
 	an := pipeline.NewAnalyzer(lex, f.labels)
 	an.CountAll = f.sections == "all"
+	switch f.labelBy {
+	case "balance":
+	case "auto":
+		an.LabelByNorms = f.norms != ""
+	case "norms":
+		if f.norms == "" {
+			return nil, usageErr("--label-by norms needs --norms (job-posts, general or a norms file)")
+		}
+		an.LabelByNorms = true
+	default:
+		return nil, usageErr("--label-by must be auto, balance or norms, got %q", f.labelBy)
+	}
+	if f.norms != "" {
+		if an.Norms, err = norms.Load(f.norms); err != nil {
+			return nil, usageErr("--norms: %v", err)
+		}
+	}
 	return an, nil
 }
 

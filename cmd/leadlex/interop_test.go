@@ -172,6 +172,7 @@ func TestArrowReadsResultsAndSentences(t *testing.T) {
 		{"dimensions", dimensionsT, false}, {"top_terms", termsT, false},
 		{"status", utf8T, false}, {"error", utf8T, true},
 		{"scored_words", int32T, false}, {"excluded", excludedT, false},
+		{"leadership_percentile", float64T, true}, {"balance_percentile", float64T, true},
 	})
 	if int(tbl.NumRows()) != len(rows) {
 		t.Fatalf("arrow reads %d rows, parquet-go %d", tbl.NumRows(), len(rows))

@@ -130,6 +130,7 @@ process, control, the present, stability).`,
 		newDeriveCmd(),
 		newLexiconCmd(),
 		newReportCmd(),
+		newNormsCmd(),
 	)
 	return root
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/leadlex/leadlex/evaluate"
 	"github.com/leadlex/leadlex/internal/shareddata"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/norms"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/leadlex/leadlex/results"
 )
@@ -28,14 +29,15 @@ import (
 func main() {
 	data := flag.String("data", shareddata.Find(".", "jobs-dev.tsv"), "job postings TSV (group, title, text, source); default: shared/data/jobs-dev.tsv above the current directory")
 	lex := flag.String("lexicon", "default", "lexicon to score with")
+	normsName := flag.String("norms", "", "norms for --label-by norms (job-posts, general or a file); empty: label by balance")
 	flag.Parse()
-	if err := run(os.Stdout, *data, *lex); err != nil {
+	if err := run(os.Stdout, *data, *lex, *normsName); err != nil {
 		fmt.Fprintln(os.Stderr, "jobsdev:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer, data, lexName string) error {
+func run(w io.Writer, data, lexName, normsName string) error {
 	posts, err := evaluate.ReadJobPosts(data)
 	if err != nil {
 		return err
@@ -45,6 +47,12 @@ func run(w io.Writer, data, lexName string) error {
 		return err
 	}
 	an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
+	if normsName != "" {
+		if an.Norms, err = norms.Load(normsName); err != nil {
+			return err
+		}
+		an.LabelByNorms = true
+	}
 	scored, err := evaluate.ScoreJobPosts(context.Background(), an, posts)
 	if err != nil {
 		return err
