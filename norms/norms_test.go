@@ -25,7 +25,7 @@ func TestBuildAndPercentile(t *testing.T) {
 		t.Fatalf("norms %+v", n)
 	}
 	cases := []struct {
-		metric string
+		metric  string
 		v, want float64
 	}{
 		{LeadershipPer1k, 37, 37}, {LeadershipPer1k, 37.5, 37.5}, {LeadershipPer1k, -1, 0}, {LeadershipPer1k, 1000, 100},

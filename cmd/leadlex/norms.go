@@ -100,4 +100,3 @@ func (o *normsOptions) run(cmd *cobra.Command, args []string) error {
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: percentiles of %d documents\n", o.output, n.Documents)
 	return nil
 }
-
