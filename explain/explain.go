@@ -42,6 +42,7 @@ type Hit struct {
 	Pole      lexicon.Pole
 	Weight    float64
 	Negated   bool   // a negator stands just before it: not counted
+	Neutral   bool   // a neutral entry (a title, a department, benefits wording): uses up its words, counts for nothing
 	Source    string // provenance: the source the entry was drawn from
 	Phrase    string // provenance: the phrase in that source
 	Note      string
@@ -148,12 +149,20 @@ func spans(text string, a *pipeline.Analysis, lex *lexicon.Lexicon, countAll boo
 			from = next
 		}
 	}
+	hits := slices.Concat(a.Hits, a.Neutral)
+	slices.SortStableFunc(hits, func(x, y pipeline.Hit) int { return cmp.Compare(x.Start, y.Start) })
 	pos := 0
-	for _, h := range a.Hits {
-		e := &lex.Entries[h.Entry]
+	for _, h := range hits {
+		neutral := h.Entry >= len(lex.Entries)
+		var e *lexicon.Entry
+		if neutral {
+			e = &lex.Neutral[h.Entry-len(lex.Entries)]
+		} else {
+			e = &lex.Entries[h.Entry]
+		}
 		plain(pos, h.Start)
 		out = append(out, Span{Text: text[h.Start:h.End], Section: section(h.Start), Hit: &Hit{
-			Term: e.Term, Dimension: e.Dimension, Pole: e.Pole, Weight: e.Weight, Negated: h.Negated,
+			Term: e.Term, Dimension: e.Dimension, Pole: e.Pole, Weight: e.Weight, Negated: h.Negated, Neutral: neutral,
 			Source: e.Source, Phrase: e.Phrase, Note: e.Note,
 		}})
 		pos = h.End
@@ -189,8 +198,12 @@ func termList(ts []TermCount) string {
 // weight and where the entry came from.
 func (h *Hit) Provenance() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s · %s · entry “%s”", h.Dimension, h.Pole, h.Term)
-	if h.Weight != 1 {
+	if h.Neutral {
+		fmt.Fprintf(&b, "neutral entry “%s”: uses up its words, counts for nothing", h.Term)
+	} else {
+		fmt.Fprintf(&b, "%s · %s · entry “%s”", h.Dimension, h.Pole, h.Term)
+	}
+	if h.Weight != 1 && !h.Neutral {
 		fmt.Fprintf(&b, " (weight %g)", h.Weight)
 	}
 	if h.Negated {

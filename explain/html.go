@@ -115,6 +115,9 @@ func newDocView(d *Document) docView {
 			if s.Hit.Negated {
 				sv.Class += " negated"
 			}
+			if s.Hit.Neutral {
+				sv.Class = "neutral"
+			}
 			sv.Title = s.Hit.Provenance()
 			if s.Section != "" {
 				sv.Title += " (in " + s.Section + " boilerplate: not counted)"

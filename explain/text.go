@@ -18,10 +18,11 @@ const (
 	ansiMgmt    = "\x1b[1;33m"
 	ansiNegated = "\x1b[2;9m"
 	ansiDim     = "\x1b[2m"
+	ansiNeutral = "\x1b[4m"
 )
 
 // Legend explains the plain-text markers.
-const Legend = "[L:…] leadership   [M:…] management   [~L:…] [~M:…] negated, not counted   {kind: …} boilerplate, not counted"
+const Legend = "[L:…] leadership   [M:…] management   [~L:…] [~M:…] negated, not counted   [N:…] neutral, not counted   {kind: …} boilerplate, not counted"
 
 // WriteText writes each document: a heading, its text with the hits
 // marked, the per-dimension table and the figures. With color the hits are
@@ -38,8 +39,8 @@ func WriteText(w io.Writer, docs []*Document, color bool) error {
 		}
 		fmt.Fprintf(bw, "== %s ==\n", title)
 		if color {
-			fmt.Fprintf(bw, "%sleadership%s   %smanagement%s   %snegated, not counted%s   %s{kind: boilerplate, not counted}%s\n\n",
-				ansiLead, ansiReset, ansiMgmt, ansiReset, ansiNegated, ansiReset, ansiDim, ansiReset)
+			fmt.Fprintf(bw, "%sleadership%s   %smanagement%s   %snegated, not counted%s   %sneutral, not counted%s   %s{kind: boilerplate, not counted}%s\n\n",
+				ansiLead, ansiReset, ansiMgmt, ansiReset, ansiNegated, ansiReset, ansiNeutral, ansiReset, ansiDim, ansiReset)
 		} else {
 			fmt.Fprintf(bw, "%s\n\n", Legend)
 		}
@@ -93,6 +94,12 @@ func mark(s Span, color bool) string {
 	}
 	if color && s.Section != "" {
 		return s.Text
+	}
+	if s.Hit.Neutral {
+		if color {
+			return ansiNeutral + s.Text + ansiReset
+		}
+		return "[N:" + s.Text + "]"
 	}
 	p := "L"
 	esc := ansiLead

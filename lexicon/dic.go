@@ -507,7 +507,8 @@ func exportCategories(l *Lexicon) ([]dicCategory, []int) {
 // weight and exactness (named like "vision_leadership" or
 // "risk_management_x0.5"), numbered from 1, then the entries sorted by term.
 // A .dic has no room for weights, provenance or negation; WriteDicMap writes
-// the mapping that restores them on import.
+// the mapping that restores them on import. Neutral entries are left out
+// (the mapping's comment names them).
 func WriteDic(w io.Writer, l *Lexicon) error {
 	cats, of := exportCategories(l)
 	bw := bufio.NewWriter(w)
@@ -565,7 +566,15 @@ func WriteDicMap(w io.Writer, l *Lexicon) error {
 		put(cm, c.name(), v)
 	}
 	put(root, "categories", cm)
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}, HeadComment: "Category mapping for a .dic written by leadlex: import it with\n  leadlex lexicon import FILE.dic --map THIS_FILE"}
+	head := "Category mapping for a .dic written by leadlex: import it with\n  leadlex lexicon import FILE.dic --map THIS_FILE"
+	if len(l.Neutral) > 0 {
+		terms := make([]string, len(l.Neutral))
+		for i, e := range l.Neutral {
+			terms[i] = e.Term
+		}
+		head += fmt.Sprintf("\n\nThe lexicon's %d neutral entries are left out of the .dic, which cannot\nuse up words without counting them; so the .dic counts words inside them\n(\"vision\" in \"dental and vision\"): %s", len(terms), strings.Join(terms, ", "))
+	}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}, HeadComment: head}
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {

@@ -161,6 +161,7 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	var dims *yaml.Node
 	handlers := p.settings(l)
 	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
+	handlers["neutral"] = func(n *yaml.Node) error { return p.neutral(n, l) }
 	err = p.fields(root, "lexicon", handlers)
 	if err != nil {
 		return nil, err
@@ -357,6 +358,44 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 			return p.errf(en, "entry %q: %v", e.Term, err)
 		}
 		l.Entries = append(l.Entries, e)
+	}
+	return nil
+}
+
+// neutral reads the top-level list of neutral entries: term, source,
+// phrase, note and exact as for any entry, and no weight.
+func (p *parser) neutral(n *yaml.Node, l *Lexicon) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.errf(n, "neutral: expected a list of entries")
+	}
+	for _, en := range n.Content {
+		e := Entry{Weight: 1, File: p.file, Line: en.Line}
+		err := p.fields(en, "neutral entry", map[string]func(*yaml.Node) error{
+			"term":   p.str(&e.Term),
+			"source": p.str(&e.Source),
+			"phrase": p.str(&e.Phrase),
+			"note":   p.str(&e.Note),
+			"exact": func(v *yaml.Node) error {
+				b, err := strconv.ParseBool(v.Value)
+				if err != nil {
+					return p.errf(v, "neutral entry exact: expected true or false, got %q", v.Value)
+				}
+				e.Exact = b
+				return nil
+			},
+		})
+		switch {
+		case err != nil:
+			return err
+		case e.Term == "":
+			return p.errf(en, "neutral entry: missing required field term")
+		case e.Source == "":
+			return p.errf(en, "neutral entry %q: missing required field source (where the entry comes from)", e.Term)
+		}
+		if err := checkTerm(e.Term); err != nil {
+			return p.errf(en, "neutral entry %q: %v", e.Term, err)
+		}
+		l.Neutral = append(l.Neutral, e)
 	}
 	return nil
 }

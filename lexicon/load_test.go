@@ -25,7 +25,7 @@ func TestParseErrors(t *testing.T) {
 		{"top level list", "- a\n- b\n", "bad.yaml:1:1: expected a mapping"},
 		{"missing name", "version: 1\ndimensions: []\n", "bad.yaml:1:1: missing required field name"},
 		{"missing dimensions", "name: x\n", "bad.yaml:1:1: missing required field dimensions"},
-		{"unknown top field", "name: x\ndimension: []\n", `bad.yaml:2:1: lexicon: unknown field "dimension"; expected one of description, dimensions, name, negation, skip, version`},
+		{"unknown top field", "name: x\ndimension: []\n", `bad.yaml:2:1: lexicon: unknown field "dimension"; expected one of description, dimensions, name, negation, neutral, skip, version`},
 		{"dimensions not a list", "name: x\ndimensions: {a: 1}\n", "bad.yaml:2:13: dimensions: expected a list"},
 		{"bad dimension name", "name: x\ndimensions:\n  - name: Vision X\n", `bad.yaml:3:5: dimension "Vision X": names are lower-case`},
 		{"dimension twice", "name: x\ndimensions:\n  - name: a\n  - name: a\n", `bad.yaml:4:5: dimension "a" is defined twice`},

@@ -51,21 +51,28 @@ func Compile(l *Lexicon) *Matcher {
 		dimIndex: make([]int, len(l.Entries)),
 	}
 	for i := range l.Entries {
-		e := &l.Entries[i]
-		_, m.dimIndex[i] = l.Dimension(e.Dimension)
-		n := m.root
-		words := Words(e.Term)
-		for j, w := range words {
-			if !e.Exact && j > 0 && j < len(words)-1 && m.skip[w] {
-				continue
-			}
-			n = n.child(w)
-		}
-		n.entry, n.exact = int32(i), e.Exact
+		_, m.dimIndex[i] = l.Dimension(l.Entries[i].Dimension)
+		m.add(&l.Entries[i], i)
+	}
+	for k := range l.Neutral {
+		m.add(&l.Neutral[k], len(l.Entries)+k)
 	}
 	m.stemHeads = map[string]bool{}
 	m.root.eachStem(func(stem string) { m.stemHeads[stemHead(stem)] = true })
 	return m
+}
+
+// add puts entry e, numbered i, into the trie.
+func (m *Matcher) add(e *Entry, i int) {
+	n := m.root
+	words := Words(e.Term)
+	for j, w := range words {
+		if !e.Exact && j > 0 && j < len(words)-1 && m.skip[w] {
+			continue
+		}
+		n = n.child(w)
+	}
+	n.entry, n.exact = int32(i), e.Exact
 }
 
 // eachStem calls fn with every stem on an edge of the trie under n.
@@ -150,8 +157,18 @@ func (n *node) child(word string) *node {
 // Lexicon returns the lexicon the matcher was compiled from.
 func (m *Matcher) Lexicon() *Lexicon { return m.lex }
 
-// Entry returns the entry with index i.
-func (m *Matcher) Entry(i int) *Entry { return &m.lex.Entries[i] }
+// Entry returns the entry with index i; indexes from len(Lexicon.Entries)
+// on are the neutral entries, in order.
+func (m *Matcher) Entry(i int) *Entry {
+	if n := len(m.lex.Entries); i >= n {
+		return &m.lex.Neutral[i-n]
+	}
+	return &m.lex.Entries[i]
+}
+
+// IsNeutral reports whether the entry with index i (from Longest) is a
+// neutral entry: it uses up its words and counts for nothing.
+func (m *Matcher) IsNeutral(i int) bool { return i >= len(m.lex.Entries) }
 
 // DimensionIndex returns the index of entry i's dimension in Lexicon.Dimensions.
 func (m *Matcher) DimensionIndex(i int) int { return m.dimIndex[i] }
@@ -224,7 +241,8 @@ func (m *Matcher) search(toks []Token, j int, n *node, depth, skipped, run int, 
 }
 
 // Matches returns the entries the words of text hit, left to right, the
-// longest match first as in scoring. Text is split as terms are (Words),
+// longest match first as in scoring; neutral entries are included (see
+// IsNeutral, or an entry's empty Dimension). Text is split as terms are (Words),
 // so punctuation is not handled; it serves look-ups such as
 // `leadlex lexicon show innovators`.
 func (m *Matcher) Matches(text string) []*Entry {

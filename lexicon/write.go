@@ -55,6 +55,13 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 		dims.Content = append(dims.Content, dn)
 	}
 	put(root, "dimensions", dims)
+	if len(l.Neutral) > 0 {
+		list := &yaml.Node{Kind: yaml.SequenceNode}
+		for i := range l.Neutral {
+			list.Content = append(list.Content, entryNode(&l.Neutral[i]))
+		}
+		put(root, "neutral", list)
+	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
 	if len(l.Files) > 0 {
 		doc.HeadComment = "Written by leadlex from " + strings.Join(l.Files, ", ") + "."

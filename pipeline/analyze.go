@@ -63,6 +63,9 @@ type Analysis struct {
 	Words     int
 	Sentences []Sentence
 	Hits      []Hit
+	// Neutral lists the matches of neutral entries, which used up their
+	// words and count for nothing ("human resources", "dental and vision").
+	Neutral []Hit
 	// Boilerplate lists the stretches of boilerplate found, in text order;
 	// their words do not count unless the analyzer counts all sections.
 	Boilerplate []Section
@@ -160,6 +163,12 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 			entry, n := m.Longest(toks, i)
 			if n == 0 {
 				i++
+				continue
+			}
+			if m.IsNeutral(entry) {
+				first, last := s.toks[sent.First+i], s.toks[sent.First+i+n-1]
+				out.Neutral = append(out.Neutral, Hit{Entry: entry, Start: base + first.Start, End: base + last.End, Sentence: idx})
+				i += n
 				continue
 			}
 			for part < len(s.parts)-1 && s.parts[part].Last <= i {
