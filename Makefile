@@ -83,7 +83,7 @@ norms: build
 	./$(BIN) norms build ../shared/data/jobs-dev.tsv --text-column text --id-column source --name job-posts -o norms/job-posts.yaml \
 	  --description "The 6,000 job postings of jobs-dev.tsv (5,504 NHS UK adverts from 2020 and 496 US LinkedIn postings from 2024, all title groups; see docs/VALIDITY.md), scored with the default lexicon and sections; derived statistics only, no text"
 	./$(BIN) norms build testdata/corpus --name general -o norms/general.yaml \
-	  --description "The 38 documents of the repository's testdata/corpus (announcements, articles, job posts, memos, reviews and other business prose written for leadlex), scored with the default lexicon and sections. Small: a rough reference, not a population"
+	  --description "The 31 scorable documents of the repository's testdata/corpus (announcements, articles, job posts, memos, reviews and other business prose written for leadlex), scored with the default lexicon and sections. Small: a rough reference, not a population"
 
 ## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build takes minutes) into bin/
 beam-build:
