@@ -17,7 +17,9 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/leadlex/leadlex/internal/yamlfile"
 )
 
 // The metrics every norms file has; dimensions add
@@ -145,25 +147,42 @@ func (n *Norms) Write() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Parse reads a norms file and checks it.
+// Parse reads a norms file strictly (unknown keys, aliases and values of
+// the wrong kind are errors with their line) and checks it.
 func Parse(name string, data []byte) (*Norms, error) {
+	f := yamlfile.File{Name: name}
+	root, err := f.Document(data, "norms with name, documents and metrics")
+	if err != nil {
+		return nil, err
+	}
 	var n Norms
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&n); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	decode := func(dst any) func(*yamlfile.Node) error {
+		return func(v *yamlfile.Node) error {
+			if err := v.Decode(dst); err != nil {
+				return f.Errorf(v, "%v", err)
+			}
+			return nil
+		}
+	}
+	err = f.Fields(root, "norms", yamlfile.Handlers{
+		"name": decode(&n.Name), "description": decode(&n.Description),
+		"lexicon": decode(&n.Lexicon), "documents": decode(&n.Documents),
+		"metrics": decode(&n.Metrics),
+	})
+	if err != nil {
+		return nil, err
 	}
 	if n.Name == "" {
-		return nil, fmt.Errorf("%s: missing name", name)
+		return nil, f.Errorf(root, "missing name")
 	}
 	for _, m := range []string{LeadershipPer1k, ManagementPer1k, Balance} {
 		if _, ok := n.Metrics[m]; !ok {
-			return nil, fmt.Errorf("%s: no %s percentiles", name, m)
+			return nil, f.Errorf(root, "no %s percentiles", m)
 		}
 	}
 	for k, q := range n.Metrics {
 		if len(q) < 2 || !slices.IsSorted(q) {
-			return nil, fmt.Errorf("%s: metric %s: want at least 2 ascending quantiles", name, k)
+			return nil, f.Errorf(root, "metric %s: want at least 2 ascending quantiles", k)
 		}
 	}
 	return &n, nil

@@ -9,7 +9,6 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
-	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/sections"
 )
 
@@ -21,7 +20,9 @@ import (
 // that to ask prose about each distinct run once (all of a text's new runs
 // in one call) and, when it remembers runs across calls, once per worker
 // for a whole corpus: the same tokens as prose over the whole text, without
-// re-tokenizing "the" a million times.
+// re-tokenizing "the" a million times. TestRunTokenizerEqualsWhole
+// (runs_test.go) guards the property: it compares the run tokenizer with
+// prose over whole texts, so a prose upgrade that breaks it fails there.
 
 // The memory of runs holds no pointers, so the garbage collector need not
 // scan it: runs and the strings of their tokens live back to back in one
@@ -36,7 +37,7 @@ type span struct{ off, len uint32 }
 // runPiece is one token of a run, with what matching needs to know of it.
 type runPiece struct {
 	start, end        int32  // byte offsets in the run
-	text, lower, stem span   // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (lexicon.Matcher.MatchStem)
+	text, lower, stem span   // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (matcher.matchStem)
 	word              bool   // counts as a word
 	canStart          bool   // a lexicon entry can begin with it
 	cue               uint16 // its sections.Code: which boilerplate cue word it is, if any
@@ -183,7 +184,7 @@ const maxRunBytes = 64
 // also lower-cases, stems and checks each word against the lexicon once per
 // distinct run. It is not safe for concurrent use.
 type runTokenizer struct {
-	matcher  *lexicon.Matcher // nil: no stems
+	matcher  *matcher // nil: no stems
 	limit    int
 	hash     func(run string) uint64
 	cur, old *runMemory
@@ -197,7 +198,7 @@ type runTokenizer struct {
 	batch   strings.Builder
 }
 
-func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
+func newRunTokenizer(m *matcher, limit int) *runTokenizer {
 	size := limit / 2
 	seed := maphash.MakeSeed()
 	hash := func(run string) uint64 { return maphash.String(seed, run) }
@@ -207,7 +208,7 @@ func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
 // matcher, their matcher tokens, can-start flags and section cue codes to
 // words, starts and cues.
-func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Token, starts []bool, cues []uint16) ([]Token, []lexicon.Token, []bool, []uint16) {
+func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, starts []bool, cues []uint16) ([]Token, []matchToken, []bool, []uint16) {
 	if rt.limit > 0 && rt.cur.full() {
 		rt.cur, rt.old = rt.old, rt.cur
 		rt.cur.reset()
@@ -256,7 +257,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Toke
 		for _, p := range cur.pieces[ent.first : ent.first+ent.n] {
 			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.word})
 			if rt.matcher != nil {
-				words = append(words, lexicon.Token{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
+				words = append(words, matchToken{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
 				starts = append(starts, p.canStart)
 				cues = append(cues, p.cue)
 			}
@@ -331,7 +332,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 			}
 			p.cue = sections.Code(t.Text, lower)
 			if t.Word {
-				stem := rt.matcher.MatchStem(lower) // the stem, where it can matter
+				stem := rt.matcher.matchStem(lower) // the stem, where it can matter
 				if stem == "" {
 					stem = lower
 				}
@@ -341,7 +342,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 				default:
 					p.stem = m.add(stem)
 				}
-				p.canStart = rt.matcher.CanStart(lexicon.Token{Lower: lower, Stem: stem})
+				p.canStart = rt.matcher.canStart(matchToken{Lower: lower, Stem: stem})
 			}
 		}
 		m.pieces = append(m.pieces, p)

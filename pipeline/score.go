@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"github.com/leadlex/leadlex/internal/fielderr"
+
 	"cmp"
 	"fmt"
 	"math"
@@ -26,28 +28,33 @@ type LabelOptions struct {
 	TopTerms int
 }
 
-// DefaultLabels are the documented defaults of --min-hits, --margin and
-// --top-terms. MinHits 1 labels a text with one full-weight cue and leaves
+// DefaultLabels are the documented defaults of MinHits, Margin and
+// TopTerms (the CLI's --min-hits, --margin and --top-terms). MinHits 1 labels a text with one full-weight cue and leaves
 // one down-weighted (ambiguous) word alone unlabelled; on the tuning set of
 // short labelled texts (testdata/labeled/tune.tsv) it lifts macro-F1 from
 // 0.83 (MinHits 2) to 0.985 without a single wrong-pole label.
 var DefaultLabels = LabelOptions{MinHits: 0.5, Margin: 0.2, TopTerms: 10}
 
-// Validate checks the thresholds are usable.
+// Validate checks the thresholds are usable; a bad one is an
+// *OptionError naming its field.
 func (o LabelOptions) Validate() error {
 	switch {
 	case o.MinHits < 0 || math.IsNaN(o.MinHits):
-		return fmt.Errorf("--min-hits must be 0 or more, got %g", o.MinHits)
+		return &OptionError{Field: "MinHits", Msg: fmt.Sprintf("must be 0 or more, got %g", o.MinHits)}
 	case !(o.Margin >= 0 && o.Margin < 1):
-		return fmt.Errorf("--margin must be in [0, 1), got %g", o.Margin)
+		return &OptionError{Field: "Margin", Msg: fmt.Sprintf("must be in [0, 1), got %g", o.Margin)}
 	case o.TopTerms < 0:
-		return fmt.Errorf("--top-terms must be 0 or more, got %d", o.TopTerms)
+		return &OptionError{Field: "TopTerms", Msg: fmt.Sprintf("must be 0 or more, got %d", o.TopTerms)}
 	}
 	return nil
 }
 
-// Tally accumulates hits per entry over one document (or one sentence).
-type Tally struct {
+// OptionError is an option out of range. Field names the field of the
+// options struct, so that a program can name its own flag or setting.
+type OptionError = fielderr.Error
+
+// tally accumulates hits per entry over one document (or one sentence).
+type tally struct {
 	Words, Sentences int
 	Counts           []int32 // per entry: counted hits not negated
 	Negated          []int32 // per entry: counted negated hits
@@ -55,13 +62,13 @@ type Tally struct {
 	Excluded [16]int
 }
 
-// NewTally returns an empty tally for a lexicon of n entries.
-func NewTally(n int) *Tally {
-	return &Tally{Counts: make([]int32, n), Negated: make([]int32, n)}
+// newTally returns an empty tally for a lexicon of n entries.
+func newTally(n int) *tally {
+	return &tally{Counts: make([]int32, n), Negated: make([]int32, n)}
 }
 
 // Reset empties the tally for reuse.
-func (t *Tally) Reset() {
+func (t *tally) Reset() {
 	t.Words, t.Sentences = 0, 0
 	t.Excluded = [16]int{}
 	clear(t.Counts)
@@ -69,7 +76,7 @@ func (t *Tally) Reset() {
 }
 
 // AddHits counts hits into the tally.
-func (t *Tally) AddHits(hits []Hit) {
+func (t *tally) AddHits(hits []Hit) {
 	for _, h := range hits {
 		if !h.Counts {
 			continue
@@ -83,7 +90,7 @@ func (t *Tally) AddHits(hits []Hit) {
 }
 
 // Add counts an analysis (its words, sentences and hits) into the tally.
-func (t *Tally) Add(a *Analysis) {
+func (t *tally) Add(a *Analysis) {
 	t.Words += a.Words
 	t.Sentences += len(a.Sentences)
 	t.AddHits(a.Hits)
@@ -93,7 +100,7 @@ func (t *Tally) Add(a *Analysis) {
 }
 
 // ScoredWords is the words that counted: all words less those left out.
-func (t *Tally) ScoredWords(countAll bool) int {
+func (t *tally) ScoredWords(countAll bool) int {
 	if countAll {
 		return t.Words
 	}
@@ -104,8 +111,8 @@ func (t *Tally) ScoredWords(countAll bool) int {
 	return max(0, n)
 }
 
-// Fill computes the score columns of r from the tally.
-func (an *Analyzer) Fill(r *results.Result, t *Tally) {
+// fill computes the score columns of r from the tally.
+func (an *Analyzer) fill(r *results.Result, t *tally) {
 	lex := an.Lexicon()
 	r.Words, r.Sentences = int32(t.Words), int32(t.Sentences)
 	r.Dimensions = make([]results.DimensionScore, len(lex.Dimensions))
@@ -120,7 +127,7 @@ func (an *Analyzer) Fill(r *results.Result, t *Tally) {
 			continue
 		}
 		w := float64(c) * e.Weight
-		d := &r.Dimensions[an.Matcher.DimensionIndex(i)]
+		d := &r.Dimensions[an.matcher.dimensionIndex(i)]
 		if e.Pole == lexicon.Leadership {
 			lead += w
 			d.Leadership += w
@@ -205,7 +212,7 @@ func (o LabelOptions) Label(lead, mgmt float64) (string, float64) {
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // topTerms lists the most frequent entries, most hits first, then by term.
-func (an *Analyzer) topTerms(t *Tally) []results.TermCount {
+func (an *Analyzer) topTerms(t *tally) []results.TermCount {
 	lex := an.Lexicon()
 	var idx []int
 	for i, c := range t.Counts {

@@ -7,6 +7,8 @@
 package report
 
 import (
+	"github.com/leadlex/leadlex/internal/fielderr"
+
 	"cmp"
 	"fmt"
 	"iter"
@@ -152,7 +154,7 @@ func Gather(rows iter.Seq2[*results.Result, error], meta map[string]string, opt 
 			g, ok := groups[name]
 			if !ok {
 				if len(groups) == MaxGroups {
-					return nil, fmt.Errorf("--by %s gives more than %d groups; group by a column with fewer values, or folder:N with a smaller N", opt.By, MaxGroups)
+					return nil, &fielderr.Error{Field: "By", Msg: fmt.Sprintf("%s gives more than %d groups; group by a column with fewer values, or folder:N with a smaller N", opt.By, MaxGroups)}
 				}
 				g = newGroup(name)
 				groups[name] = g

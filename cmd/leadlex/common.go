@@ -1,6 +1,9 @@
 package main
 
 import (
+	"github.com/leadlex/leadlex/internal/fielderr"
+
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -68,7 +71,7 @@ func (r *readFlags) options(followSymlinks bool, maxBytes byteSize) (corpus.Opti
 	opt := r.opt
 	opt.FollowSymlinks, opt.MaxBytes = followSymlinks, int64(maxBytes)
 	if err := opt.Validate(); err != nil {
-		return opt, usageErr("%v", err)
+		return opt, usageErr("%v", flagError(err))
 	}
 	return opt, nil
 }
@@ -76,7 +79,7 @@ func (r *readFlags) options(followSymlinks bool, maxBytes byteSize) (corpus.Opti
 // analyzer loads the lexicons and compiles them.
 func (f *analysisFlags) analyzer() (*pipeline.Analyzer, error) {
 	if err := f.labels.Validate(); err != nil {
-		return nil, usageErr("%v", err)
+		return nil, usageErr("%v", flagError(err))
 	}
 	if f.sections != "role" && f.sections != "all" {
 		return nil, usageErr("--sections must be role or all, got %q", f.sections)
@@ -186,4 +189,23 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("size %q: want a positive number with an optional unit (KB, MB, GB)", s)
 	}
 	return int64(n * float64(mult)), nil
+}
+
+// flagOf names the flag that sets each options field the packages
+// validate (pipeline.LabelOptions, corpus.Options, report.Options).
+var flagOf = map[string]string{
+	"MinHits": "--min-hits", "Margin": "--margin", "TopTerms": "--top-terms",
+	"Encoding": "--encoding", "Extensions": "--ext", "By": "--by",
+}
+
+// flagError rewrites a package's error about an options field to name the
+// flag that set it; other errors pass unchanged.
+func flagError(err error) error {
+	var fe *fielderr.Error
+	if errors.As(err, &fe) {
+		if flag, ok := flagOf[fe.Field]; ok {
+			return fmt.Errorf("%s %s", flag, fe.Msg)
+		}
+	}
+	return err
 }
