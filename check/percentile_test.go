@@ -45,3 +45,23 @@ func TestPercentileThresholds(t *testing.T) {
 		t.Error("a percentile bound above 100 should be refused")
 	}
 }
+
+// TestReworkNeverNamesASubjectNoun: a text heavy with payroll, invoice and
+// stock (subject nouns) and light on ways of working gets advice naming
+// the ways of working only.
+func TestReworkNeverNamesASubjectNoun(t *testing.T) {
+	c := newChecker(t, t.TempDir(), "thresholds:\n  balance: {min: 0}\n")
+	text := "Process payroll, payroll and payroll. Check every invoice and invoice. Count the stock and stock. Monitor the budget and enforce the procedure."
+	f := findRule(checkText(t, c, "jobs/a.txt", text), "threshold/balance")
+	if f == nil {
+		t.Fatal("no balance finding")
+	}
+	for _, noun := range []string{"payroll", "invoice", "stock"} {
+		if strings.Contains(f.Suggestion, noun) {
+			t.Errorf("suggestion names the subject noun %q: %s", noun, f.Suggestion)
+		}
+	}
+	if !strings.Contains(f.Suggestion, "rework frequent management terms (") {
+		t.Errorf("suggestion %q should still name ways of working to rework", f.Suggestion)
+	}
+}

@@ -91,7 +91,7 @@ func (c *Checker) advice(r *results.Result, wantLead bool) string {
 	var parts []string
 	var top []string
 	for _, tc := range r.TopTerms {
-		if tc.Pole == cut && len(top) < 3 {
+		if tc.Pole == cut && len(top) < 3 && !c.isSubject(tc) {
 			top = append(top, fmt.Sprintf("%s ×%d", tc.Term, tc.Count))
 		}
 	}
@@ -149,4 +149,16 @@ func (c *Checker) percentileMessage(metric string, v float64, side string, bound
 		return fmt.Sprintf("less leadership wording than %s %% of %s (%s)", number(100-v, 0), genre, pct)
 	}
 	return fmt.Sprintf("more leadership wording than %s %% of %s (%s)", number(v, 0), genre, pct)
+}
+
+// isSubject reports whether a top term is a subject noun of the lexicon
+// (payroll, stock): it names what the work is about, and rewording a job's
+// subject away is no advice, so advice never names one.
+func (c *Checker) isSubject(tc results.TermCount) bool {
+	for _, e := range c.an.Lexicon().Lookup(tc.Term) {
+		if e.Subject && e.Dimension == tc.Dimension {
+			return true
+		}
+	}
+	return false
 }

@@ -66,6 +66,7 @@ type Entry struct {
 	Phrase    string  // provenance: the phrase in that source
 	Note      string  // optional remark (why weighted, what it catches)
 	Exact     bool    // phrases: do not skip determiners between the words
+	Subject   bool    // names what the work is about (payroll, stock), not a way of working: weighted down, never suggested for rework
 	File      string  // lexicon file it was defined in
 	Line      int     // line in that file
 }

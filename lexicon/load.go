@@ -269,6 +269,14 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 				e.Exact = b
 				return nil
 			},
+			"subject": func(v *yaml.Node) error {
+				b, err := strconv.ParseBool(v.Value)
+				if err != nil {
+					return p.Errorf(v, "entry subject: expected true or false, got %q", v.Value)
+				}
+				e.Subject = b
+				return nil
+			},
 		})
 		if err != nil {
 			return err

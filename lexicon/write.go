@@ -103,6 +103,9 @@ func entryNode(e *Entry) *yaml.Node {
 	if e.Exact {
 		add("exact", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
+	if e.Subject {
+		add("subject", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
 	if e.Note != "" {
 		add("note", str(e.Note))
 	}
