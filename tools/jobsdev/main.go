@@ -30,14 +30,15 @@ func main() {
 	data := flag.String("data", shareddata.Find(".", "jobs-dev.tsv"), "job postings TSV (group, title, text, source); default: shared/data/jobs-dev.tsv above the current directory")
 	lex := flag.String("lexicon", "default", "lexicon to score with")
 	normsName := flag.String("norms", "", "norms for --label-by norms (job-posts, general or a file); empty: label by balance")
+	sectionsFlag := flag.String("sections", "role", "role leaves boilerplate out (the default); all counts everything")
 	flag.Parse()
-	if err := run(os.Stdout, *data, *lex, *normsName); err != nil {
+	if err := run(os.Stdout, *data, *lex, *normsName, *sectionsFlag == "all"); err != nil {
 		fmt.Fprintln(os.Stderr, "jobsdev:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer, data, lexName, normsName string) error {
+func run(w io.Writer, data, lexName, normsName string, countAll bool) error {
 	posts, err := evaluate.ReadJobPosts(data)
 	if err != nil {
 		return err
@@ -47,6 +48,7 @@ func run(w io.Writer, data, lexName, normsName string) error {
 		return err
 	}
 	an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
+	an.CountAll = countAll
 	if normsName != "" {
 		if an.Norms, err = norms.Load(normsName); err != nil {
 			return err
