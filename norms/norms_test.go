@@ -107,3 +107,22 @@ func TestValuesAndSink(t *testing.T) {
 		t.Errorf("skipped rows should not count: %d documents", b.docs)
 	}
 }
+
+// FuzzParse: a norms file of any bytes is read or refused, never a panic,
+// and what is read has ascending quantiles that Percentile can use.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("name: x\nmetrics: {balance: [-1, 1], leadership_per_1k: [0, 5], management_per_1k: [0, 5]}\n"))
+	f.Add([]byte("name: x\nmetrics: {balance: [1, 0]}\n"))
+	f.Add([]byte("a: &x [1]\nb: *x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n, err := Parse("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		for k := range n.Metrics {
+			if p, ok := n.Percentile(k, 0); ok && (p < 0 || p > 100) {
+				t.Fatalf("percentile %g out of range", p)
+			}
+		}
+	})
+}
