@@ -65,3 +65,20 @@ func TestReworkNeverNamesASubjectNoun(t *testing.T) {
 		t.Errorf("suggestion %q should still name ways of working to rework", f.Suggestion)
 	}
 }
+
+// TestNoFlagInsideBoilerplate: a flagged term in a benefits sentence raises
+// nothing; the same term in the role's wording does.
+func TestNoFlagInsideBoilerplate(t *testing.T) {
+	c := newChecker(t, t.TempDir(), "flag: [rockstar]\n")
+	text := "You will be a rockstar engineer on our team.\n\nWhat we offer: a rockstar pension, dental insurance and 25 days annual leave.\n"
+	fs := checkText(t, c, "jobs/a.txt", text)
+	var lines []int
+	for _, f := range fs {
+		if f.Rule == "flag/rockstar" {
+			lines = append(lines, f.Line)
+		}
+	}
+	if len(lines) != 1 || lines[0] != 1 {
+		t.Errorf("rockstar findings on lines %v, want only line 1 (line 3 is benefits boilerplate)", lines)
+	}
+}
