@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test
+.PHONY: all build run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test bench-serve
 
 all: build
 
@@ -34,6 +34,12 @@ chromium:
 screenshots:
 	mkdir -p out
 	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestReportInChromium -v ./report/
+	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestPageInChromium -v ./serve/
+
+## bench-serve: the serve load benchmark (2,000 requests, 16 at a time) and the editor server's keystroke benchmark
+bench-serve:
+	$(GO) test -run '^$$' -bench Load -benchtime 1x ./serve
+	$(GO) test -run '^$$' -bench Keystroke -benchtime 1000x ./lsp
 
 ## test: vet, formatting, and all tests with the race detector; then the interop module
 ## (arrow-go reads our Parquet; its own go.mod keeps arrow-go out of the root module)

@@ -131,6 +131,8 @@ process, control, the present, stability).`,
 		newLexiconCmd(),
 		newReportCmd(),
 		newNormsCmd(),
+		newServeCmd(),
+		newLSPCmd(),
 	)
 	return root
 }
