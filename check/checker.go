@@ -37,6 +37,12 @@ func New(p *Policy, an *pipeline.Analyzer) (*Checker, error) {
 	c := &Checker{policy: p, an: an}
 	var all []Flag
 	for _, rs := range p.ruleSets() {
+		for _, t := range rs.Thresholds {
+			if isPercentile(t.Metric) && an.Norms == nil {
+				return nil, &PolicyError{File: p.File, Line: t.Line,
+					Msg: fmt.Sprintf("thresholds.%s: percentiles need norms to compare with; pass --norms (job-posts, general or a norms file)", t.Metric)}
+			}
+		}
 		for _, r := range rs.Requires {
 			for _, d := range r.AnyOf {
 				if _, i := lex.Dimension(d); i < 0 {

@@ -290,6 +290,13 @@ func (p *parser) thresholds(n *yaml.Node) ([]Threshold, []bool, error) {
 					}
 				}
 			}
+			if isPercentile(m) {
+				for _, b := range []*float64{t.Min, t.Max} {
+					if b != nil && (*b < 0 || *b > 100) {
+						return p.Errorf(v, "thresholds.%s: bounds are percentiles from 0 to 100, got %g", m, *b)
+					}
+				}
+			}
 			if t.Min != nil && t.Max != nil && *t.Min > *t.Max {
 				return p.Errorf(v, "thresholds.%s: min %g is above max %g", m, *t.Min, *t.Max)
 			}

@@ -139,3 +139,63 @@ func TestTextEscapesControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestBoilerplateShownNotCounted: a benefits sentence is marked with its
+// kind, its "vision" hit is shown but left out of the table and the score,
+// and with all sections counted the same text has no boilerplate.
+func TestBoilerplateShownNotCounted(t *testing.T) {
+	text := "You will set the direction for the team.\n\nWhat we offer: a vision of your years here and 25 days annual leave.\n"
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	d, err := Build(pipeline.NewScorer(an), corpus.Doc{Path: "p.txt", ID: "p.txt", Status: corpus.OK, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := WriteText(&buf, []*Document{d}, false); err != nil {
+		t.Fatal(err)
+	}
+	if want := "{benefits: What we offer: a [L:vision] of your years here and 25 days annual leave.}"; !strings.Contains(buf.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, buf.String())
+	}
+	for _, dim := range d.Dimensions {
+		for _, tc := range dim.LeadershipTerms {
+			if tc.Term == "vision" {
+				t.Errorf("vision in boilerplate counted in the table: %+v", dim)
+			}
+		}
+	}
+	an.CountAll = true
+	d, err = Build(pipeline.NewScorer(an), corpus.Doc{Path: "p.txt", ID: "p.txt", Status: corpus.OK, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.Spans {
+		if s.Section != "" {
+			t.Errorf("--sections all still marks %q as %s", s.Text, s.Section)
+		}
+	}
+}
+
+// TestNeutralEntriesShownDistinctly: "human resources" is marked neutral
+// and its "resources" does not count.
+func TestNeutralEntriesShownDistinctly(t *testing.T) {
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	d, err := Build(pipeline.NewScorer(an), corpus.Doc{Path: "p.txt", ID: "p.txt", Status: corpus.OK, Text: "You will work with Human Resources to plan the rota.\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := WriteText(&buf, []*Document{d}, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "[N:Human Resources]") {
+		t.Errorf("output lacks the neutral marker:\n%s", buf.String())
+	}
+	for _, dim := range d.Dimensions {
+		for _, tc := range dim.MgmtTerms {
+			if tc.Term == "resources" {
+				t.Errorf("resources counted inside human resources: %+v", dim)
+			}
+		}
+	}
+}

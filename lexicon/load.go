@@ -141,6 +141,7 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	var dims *yaml.Node
 	handlers := p.settings(l)
 	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
+	handlers["neutral"] = func(n *yaml.Node) error { return p.neutral(n, l) }
 	handlers["sources"] = func(n *yaml.Node) error { return p.sources(n, l) }
 	err = p.Fields(root, "lexicon", handlers)
 	if err != nil {
@@ -294,6 +295,14 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 				e.Exact = b
 				return nil
 			},
+			"subject": func(v *yaml.Node) error {
+				b, err := strconv.ParseBool(v.Value)
+				if err != nil {
+					return p.Errorf(v, "entry subject: expected true or false, got %q", v.Value)
+				}
+				e.Subject = b
+				return nil
+			},
 		})
 		if err != nil {
 			return err
@@ -389,6 +398,49 @@ func (p *parser) sources(n *yaml.Node, l *Lexicon) error {
 			return p.Errorf(sn, "source %q is listed twice", s.File)
 		}
 		l.Sources = append(l.Sources, s)
+	}
+	return nil
+}
+
+// neutral reads the top-level list of neutral entries: term, provenance
+// (source and phrase, or derived and statistic), note and exact as for any
+// entry, and no weight.
+func (p *parser) neutral(n *yaml.Node, l *Lexicon) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.Errorf(n, "neutral: expected a list of entries")
+	}
+	for _, en := range n.Content {
+		e := Entry{Weight: 1, File: p.Name, Line: en.Line}
+		err := p.Fields(en, "neutral entry", yamlfile.Handlers{
+			"term":      p.str(&e.Term),
+			"source":    p.str(&e.Source),
+			"phrase":    p.str(&e.Phrase),
+			"derived":   p.str(&e.Derived),
+			"statistic": p.str(&e.Statistic),
+			"note":      p.str(&e.Note),
+			"exact": func(v *yaml.Node) error {
+				b, err := strconv.ParseBool(v.Value)
+				if err != nil {
+					return p.Errorf(v, "neutral entry exact: expected true or false, got %q", v.Value)
+				}
+				e.Exact = b
+				return nil
+			},
+		})
+		switch {
+		case err != nil:
+			return err
+		case e.Term == "":
+			return p.Errorf(en, "neutral entry: missing required field term")
+		case e.Source == "" && e.Derived == "":
+			return p.Errorf(en, "neutral entry %q: missing required field source (a seed file) or derived (a corpus, with statistic)", e.Term)
+		case e.Derived != "" && e.Statistic == "":
+			return p.Errorf(en, "neutral entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
+		}
+		if err := checkTerm(e.Term); err != nil {
+			return p.Errorf(en, "neutral entry %q: %v", e.Term, err)
+		}
+		l.Neutral = append(l.Neutral, e)
 	}
 	return nil
 }

@@ -149,6 +149,9 @@ func (an *Analyzer) fillSentence(row *results.SentenceRow, hits []Hit) {
 	row.Terms = nil
 	var lead, mgmt, neg float64
 	for _, h := range hits {
+		if !h.Counts {
+			continue
+		}
 		e := &lex.Entries[h.Entry]
 		if h.Negated {
 			neg += e.Weight

@@ -182,6 +182,7 @@ process, control, the present, stability).`,
 		newDeriveCmd(),
 		newLexiconCmd(),
 		newReportCmd(),
+		newNormsCmd(),
 		newServeCmd(),
 		newLSPCmd(),
 	)
