@@ -187,9 +187,14 @@ func (d *devtools) eval(expr string, v any) {
 func (d *devtools) until(what, expr string) {
 	d.t.Helper()
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		var ok bool
-		d.eval("(() => { try { return Boolean("+expr+") } catch { return false } })()", &ok)
-		if ok {
+		var r struct {
+			Result struct {
+				Value bool `json:"value"`
+			} `json:"result"`
+		}
+		// An answer without a value (the page still loading) counts as false.
+		raw := d.call("Runtime.evaluate", map[string]any{"expression": "(() => { try { return Boolean(" + expr + ") } catch { return false } })()", "returnByValue": true})
+		if json.Unmarshal(raw, &r) == nil && r.Result.Value {
 			return
 		}
 	}
