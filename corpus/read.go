@@ -146,6 +146,40 @@ func read(s *source, yield func(Doc) bool) bool {
 	return f.read(s, yield)
 }
 
+// deferred returns, with Options.DeferExtract, the Doc of a whole-file
+// format that read would open and read: one that Doc.Extract reads later,
+// on whichever goroutine calls it. Files read says something about without
+// opening them, and record files, are not deferred.
+func (s *source) deferred() (Doc, bool) {
+	c := s.cfg
+	if !c.DeferExtract || s.size <= 0 || s.size > c.maxBytes() {
+		return Doc{}, false
+	}
+	f, ok := c.formats[strings.ToLower(filepath.Ext(s.path))]
+	if !ok || f.records {
+		return Doc{}, false
+	}
+	s.format = f.name
+	d := s.doc()
+	d.Status, d.load = OK, s
+	return d, true
+}
+
+// readOne reads a file of a whole-file format into its one Doc.
+func (s *source) readOne() Doc {
+	var doc Doc
+	n := 0
+	read(s, func(d Doc) bool {
+		if n++; n == 1 {
+			doc = d
+			return true
+		}
+		d.Close()
+		return false
+	})
+	return doc
+}
+
 // open opens the file, or says why it cannot be.
 func (s *source) open() (file, string) {
 	f, err := s.cfg.fsys.Open(s.path)
