@@ -113,6 +113,7 @@ type source struct {
 	path, id string
 	format   string
 	size     int64
+	one      Doc // readOne's Doc
 }
 
 // doc starts the Doc of the whole file.
@@ -167,17 +168,21 @@ func (s *source) deferred() (Doc, bool) {
 
 // readOne reads a file of a whole-file format into its one Doc.
 func (s *source) readOne() Doc {
-	var doc Doc
-	n := 0
-	read(s, func(d Doc) bool {
-		if n++; n == 1 {
-			doc = d
-			return true
-		}
-		d.Close()
-		return false
-	})
-	return doc
+	read(s, s.keepOne)
+	d := s.one
+	s.one = Doc{}
+	return d
+}
+
+// keepOne is readOne's yield: it keeps the first Doc (a whole-file format
+// yields only one) and closes any other.
+func (s *source) keepOne(d Doc) bool {
+	if s.one.Status == "" {
+		s.one = d
+		return true
+	}
+	d.Close()
+	return false
 }
 
 // open opens the file, or says why it cannot be.

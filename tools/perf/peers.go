@@ -17,7 +17,7 @@ import (
 )
 
 // valeModule is the Vale release `make perf` installs with go install.
-const valeModule = "github.com/errata-ai/vale/v3/cmd/vale@v3.12.0"
+const valeModule = "github.com/errata-ai/vale/v3/cmd/vale@v3.19.0"
 
 // side is one side-by-side run: a command over a corpus, in every round.
 type side struct {
