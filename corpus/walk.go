@@ -230,7 +230,7 @@ type osFS struct{}
 
 func (osFS) Stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
 func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
-func (osFS) Open(name string) (file, error)             { return os.Open(name) }
+func (osFS) Open(name string) (file, error)             { return openFile(name) }
 
 // Walk yields the documents under roots in a fixed order: roots as given,
 // and inside a folder its entries sorted by name, depth first. Hidden files
