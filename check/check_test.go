@@ -11,7 +11,7 @@ import (
 	"github.com/leadlex/leadlex/pipeline"
 )
 
-// sampleDir holds the sample policy and job descriptions of the README.
+// sampleDir holds the sample policy and job descriptions of docs/CHECK.md.
 const sampleDir = "../testdata/check"
 
 var defaultAnalyzer = pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)

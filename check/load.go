@@ -57,7 +57,7 @@ func Load(path string) (*Policy, error) {
 	return Parse(path, data)
 }
 
-// Parse reads a policy in the YAML format documented in the README. Errors
+// Parse reads a policy in the YAML format documented in docs/CHECK.md. Errors
 // name the file, the line and what was expected. Dimension names and
 // flagged terms are checked against the lexicon later, by New.
 func Parse(file string, data []byte) (*Policy, error) {

@@ -1,8 +1,6 @@
 package corpus
 
 import (
-	"github.com/leadlex/leadlex/internal/fielderr"
-
 	"bytes"
 	"errors"
 	"fmt"
@@ -15,6 +13,8 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/leadlex/leadlex/internal/fielderr"
 )
 
 // decoding says how text without a byte-order mark is decoded: as UTF-8,

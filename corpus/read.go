@@ -1,8 +1,6 @@
 package corpus
 
 import (
-	"github.com/leadlex/leadlex/internal/fielderr"
-
 	"bytes"
 	"errors"
 	"fmt"
@@ -14,6 +12,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/leadlex/leadlex/internal/fielderr"
 )
 
 // A format reads one file into its documents.

@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"github.com/leadlex/leadlex/internal/fielderr"
-
 	"cmp"
 	"fmt"
 	"math"
@@ -10,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/results"
 )

@@ -1,13 +1,12 @@
 package report
 
 import (
-	"github.com/leadlex/leadlex/internal/fielderr"
-
 	"path"
 	"reflect"
 	"strconv"
 	"strings"
 
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/results"
 )
 

@@ -7,8 +7,6 @@
 package report
 
 import (
-	"github.com/leadlex/leadlex/internal/fielderr"
-
 	"cmp"
 	"fmt"
 	"iter"
@@ -18,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/leadlex/leadlex/results"
 )

@@ -49,7 +49,8 @@ the working folder or a folder above it, or else above the first PATH. With no
 PATH, the policy's paths (or its folder) are checked.
 
 Exit status: 0 when nothing at or above --fail-on was found, 1 when something
-was, 2 for usage errors, a broken policy, or a file that cannot be read.`,
+was, 2 for usage errors, a broken policy, a path or file that cannot be read,
+or output that cannot be written; 130 when interrupted.`,
 		Example: `  leadlex check                                   # the policy's paths, text output
   leadlex check jobs/ --format github             # annotations in a GitHub Actions run
   leadlex check jobs/ --format sarif -o leadlex.sarif
@@ -228,7 +229,7 @@ func (o *checkOptions) loadPolicy(args []string) (*check.Policy, error) {
 			return nil, withCode(exitUsage, err)
 		}
 		if path == "" {
-			return nil, usageErr("%v; write one (see the README) or pass --config FILE", &check.NoPolicyError{Starts: starts})
+			return nil, usageErr("%v; write one (see docs/CHECK.md) or pass --config FILE", &check.NoPolicyError{Starts: starts})
 		}
 	}
 	p, err := check.Load(path)

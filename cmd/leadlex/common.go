@@ -1,9 +1,6 @@
 package main
 
 import (
-	"github.com/leadlex/leadlex/internal/fielderr"
-
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -14,6 +11,7 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/buildinfo"
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -38,7 +36,7 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.negationWindow, "negation-window", 0,
 		"words before a hit searched for a negator; 0 turns negation off (default: the lexicon's, 3 in the built-in one)")
 	fs.StringSliceVar(&f.negators, "negators", nil,
-		"comma-separated words that negate a hit shortly after them, replacing the lexicon's list (e.g. not,never,without)")
+		"comma-separated words that negate a hit shortly after them, replacing the lexicon's lists (reversible negators such as 'afraid' included; e.g. not,never,without)")
 }
 
 // readFlags are the flags that say how files are read: extra extensions,
@@ -98,7 +96,7 @@ func (f *analysisFlags) lexicon() (*lexicon.Lexicon, error) {
 				words = append(words, w)
 			}
 		}
-		lex.Negation.Words = words
+		lex.Negation.Words, lex.Negation.Reversible = words, nil
 	}
 	return lex, nil
 }
@@ -168,12 +166,4 @@ var flagOf = map[string]string{
 
 // flagError rewrites a package's error about an options field to name the
 // flag that set it; other errors pass unchanged.
-func flagError(err error) error {
-	var fe *fielderr.Error
-	if errors.As(err, &fe) {
-		if flag, ok := flagOf[fe.Field]; ok {
-			return fmt.Errorf("%s %s", flag, fe.Msg)
-		}
-	}
-	return err
-}
+func flagError(err error) error { return fielderr.Rename(err, flagOf) }

@@ -4,6 +4,11 @@
 // setting for it.
 package fielderr
 
+import (
+	"errors"
+	"fmt"
+)
+
 // Error is a bad value of the options field Field.
 type Error struct {
 	Field string // "MinHits"
@@ -16,3 +21,16 @@ func (e *Error) Error() string { return e.Field + " " + e.Msg }
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Rename returns the error a program shows for err: when err is or wraps
+// an *Error whose field names maps (to a flag, say), the message names
+// that instead of the field; otherwise err itself.
+func Rename(err error, names map[string]string) error {
+	var fe *Error
+	if errors.As(err, &fe) {
+		if name, ok := names[fe.Field]; ok {
+			return fmt.Errorf("%s %s", name, fe.Msg)
+		}
+	}
+	return err
+}
