@@ -4,7 +4,7 @@ BIN     := bin/leadlex
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test
+.PHONY: all build run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test bench-serve
 
 all: build
 
@@ -34,6 +34,12 @@ chromium:
 screenshots:
 	mkdir -p out
 	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestReportInChromium -v ./report/
+	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestPageInChromium -v ./serve/
+
+## bench-serve: the serve load benchmark (2,000 requests, 16 at a time) and the editor server's keystroke benchmark
+bench-serve:
+	$(GO) test -run '^$$' -bench Load -benchtime 1x ./serve
+	$(GO) test -run '^$$' -bench Keystroke -benchtime 1000x ./lsp
 
 ## test: vet, formatting, and all tests with the race detector; then the interop module
 ## (arrow-go reads our Parquet; its own go.mod keeps arrow-go out of the root module)
@@ -85,6 +91,13 @@ eval: build
 	./$(BIN) eval testdata/labeled/tune.tsv --worst 0
 	./$(BIN) eval testdata/labeled/dev.tsv --worst 0
 	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0
+
+## norms: rebuild the embedded norms (job-posts from ../shared/data/jobs-dev.tsv, general from testdata/corpus); run after a lexicon change
+norms: build
+	./$(BIN) norms build ../shared/data/jobs-dev.tsv --text-column text --id-column source --name job-posts -o norms/job-posts.yaml \
+	  --description "The 6,000 job postings of jobs-dev.tsv (5,504 NHS UK adverts from 2020 and 496 US LinkedIn postings from 2024, all title groups; see docs/VALIDITY.md), scored with the default lexicon and sections; derived statistics only, no text"
+	./$(BIN) norms build testdata/corpus --name general -o norms/general.yaml \
+	  --description "The 31 scorable documents of the repository's testdata/corpus (announcements, articles, job posts, memos, reviews and other business prose written for leadlex), scored with the default lexicon and sections. Small: a rough reference, not a population"
 
 ## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build takes minutes) into bin/
 beam-build:

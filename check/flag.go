@@ -92,17 +92,18 @@ func (c *Checker) flagFindings(sc *pipeline.Scorer, active []Flag, text string) 
 	var out []spanFinding
 	for _, h := range sc.Analyze(text).Hits {
 		f, ok := byID[c.flagID[h.Entry]]
-		if !ok || h.Negated {
+		if !ok || h.Negated || !h.Counts { // no finding inside boilerplate
 			continue
 		}
 		match := text[h.Start:h.End]
 		out = append(out, spanFinding{
 			Finding: Finding{
-				Rule:       f.ID,
-				Severity:   f.Severity,
-				Message:    flagMessage(f, match),
-				Match:      match,
-				Suggestion: strings.Join(f.Suggest, " or "),
+				Rule:         f.ID,
+				Severity:     f.Severity,
+				Message:      flagMessage(f, match),
+				Match:        match,
+				Suggestion:   strings.Join(f.Suggest, " or "),
+				Replacements: f.Suggest,
 			},
 			start: h.Start, end: h.End,
 		})
