@@ -54,7 +54,8 @@ test:
 lint:
 	$(GO) run ./tools/funclen . beam interop
 
-## bench: benchmarks of the tokenizer alone and the whole pipeline (docs/s, MB/s, allocs/doc)
+## bench: benchmarks of the tokenizer alone and the whole pipeline (docs/s, MB/s, allocs/doc), on the generated
+## corpus and on the real job postings of ../shared/data/jobs-dev.tsv (skipped, with a message, when absent)
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./pipeline/
 
@@ -69,7 +70,8 @@ fuzz:
 	done
 
 ## perf: measure the performance targets (benchmarks, peak RSS over 100 MB and 1 GB corpora, a 200 MB file,
-## start-up) and rewrite the table in docs/PERFORMANCE.md; corpora are generated once under out/perf
+## start-up; one core against two, ripgrep and Vale side by side on the real postings) and rewrite the table in
+## docs/PERFORMANCE.md; corpora are generated once under out/perf (ripgrep and Vale installed when missing)
 perf:
 	$(GO) run ./tools/perf
 

@@ -114,6 +114,7 @@ type source struct {
 	path, id string
 	format   string
 	size     int64
+	one      Doc // readOne's Doc
 }
 
 // doc starts the Doc of the whole file.
@@ -145,6 +146,44 @@ func read(s *source, yield func(Doc) bool) bool {
 		return yield(s.fail(Skipped, c.overLimit("file", s.size, c.fileLimit(f, s.size))))
 	}
 	return f.read(s, yield)
+}
+
+// deferred returns, with Options.DeferExtract, the Doc of a whole-file
+// format that read would open and read: one that Doc.Extract reads later,
+// on whichever goroutine calls it. Files read says something about without
+// opening them, and record files, are not deferred.
+func (s *source) deferred() (Doc, bool) {
+	c := s.cfg
+	if !c.DeferExtract || s.size <= 0 {
+		return Doc{}, false
+	}
+	f, ok := c.formats[strings.ToLower(filepath.Ext(s.path))]
+	if !ok || f.records || s.size > c.fileLimit(f, s.size) {
+		return Doc{}, false
+	}
+	s.format = f.name
+	d := s.doc()
+	d.Status, d.load = OK, s
+	return d, true
+}
+
+// readOne reads a file of a whole-file format into its one Doc.
+func (s *source) readOne() Doc {
+	read(s, s.keepOne)
+	d := s.one
+	s.one = Doc{}
+	return d
+}
+
+// keepOne is readOne's yield: it keeps the first Doc (a whole-file format
+// yields only one) and closes any other.
+func (s *source) keepOne(d Doc) bool {
+	if s.one.Status == "" {
+		s.one = d
+		return true
+	}
+	d.Close()
+	return false
 }
 
 // fileLimit is the size limit of a file of format f and the given size:

@@ -50,12 +50,17 @@ type Doc struct {
 
 	extract   extractFunc // with Options.DeferExtract: turns Text into the text to score
 	positions bool        // keep Positions when extracting
+	load      *source     // with Options.DeferExtract: the file, not read yet
 }
 
-// Extract finishes a Doc read with Options.DeferExtract: it turns the
-// markup in Text (Markdown, HTML) into the text to score, and makes the Doc
-// skipped when no text is left. On any other Doc it does nothing.
+// Extract finishes a Doc read with Options.DeferExtract: it reads and
+// decodes the file when the walk left that to it, turns the markup in Text
+// (Markdown, HTML) into the text to score, and makes the Doc skipped when
+// no text is left. On any other Doc it does nothing.
 func (d *Doc) Extract() {
+	if d.load != nil {
+		*d = d.load.readOne()
+	}
 	if d.extract == nil {
 		return
 	}
@@ -76,8 +81,10 @@ func (d *Doc) Extract() {
 // noText is the reason of a document with nothing but white space.
 const noText = "no text (only white space)"
 
-// Close releases the Doc's stream, if it has one.
+// Close releases the Doc's stream, if it has one. A Doc whose file was not
+// read yet (Options.DeferExtract) is left unread.
 func (d *Doc) Close() error {
+	d.load = nil
 	if d.Body == nil {
 		return nil
 	}
@@ -115,10 +122,13 @@ type Options struct {
 	MaxWholeBytes  int64 // documents held whole in memory larger than this are skipped; 0 means MaxBytes when set, else DefaultMaxWholeBytes
 	StreamAbove    int64 // stream plain text above this size; 0 means DefaultStreamAbove, <0 never
 
-	// DeferExtract leaves the extraction of marked-up text (Markdown, HTML)
-	// to Doc.Extract, so that a pool of workers can do it rather than the
-	// one goroutine that walks and reads. Such a Doc's Text is the file's
-	// decoded text until Extract is called.
+	// DeferExtract leaves reading, decoding and the extraction of
+	// marked-up text (Markdown, HTML) of whole-file formats to Doc.Extract,
+	// so that a pool of workers can do it rather than the one goroutine
+	// that walks. Until Extract is called, such a Doc has its ID, Path,
+	// Format and Bytes, Status OK, and as Text nothing or the file's decoded
+	// text; Extract makes it what Walk would have yielded otherwise. Record
+	// files (.jsonl, .csv) are still read as the walk goes.
 	DeferExtract bool
 
 	// Positions keeps, on each Doc of a whole file, the map from its text
@@ -250,7 +260,7 @@ type osFS struct{}
 
 func (osFS) Stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
 func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
-func (osFS) Open(name string) (file, error)             { return os.Open(name) }
+func (osFS) Open(name string) (file, error)             { return openFile(name) }
 
 // Walk yields the documents under roots in a fixed order: roots as given,
 // and inside a folder its entries sorted by name, depth first. Hidden files
@@ -446,6 +456,9 @@ func (w *walker) file(path, id string, info fs.FileInfo) bool {
 		return w.yield(Doc{ID: id, Path: path, Bytes: info.Size()})
 	}
 	s := &source{cfg: w.cfg, path: path, id: id, size: info.Size()}
+	if d, ok := s.deferred(); ok {
+		return w.ctx.Err() == nil && w.yield(d)
+	}
 	return read(s, func(d Doc) bool {
 		if w.ctx.Err() != nil || !w.yield(d) {
 			d.Close()

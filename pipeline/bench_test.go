@@ -61,6 +61,9 @@ func TestMain(m *testing.M) {
 	if benchDir != "" {
 		os.RemoveAll(benchDir)
 	}
+	if postingsDir != "" {
+		os.RemoveAll(postingsDir)
+	}
 	os.Exit(code)
 }
 
@@ -119,6 +122,13 @@ func BenchmarkTokenizer(b *testing.B) {
 // writes the sentences file (--sentences).
 func BenchmarkPipeline(b *testing.B) {
 	dir, texts, size := benchCorpus(b)
+	benchPipeline(b, dir, len(texts), size, true)
+}
+
+// benchPipeline runs leadlex score's pipeline over the files of dir (docs
+// documents, size bytes) with one worker, with a worker per core, with one
+// worker on one core and, with sentences, writing the sentences file too.
+func benchPipeline(b *testing.B, dir string, docs int, size int64, sentences bool) {
 	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
 	all := runtime.GOMAXPROCS(0)
 	cases := []struct {
@@ -129,7 +139,13 @@ func BenchmarkPipeline(b *testing.B) {
 		{"workers=1", 1, all, false},
 		{"workers=" + strconv.Itoa(all), all, all, false},
 		{"workers=1,cores=1", 1, 1, false},
-		{"workers=" + strconv.Itoa(all) + "/sentences", all, all, true},
+	}
+	if sentences {
+		cases = append(cases, struct {
+			name           string
+			workers, cores int
+			sentences      bool
+		}{"workers=" + strconv.Itoa(all) + "/sentences", all, all, true})
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
@@ -146,9 +162,9 @@ func BenchmarkPipeline(b *testing.B) {
 					ssink = openSink[results.SentenceRow](b, out+".sentences")
 					opt.Sentences = ssink
 				}
-				docs := corpus.Walk(context.Background(), []string{dir}, corpus.Options{DeferExtract: true}) // as leadlex score
-				sum, err := Run(context.Background(), docs, an, sink, opt)
-				if err != nil || sum.ByStatus[results.StatusOK] != len(texts) {
+				walked := corpus.Walk(context.Background(), []string{dir}, corpus.Options{DeferExtract: true}) // as leadlex score
+				sum, err := Run(context.Background(), walked, an, sink, opt)
+				if err != nil || sum.ByStatus[results.StatusOK] != docs {
 					b.Fatalf("run: %v, %v", err, sum.ByStatus)
 				}
 				if err := sink.Close(); err != nil {
@@ -160,7 +176,7 @@ func BenchmarkPipeline(b *testing.B) {
 					}
 				}
 			}
-			report(b, len(texts), start)
+			report(b, docs, start)
 		})
 	}
 }
@@ -188,6 +204,11 @@ func BenchmarkStartup(b *testing.B) {
 // its memory of runs of text.
 func BenchmarkScore(b *testing.B) {
 	_, texts, size := benchCorpus(b)
+	benchScore(b, texts, size)
+}
+
+// benchScore scores texts in memory with a new Scorer per pass.
+func benchScore(b *testing.B, texts []string, size int64) {
 	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
 	b.SetBytes(size)
 	start := readCounters()

@@ -148,14 +148,31 @@ func ptr[T any](v T) *T { return &v }
 func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink, opt Options) (Summary, error) {
 	sum := Summary{ByStatus: map[string]int{}, ByLabel: map[string]int{}, Terms: make([]int64, len(an.Lexicon().Entries))}
 	var mu sync.Mutex
+	free := make(chan *pending, 64) // slots written out, for reuse
 	err := pool.Ordered[corpus.Doc, *Scorer, *pending]{
 		Workers: opt.Workers,
-		Slot:    func(corpus.Doc) *pending { return newPending(opt.Sentences != nil) },
-		Worker:  func() *Scorer { return NewScorer(an) },
-		Work:    scoreInto,
-		Emit:    func(p *pending) error { return sum.write(ctx, p, sink, opt) },
-		Weight:  textWeight,
-		Budget:  inFlightText,
+		Slot: func(corpus.Doc) *pending {
+			select {
+			case p := <-free:
+				return p
+			default:
+				return newPending(opt.Sentences != nil)
+			}
+		},
+		Worker: func() *Scorer { return NewScorer(an) },
+		Work:   scoreInto,
+		Emit: func(p *pending) error {
+			err := sum.write(ctx, p, sink, opt)
+			if err == nil && p.rows == nil { // its result was taken: the slot is empty
+				select {
+				case free <- p:
+				default:
+				}
+			}
+			return err
+		},
+		Weight: textWeight,
+		Budget: inFlightText,
 		Done: func(sc *Scorer) {
 			mu.Lock()
 			defer mu.Unlock()

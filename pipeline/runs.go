@@ -100,21 +100,28 @@ func (m *runMemory) full() bool {
 
 // find returns the entry of run, whose hash is h, if the generation holds it.
 func (m *runMemory) find(run string, h uint64) (int32, bool) {
+	e, found, _ := m.lookup(run, h)
+	return e, found
+}
+
+// lookup is find that, when run is not found, also says what the index
+// holds for h (indexed): a pending run, or another run with the same hash.
+func (m *runMemory) lookup(run string, h uint64) (e int32, found, indexed bool) {
 	var slot *recentRun
 	if m.recent != nil {
 		slot = &m.recent[h%recentSlots]
 		if slot.hash == h && slot.entry > 0 && m.str(m.entries[slot.entry-1].key) == run {
-			return slot.entry - 1, true
+			return slot.entry - 1, true, true
 		}
 	}
 	e, ok := m.index[h]
 	if !ok || e < 0 || m.str(m.entries[e].key) != run {
-		return 0, false
+		return e, false, ok
 	}
 	if slot != nil {
 		*slot = recentRun{h, e + 1}
 	}
-	return e, true
+	return e, true, true
 }
 
 // str returns the string at sp.
@@ -222,11 +229,11 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 	forEachRun(text, func(start, end int) {
 		run := text[start:end]
 		h := rt.hash(run)
-		if e, found := cur.find(run, h); found {
+		e, found, ok := cur.lookup(run, h)
+		if found {
 			rt.runs = append(rt.runs, runAt{start, end, e})
 			return
 		}
-		e, ok := cur.index[h]
 		switch {
 		case ok && e < 0 && rt.pending[-1-e] == run:
 		default:

@@ -57,7 +57,7 @@ func (o Ordered[T, S, P]) Run(ctx context.Context, items iter.Seq[T]) error {
 	run, cancel := context.WithCancel(ctx)
 	defer cancel()
 	order := make(chan P, inFlight*workers)
-	jobs := make(chan job[T, P], workers)
+	jobs := make(chan job[T, P], inFlight*workers) // no more in flight than order holds: each job's slot is in order first
 	var budget *weightBudget
 	if o.Weight != nil && o.Budget > 0 {
 		budget = newBudget(o.Budget)

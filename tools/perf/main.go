@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,6 +33,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/leadlex/leadlex/internal/postings"
 	"github.com/leadlex/leadlex/results"
 )
 
@@ -42,12 +44,13 @@ const (
 
 func main() {
 	quick := flag.Bool("quick", false, "skip the 1 GB corpus")
+	rounds := flag.Int("rounds", 3, "rounds of the side-by-side runs (one core against all, ripgrep, Vale)")
 	dir := flag.String("dir", "out/perf", "folder for corpora, binaries and results")
 	doc := flag.String("doc", "docs/PERFORMANCE.md", "document whose table is rewritten")
 	count := flag.Int("count", 3, "runs of each benchmark; the median is reported")
 	flag.Parse()
 	p := &perf{dir: *dir}
-	if err := p.run(*quick, *count); err != nil {
+	if err := p.run(*quick, *count, *rounds); err != nil {
 		fmt.Fprintln(os.Stderr, "perf:", err)
 		os.Exit(1)
 	}
@@ -60,14 +63,19 @@ func main() {
 
 // perf holds what was measured.
 type perf struct {
-	dir      string
-	machine  machine
-	bench    map[string]metrics   // benchmark name -> median metrics over the rounds
-	rounds   []map[string]metrics // each round's metrics, for ratios within a round
-	benchCmd string
-	loadOf   map[string][2]float64 // step -> 1-minute load average when it started and ended
-	runs     map[string]runResult
-	startup  map[string]time.Duration
+	dir        string
+	machine    machine
+	bench      map[string]metrics   // benchmark name -> median metrics over the rounds
+	rounds     []map[string]metrics // each round's metrics, for ratios within a round
+	benchCmd   string
+	loadOf     map[string][2]float64 // step -> 1-minute load average when it started and ended
+	runs       map[string]runResult
+	startup    map[string]time.Duration
+	postings   string           // the real-postings corpus, "" when jobs-dev.tsv is absent
+	sides      map[string]*side // side-by-side runs by name
+	sideCmds   []string         // their commands, for the report
+	sideRounds int              // rounds of the side-by-side runs
+	notes      []string         // what could not be measured, and why
 }
 
 type machine struct {
@@ -88,7 +96,7 @@ type runResult struct {
 	row     *results.Result // the first row of the results file
 }
 
-func (p *perf) run(quick bool, count int) error {
+func (p *perf) run(quick bool, count, rounds int) error {
 	p.loadOf = map[string][2]float64{}
 	p.runs = map[string]runResult{}
 	p.startup = map[string]time.Duration{}
@@ -101,10 +109,14 @@ func (p *perf) run(quick bool, count int) error {
 	if err := p.generateCorpora(quick); err != nil {
 		return err
 	}
+	p.postingsCorpus()
 	if err := p.benchmarks(count); err != nil {
 		return err
 	}
 	if err := p.scoreRuns(bin, quick); err != nil {
+		return err
+	}
+	if err := p.sideBySide(bin, rounds); err != nil {
 		return err
 	}
 	return p.startupRuns(bin)
@@ -161,7 +173,12 @@ func generateCorpus(path, flags string) error {
 // count times in a row, so that every round measures all of them under the
 // same load; ratios are taken within a round, then their median.
 func (p *perf) benchmarks(count int) error {
-	p.benchCmd = "go test -run '^$' -bench '^(BenchmarkTokenizer|BenchmarkPipeline|BenchmarkScore|BenchmarkParquetSink|BenchmarkStartup)$' -benchtime 3x ./pipeline/"
+	p.benchCmd = "go test -run '^$' -bench '^(BenchmarkTokenizer|BenchmarkPipeline|BenchmarkScore|BenchmarkPostings|BenchmarkPostingsScore|BenchmarkParquetSink|BenchmarkStartup)$' -benchtime 3x ./pipeline/"
+	if tsv, ok := postings.TSV("."); ok {
+		if abs, err := filepath.Abs(tsv); err == nil {
+			p.benchCmd = postings.EnvTSV + "=" + abs + " " + p.benchCmd
+		}
+	}
 	start := load()
 	for i := range count {
 		step(fmt.Sprintf("round %d of %d: %s", i+1, count, p.benchCmd))
@@ -260,6 +277,9 @@ func measure(bin string, args ...string) (runResult, error) {
 	cmd := exec.CommandContext(context.Background(), bin, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
+	// A pipe, not /dev/null: ripgrep, like grep, stops at a file's first
+	// match when its output goes to /dev/null.
+	cmd.Stdout = io.Discard
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
@@ -416,6 +436,7 @@ func (p *perf) report() string {
 	t := table{&b}
 	p.benchRows(t)
 	p.runRows(t)
+	p.sideRows(t)
 	p.startupRows(t)
 	b.WriteString("\nCommands:\n\n```sh\n")
 	fmt.Fprintf(&b, "%s   # %d rounds\n", p.benchCmd, len(p.rounds))
@@ -424,7 +445,13 @@ func (p *perf) report() string {
 			fmt.Fprintf(&b, "leadlex %s   # peak RSS from getrusage, as /usr/bin/time -v reports it\n", strings.Join(r.args, " "))
 		}
 	}
+	for _, c := range p.sideCmds {
+		fmt.Fprintf(&b, "%s   # side by side, %d rounds: wall time, peak RSS\n", c, p.sideRounds)
+	}
 	b.WriteString("```\n")
+	for _, n := range p.notes {
+		fmt.Fprintf(&b, "\nNot measured: %s.\n", n)
+	}
 	return b.String()
 }
 
@@ -484,7 +511,22 @@ func (p *perf) benchRows(t table) {
 			fmt.Sprintf("; **%.2f ×** 1 worker, %.2f × 1 worker on 1 core", s, s1), "≥ 1.8 × 1 worker", yes(s >= 1.8), bl)
 	}
 	t.row("Scoring alone (one goroutine, texts in memory)", perDoc(score), "", "", bl)
+	p.postingsBenchRows(t)
 	t.row("Parquet writer alone", fmt.Sprintf("%.1f CPU-µs/row", sink["cpu-µs/doc"]), "", "", bl)
+}
+
+// postingsBenchRows are the benchmark figures on the real job postings.
+func (p *perf) postingsBenchRows(t table) {
+	bl := p.loadOf["bench"]
+	one, all, oneCore := "BenchmarkPostings/workers=1", fmt.Sprintf("BenchmarkPostings/workers=%d", p.machine.cores), "BenchmarkPostings/workers=1,cores=1"
+	if p.bench[one]["docs/s"] == 0 {
+		return
+	}
+	t.row("Real job postings, whole pipeline, 1 worker", perDoc(p.bench[one]), "", "", bl)
+	t.row("Real job postings, whole pipeline, 1 worker, whole process on 1 core", perDoc(p.bench[oneCore]), "", "", bl)
+	t.row(fmt.Sprintf("Real job postings, whole pipeline, %d workers", p.machine.cores), perDoc(p.bench[all])+
+		fmt.Sprintf("; **%.2f ×** 1 worker on 1 core, %.2f × 1 worker", p.ratio(all, oneCore, "docs/s"), p.ratio(all, one, "docs/s")), "", "", bl)
+	t.row("Real job postings, scoring alone (one goroutine, texts in memory)", perDoc(p.bench["BenchmarkPostingsScore"]), "", "", bl)
 }
 
 // runRows are the figures of the leadlex score runs: peak memory, speed,
