@@ -352,6 +352,9 @@ func TestPageMarksNeutralAndBoilerplateInChromium(t *testing.T) {
 		figures: [...document.querySelectorAll("#figures dt, #figures dd")].map(e => e.textContent),
 	})`, &page)
 	t.Logf("page: %+v", page)
+	if keep := os.Getenv("LEADLEX_SCREENSHOTS"); keep != "" {
+		screenshot(t, d, filepath.Join(keep, "serve-neutral.png"))
+	}
 	if len(page.Neutral) != 1 || page.Neutral[0] != "human resources" || !strings.HasPrefix(page.NeutralTitle, "neutral: does not count") {
 		t.Errorf("neutral marks %q titled %q", page.Neutral, page.NeutralTitle)
 	}
