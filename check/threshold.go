@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/leadlex/leadlex/norms"
 	"github.com/leadlex/leadlex/results"
 )
 
@@ -137,18 +138,12 @@ func number(v float64, digits int) string {
 // "more management-leaning than 78 % of job posts (balance percentile 22,
 // below the policy's 30)".
 func (c *Checker) percentileMessage(metric string, v float64, side string, bound float64) string {
-	genre := strings.ReplaceAll(c.an.Norms.Name, "-", " ")
 	pct := fmt.Sprintf("%s percentile %s, %s the policy's %s", strings.TrimSuffix(metric, "_percentile"), number(v, 0), side, number(bound, 0))
+	of := norms.LeadershipPer1k
 	if metric == MetricBalancePercentile {
-		if side == "below" {
-			return fmt.Sprintf("more management-leaning than %s %% of %s (%s)", number(100-v, 0), genre, pct)
-		}
-		return fmt.Sprintf("more leadership-leaning than %s %% of %s (%s)", number(v, 0), genre, pct)
+		of = norms.Balance
 	}
-	if side == "below" {
-		return fmt.Sprintf("less leadership wording than %s %% of %s (%s)", number(100-v, 0), genre, pct)
-	}
-	return fmt.Sprintf("more leadership wording than %s %% of %s (%s)", number(v, 0), genre, pct)
+	return fmt.Sprintf("%s (%s)", c.an.Norms.Standing(of, v, side == "below"), pct)
 }
 
 // isSubject reports whether a top term is a subject noun of the lexicon

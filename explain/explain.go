@@ -145,18 +145,8 @@ func spans(text string, a *pipeline.Analysis, lex *lexicon.Lexicon, countAll boo
 	slices.SortStableFunc(hits, func(x, y pipeline.Hit) int { return cmp.Compare(x.Start, y.Start) })
 	pos := 0
 	for _, h := range hits {
-		neutral := h.Entry >= len(lex.Entries)
-		var e *lexicon.Entry
-		if neutral {
-			e = &lex.Neutral[h.Entry-len(lex.Entries)]
-		} else {
-			e = &lex.Entries[h.Entry]
-		}
 		plain(pos, h.Start)
-		out = append(out, Span{Text: text[h.Start:h.End], Section: section(h.Start), Hit: &Hit{
-			Term: e.Term, Dimension: e.Dimension, Pole: e.Pole, Weight: e.Weight, Negated: h.Negated, Neutral: neutral,
-			Source: e.Source, Phrase: e.Phrase, Note: e.Note,
-		}})
+		out = append(out, Span{Text: text[h.Start:h.End], Section: section(h.Start), Hit: HitOf(lex, h)})
 		pos = h.End
 	}
 	plain(pos, len(text))

@@ -68,6 +68,31 @@ func (n *Norms) Percentile(metric string, v float64) (float64, bool) {
 	return round2((float64(i) + frac) * step), true
 }
 
+// Standing says in words where a percentile of metric (balance or
+// leadership_per_1k) places a document among the genre's, from the side
+// given: below (toward management, or less leadership wording) or above.
+// For example "more management-leaning than 78 % of job posts".
+func (n *Norms) Standing(metric string, percentile float64, below bool) string {
+	genre := strings.ReplaceAll(n.Name, "-", " ")
+	share := percentile
+	if below {
+		share = 100 - percentile
+	}
+	amount := strconv.FormatFloat(math.Round(share), 'f', 0, 64)
+	var what string
+	switch {
+	case metric == Balance && below:
+		what = "more management-leaning"
+	case metric == Balance:
+		what = "more leadership-leaning"
+	case below:
+		what = "less leadership wording"
+	default:
+		what = "more leadership wording"
+	}
+	return fmt.Sprintf("%s than %s %% of %s", what, amount, genre)
+}
+
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // Builder collects the values of a corpus and computes its norms.

@@ -126,3 +126,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestStanding words a percentile as check and the serve page show it.
+func TestStanding(t *testing.T) {
+	n := &Norms{Name: "job-posts"}
+	for _, tc := range []struct {
+		metric string
+		p      float64
+		below  bool
+		want   string
+	}{
+		{Balance, 22, true, "more management-leaning than 78 % of job posts"},
+		{Balance, 81.6, false, "more leadership-leaning than 82 % of job posts"},
+		{LeadershipPer1k, 10.4, true, "less leadership wording than 90 % of job posts"},
+		{LeadershipPer1k, 95, false, "more leadership wording than 95 % of job posts"},
+	} {
+		if got := n.Standing(tc.metric, tc.p, tc.below); got != tc.want {
+			t.Errorf("Standing(%s, %g, %v) = %q, want %q", tc.metric, tc.p, tc.below, got, tc.want)
+		}
+	}
+}

@@ -12,12 +12,17 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"golang.org/x/net/websocket"
+
+	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/norms"
+	"github.com/leadlex/leadlex/pipeline"
 )
 
 // chromium returns the path of a headless-capable Chromium, or skips the
@@ -182,9 +187,14 @@ func (d *devtools) eval(expr string, v any) {
 func (d *devtools) until(what, expr string) {
 	d.t.Helper()
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		var ok bool
-		d.eval("(() => { try { return Boolean("+expr+") } catch { return false } })()", &ok)
-		if ok {
+		var r struct {
+			Result struct {
+				Value bool `json:"value"`
+			} `json:"result"`
+		}
+		// An answer without a value (the page still loading) counts as false.
+		raw := d.call("Runtime.evaluate", map[string]any{"expression": "(() => { try { return Boolean(" + expr + ") } catch { return false } })()", "returnByValue": true})
+		if json.Unmarshal(raw, &r) == nil && r.Result.Value {
 			return
 		}
 	}
@@ -303,4 +313,64 @@ func screenshot(t *testing.T, d *devtools, path string) {
 		t.Fatal(err)
 	}
 	t.Log(fmt.Sprintf("screenshot: %s (%d bytes)", path, len(png)))
+}
+
+// TestPageMarksNeutralAndBoilerplateInChromium: with norms, the page marks
+// "human resources" as neutral (dimmed, titled "neutral: does not count"),
+// dims the benefits paragraph as boilerplate, and says where the balance
+// stands among job posts.
+func TestPageMarksNeutralAndBoilerplateInChromium(t *testing.T) {
+	bin := chromium(t)
+	n, err := norms.Load("job-posts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	an.Norms = n
+	ts := httptest.NewServer(newTestServer(t, Options{Analyzer: an}))
+	defer ts.Close()
+	d := openChromium(t, bin, ts.URL+"/")
+	d.until("the page loaded", `document.readyState === "complete" && document.getElementById("setup").textContent.includes("policy")`)
+	ad, _ := json.Marshal(explainAd)
+	d.eval(`(() => { const a = document.getElementById("ad"); a.value = `+string(ad)+`; a.dispatchEvent(new Event("input")); })()`, nil)
+	d.until("the neutral phrase is marked", `document.querySelector("#highlighted mark.neutral")`)
+	d.until("the figures are shown", `document.querySelector("#figures dd")`)
+	var page struct {
+		Neutral      []string `json:"neutral"`
+		NeutralTitle string   `json:"neutralTitle"`
+		Excluded     []string `json:"excluded"`
+		ExcludedTip  string   `json:"excludedTip"`
+		Counted      []string `json:"counted"`
+		Figures      []string `json:"figures"`
+	}
+	d.eval(`({
+		neutral: [...document.querySelectorAll("#highlighted mark.neutral")].map(m => m.textContent),
+		neutralTitle: document.querySelector("#highlighted mark.neutral").title,
+		excluded: [...document.querySelectorAll("#highlighted .excluded")].map(s => s.textContent),
+		excludedTip: (document.querySelector("#highlighted .excluded") || {}).title || "",
+		counted: [...document.querySelectorAll("#highlighted mark:not(.neutral)")].map(m => m.textContent),
+		figures: [...document.querySelectorAll("#figures dt, #figures dd")].map(e => e.textContent),
+	})`, &page)
+	t.Logf("page: %+v", page)
+	if keep := os.Getenv("LEADLEX_SCREENSHOTS"); keep != "" {
+		screenshot(t, d, filepath.Join(keep, "serve-neutral.png"))
+	}
+	if len(page.Neutral) != 1 || page.Neutral[0] != "human resources" || !strings.HasPrefix(page.NeutralTitle, "neutral: does not count") {
+		t.Errorf("neutral marks %q titled %q", page.Neutral, page.NeutralTitle)
+	}
+	if strings.Join(page.Excluded, "") != "What we offer: a pension and 25 days annual leave." || page.ExcludedTip != "not counted: benefits" {
+		t.Errorf("excluded stretches %q titled %q", page.Excluded, page.ExcludedTip)
+	}
+	if len(page.Counted) == 0 || slices.Contains(page.Counted, "resources") {
+		t.Errorf("counted marks %q", page.Counted)
+	}
+	balance := ""
+	for i := 0; i+1 < len(page.Figures); i += 2 {
+		if page.Figures[i] == "Balance" {
+			balance = page.Figures[i+1]
+		}
+	}
+	if !regexp.MustCompile(`^[−0-9.]+ · more (management|leadership)-leaning than \d+ % of job posts$`).MatchString(balance) {
+		t.Errorf("balance shown as %q", balance)
+	}
 }

@@ -1,10 +1,13 @@
 package serve
 
 import (
+	"cmp"
 	"encoding/json"
+	"slices"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/explain"
+	"github.com/leadlex/leadlex/norms"
 	"github.com/leadlex/leadlex/pipeline"
 )
 
@@ -15,10 +18,13 @@ type ExplainAnswer struct {
 	Text string      `json:"text"`
 	Hits []HitAnswer `json:"hits"`
 	// Excluded lists the stretches of Text that do not count (boilerplate
-	// sections), which the page dims. Empty until the analysis reports
-	// such stretches (pipeline.Analysis has none yet).
+	// sections), which the page dims.
 	Excluded []ExcludedAnswer `json:"excluded"`
-	Result   json.RawMessage  `json:"result"`
+	// Standing says where the balance stands among the genre's documents
+	// when the server has norms ("more management-leaning than 78 % of
+	// job posts"); empty without norms or without a balance.
+	Standing string          `json:"standing,omitempty"`
+	Result   json.RawMessage `json:"result"`
 }
 
 // ExcludedAnswer is a stretch of the text left out of the score.
@@ -40,16 +46,18 @@ type HitAnswer struct {
 	Match      string  `json:"match"` // the words matched
 	Term       string  `json:"term"`  // the entry as the lexicon writes it
 	Dimension  string  `json:"dimension"`
-	Pole       string  `json:"pole"`
+	Pole       string  `json:"pole"` // leadership or management; empty for a neutral entry
 	Weight     float64 `json:"weight"`
 	Negated    bool    `json:"negated"` // a negator stands before it: not counted
+	Neutral    bool    `json:"neutral"` // a neutral entry: uses up its words, counts for nothing
 	Source     string  `json:"source,omitempty"`
 	Phrase     string  `json:"phrase,omitempty"`
 	Note       string  `json:"note,omitempty"`
 	Provenance string  `json:"provenance"` // the hit described in a few lines, for a tooltip
 }
 
-// Explain lists the hits of an analysis with their places.
+// Explain lists the hits of an analysis with their places, those of
+// neutral entries among them, in text order.
 func Explain(a *pipeline.Analysis, an *pipeline.Analyzer) *ExplainAnswer {
 	out := &ExplainAnswer{Text: a.Text, Hits: []HitAnswer{}, Excluded: []ExcludedAnswer{}}
 	pos := a.Positions
@@ -57,14 +65,20 @@ func Explain(a *pipeline.Analysis, an *pipeline.Analyzer) *ExplainAnswer {
 		pos = corpus.TextPositions(a.Text)
 	}
 	lex := an.Lexicon()
-	for _, h := range a.Hits {
+	hits := slices.Concat(a.Hits, a.Neutral)
+	slices.SortStableFunc(hits, func(x, y pipeline.Hit) int { return cmp.Compare(x.Start, y.Start) })
+	for _, h := range hits {
 		e := explain.HitOf(lex, h)
 		start, end := pos.At(h.Start), pos.End(h.End)
+		pole := e.Pole.String()
+		if e.Neutral {
+			pole = ""
+		}
 		out.Hits = append(out.Hits, HitAnswer{
 			Start: h.Start, End: h.End,
 			Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-			Match: a.Text[h.Start:h.End], Term: e.Term, Dimension: e.Dimension, Pole: e.Pole.String(),
-			Weight: e.Weight, Negated: e.Negated, Source: e.Source, Phrase: e.Phrase, Note: e.Note,
+			Match: a.Text[h.Start:h.End], Term: e.Term, Dimension: e.Dimension, Pole: pole,
+			Weight: e.Weight, Negated: e.Negated, Neutral: e.Neutral, Source: e.Source, Phrase: e.Phrase, Note: e.Note,
 			Provenance: e.Provenance(),
 		})
 	}
@@ -72,6 +86,9 @@ func Explain(a *pipeline.Analysis, an *pipeline.Analyzer) *ExplainAnswer {
 		for _, b := range a.Boilerplate {
 			out.Excluded = append(out.Excluded, ExcludedAnswer{Start: b.Start, End: b.End, Kind: b.Kind.String()})
 		}
+	}
+	if r := a.Result; an.Norms != nil && r != nil && r.BalancePercentile != nil {
+		out.Standing = an.Norms.Standing(norms.Balance, *r.BalancePercentile, *r.BalancePercentile < 50)
 	}
 	return out
 }

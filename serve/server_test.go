@@ -26,14 +26,18 @@ import (
 // testPolicy is the policy of the sample job ads in testdata/check.
 var testPolicy = filepath.Join("..", "testdata", "check", ".leadlex.yaml")
 
-// newTestServer serves the default lexicon and the sample policy.
+// newTestServer serves the sample policy with opt.Analyzer, or the
+// default lexicon when that is nil.
 func newTestServer(t testing.TB, opt Options) *Server {
 	t.Helper()
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
+	an := opt.Analyzer
+	if an == nil {
+		lex, err := lexicon.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		an = pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
 	}
-	an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
 	if opt.Checker == nil {
 		p, err := check.Load(testPolicy)
 		if err != nil {

@@ -33,10 +33,15 @@ docs/SERVE.md.
 
 The policy is --config FILE, or else .leadlex.yaml found in the working folder
 or a folder above it; without one, the page shows scores but no findings.
+--norms job-posts (or general, or a file from leadlex norms build) adds
+leadership_percentile and balance_percentile to every score row, as it does
+for leadlex score, and the page says where the balance stands among the
+genre's documents ("more management-leaning than 78 % of job posts").
 Only loopback addresses are served unless --allow-remote is given. SIGINT or
 SIGTERM stops taking requests, lets those in flight finish, and exits 0.`,
 		Example: `  leadlex serve                                   # http://127.0.0.1:8080/
   leadlex serve --config testdata/check/.leadlex.yaml --addr 127.0.0.1:9000
+  leadlex serve --norms job-posts                 # percentiles among job posts
   curl -s localhost:8080/api/v1/score -H 'Content-Type: application/json' -d '{"text": "Inspire the team."}'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },

@@ -18,14 +18,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/leadlex/leadlex/lexicon"
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/spf13/pflag"
+
 	"github.com/leadlex/leadlex/serve"
 )
 
 // TestServeScoreEqualsScore scores the bundled corpus with `leadlex score
-// --format jsonl` in-process and sends every file to POST /api/v1/score
-// under its doc_id (and an HTML page written here): each answer is byte for byte the file's line.
+// --format jsonl` in-process, without norms and with --norms job-posts, and
+// sends every file to POST /api/v1/score of a server whose analyzer is
+// wired from the same flags as `leadlex serve` wires it, under its doc_id
+// (and an HTML page written here): each answer is byte for byte the
+// file's line, percentile columns included.
 func TestServeScoreEqualsScore(t *testing.T) {
 	root := t.TempDir()
 	if err := os.CopyFS(root, os.DirFS(corpusDir)); err != nil {
@@ -37,9 +40,19 @@ func TestServeScoreEqualsScore(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "lead.html"), []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "rows.jsonl")
 	t.Chdir(root)
-	if code, _, stderr := leadlex(t, "score", ".", "--format", "jsonl", "-o", out, "--quiet"); code != 0 {
+	for _, flags := range [][]string{nil, {"--norms", "job-posts"}} {
+		t.Run(strings.Join(append([]string{"flags"}, flags...), " "), func(t *testing.T) {
+			compareServeWithScore(t, flags)
+		})
+	}
+}
+
+// compareServeWithScore runs score with the analysis flags given and
+// compares its rows with the answers of a server wired from those flags.
+func compareServeWithScore(t *testing.T, flags []string) {
+	out := filepath.Join(t.TempDir(), "rows.jsonl")
+	if code, _, stderr := leadlex(t, append([]string{"score", ".", "--format", "jsonl", "-o", out, "--quiet"}, flags...)...); code != 0 {
 		t.Fatalf("score: exit %d: %s", code, stderr)
 	}
 	f, err := os.Open(out)
@@ -48,22 +61,29 @@ func TestServeScoreEqualsScore(t *testing.T) {
 	}
 	defer f.Close()
 
-	lex, err := lexicon.Load()
+	var af analysisFlags
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	af.register(fs)
+	if err := fs.Parse(flags); err != nil {
+		t.Fatal(err)
+	}
+	an, err := af.analyzer()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := serve.New(serve.Options{Analyzer: pipeline.NewAnalyzer(lex, pipeline.DefaultLabels), MaxBytes: 64 << 20})
+	srv, err := serve.New(serve.Options{Analyzer: an, MaxBytes: 64 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 16<<20)
-	compared := map[string]int{}
+	compared, percentiles := map[string]int{}, 0
 	for sc.Scan() {
 		line := sc.Text()
 		var row struct {
-			DocID  string `json:"doc_id"`
-			Format string `json:"format"`
+			DocID             string   `json:"doc_id"`
+			Format            string   `json:"format"`
+			BalancePercentile *float64 `json:"balance_percentile"`
 		}
 		if err := json.Unmarshal([]byte(line), &row); err != nil {
 			t.Fatal(err)
@@ -89,13 +109,19 @@ func TestServeScoreEqualsScore(t *testing.T) {
 			t.Errorf("%s: the API answers\n%s\nscore wrote\n%s", row.DocID, got, line)
 		}
 		compared[row.Format]++
+		if row.BalancePercentile != nil {
+			percentiles++
+		}
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("compared rows by format: %v", compared)
+	t.Logf("compared rows by format: %v; %d with a balance percentile", compared, percentiles)
 	if compared["md"] == 0 || compared["txt"] == 0 || compared["html"] == 0 {
 		t.Errorf("compared too few kinds of file: %v", compared)
+	}
+	if norms := len(flags) > 0; norms != (percentiles > 0) {
+		t.Errorf("with flags %v, %d rows have a balance percentile", flags, percentiles)
 	}
 }
 

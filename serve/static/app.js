@@ -51,7 +51,7 @@
       render(last);
       const r = explain.result;
       statusLine.textContent = r.status === "ok"
-        ? `${r.words} words, ${explain.hits.length} hits, ${check.findings.length} findings.`
+        ? `${r.words} words, ${explain.hits.filter((h) => !h.neutral).length} hits, ${check.findings.length} findings.`
         : `Not scored (${r.status}): ${r.error}`;
     } catch (err) {
       if (mine === seq) statusLine.textContent = "Could not analyse: " + err.message;
@@ -91,13 +91,13 @@
       if (p.hit) {
         const d = Math.max(0, dimensions.indexOf(p.hit.dimension)) % 8;
         const m = el("mark", {
-          class: `pole-${p.hit.pole} d${d}` + (p.hit.negated ? " negated" : ""),
-          title: p.hit.provenance,
+          class: p.hit.neutral ? "neutral" : `pole-${p.hit.pole} d${d}` + (p.hit.negated ? " negated" : ""),
+          title: (p.hit.neutral ? "neutral: does not count\n" : "") + p.hit.provenance,
           "data-dimension": p.hit.dimension,
           "data-pole": p.hit.pole,
           tabindex: "0",
         }, p.text);
-        const show = () => { $("hit-info").textContent = p.hit.provenance; };
+        const show = () => { $("hit-info").textContent = m.title; };
         m.addEventListener("focus", show);
         m.addEventListener("mouseenter", show);
         node = m;
@@ -115,13 +115,15 @@
     return v === null || v === undefined ? "—" : Number(v).toFixed(digits).replace("-", "−");
   }
 
-  function renderFigures(r) {
+  // renderFigures shows the row's figures; standing is the explain
+  // answer's sentence on where the balance stands among the norms' genre.
+  function renderFigures(r, standing) {
     const dl = $("figures");
     dl.replaceChildren();
     if (!r) return;
     const rows = [
       ["Label", r.label + (r.status === "ok" ? ` (confidence ${fmt(r.confidence, 2)})` : "")],
-      ["Balance", fmt(r.balance, 2) + " (−1 management … +1 leadership)"],
+      ["Balance", fmt(r.balance, 2) + (standing ? " · " + standing : " (−1 management … +1 leadership)")],
       ["Words", String(r.words)],
       ["Leadership", `${fmt(r.leadership_hits, 1)} hits, ${fmt(r.leadership_per_1k, 1)} per 1,000 words`],
       ["Management", `${fmt(r.management_hits, 1)} hits, ${fmt(r.management_per_1k, 1)} per 1,000 words`],
@@ -211,7 +213,7 @@
 
   function render(answers) {
     renderText(answers && answers.explain);
-    renderFigures(answers && answers.explain.result);
+    renderFigures(answers && answers.explain.result, answers && answers.explain.standing);
     renderBars(answers && answers.explain.result);
     renderFindings(answers && answers.check);
   }
