@@ -261,15 +261,16 @@ type walker struct {
 	multi    bool // several roots: IDs keep the root as given
 }
 
-// fileKey identifies a directory on disk, to detect symlink loops.
-type fileKey struct{ dev, ino uint64 }
-
-func keyOf(info fs.FileInfo) (fileKey, bool) {
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		return fileKey{}, false
+// onStack reports whether info is one of the folders on the way down, to
+// detect symlink loops. os.SameFile compares device and inode on Unix and
+// volume and file index on Windows.
+func onStack(stack []fs.FileInfo, info fs.FileInfo) bool {
+	for _, a := range stack {
+		if os.SameFile(a, info) {
+			return true
+		}
 	}
-	return fileKey{uint64(st.Dev), uint64(st.Ino)}, true
+	return false
 }
 
 func (w *walker) root(root string) bool {
@@ -288,16 +289,12 @@ func (w *walker) root(root string) bool {
 	if w.multi {
 		prefix = strings.TrimSuffix(filepath.ToSlash(filepath.Clean(root)), "/") + "/"
 	}
-	var stack []fileKey
-	if k, ok := keyOf(info); ok {
-		stack = append(stack, k)
-	}
-	return w.dir(root, prefix, stack)
+	return w.dir(root, prefix, []fs.FileInfo{info})
 }
 
 // dir walks one folder; idPrefix is the folder's ID followed by "/" (empty
 // for the root); stack holds the folders on the way down, for loop checks.
-func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
+func (w *walker) dir(path, idPrefix string, stack []fs.FileInfo) bool {
 	entries, err := w.cfg.fsys.ReadDir(path)
 	if err != nil {
 		id := strings.TrimSuffix(idPrefix, "/")
@@ -339,11 +336,7 @@ func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
 			continue
 		}
 		if info.IsDir() {
-			next := stack
-			if k, ok := keyOf(info); ok {
-				next = append(stack[:len(stack):len(stack)], k)
-			}
-			if !w.dir(p, id+"/", next) {
+			if !w.dir(p, id+"/", append(stack[:len(stack):len(stack)], info)) {
 				return false
 			}
 			continue
@@ -361,7 +354,7 @@ func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
 	return true
 }
 
-func (w *walker) symlink(p, id string, stack []fileKey) bool {
+func (w *walker) symlink(p, id string, stack []fs.FileInfo) bool {
 	if !w.cfg.FollowSymlinks {
 		return w.yield(w.cfg.skipDoc(id, p, 0, "symbolic link not followed (use --follow-symlinks)"))
 	}
@@ -378,15 +371,10 @@ func (w *walker) symlink(p, id string, stack []fileKey) bool {
 		}
 		return w.file(p, id, info)
 	}
-	k, ok := keyOf(info)
-	if ok {
-		for _, a := range stack {
-			if a == k {
-				return w.yield(w.cfg.errorDoc(id, p, "symbolic link loop: it points back to a folder above it"))
-			}
-		}
+	if onStack(stack, info) {
+		return w.yield(w.cfg.errorDoc(id, p, "symbolic link loop: it points back to a folder above it"))
 	}
-	return w.dir(p, id+"/", append(stack[:len(stack):len(stack)], k))
+	return w.dir(p, id+"/", append(stack[:len(stack):len(stack)], info))
 }
 
 func (w *walker) file(path, id string, info fs.FileInfo) bool {
