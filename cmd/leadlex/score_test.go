@@ -250,6 +250,13 @@ func TestVersion(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(stdout, "leadlex ") || !strings.Contains(stdout, "lexicon ") {
 		t.Errorf("exit %d: %q", code, stdout)
 	}
+	// --version and -v print the same as the version command.
+	for _, flag := range []string{"--version", "-v"} {
+		c, out, stderr := leadlex(t, flag)
+		if c != 0 || out != stdout {
+			t.Errorf("%s: exit %d, stdout %q (stderr %q); want %q", flag, c, out, stderr, stdout)
+		}
+	}
 }
 
 func TestCommandLineLeavesOutRunFlags(t *testing.T) {
