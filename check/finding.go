@@ -22,6 +22,9 @@ type Finding struct {
 	Message    string   `json:"message"`
 	Match      string   `json:"match,omitempty"`      // the text that matched; empty for document-level findings
 	Suggestion string   `json:"suggestion,omitempty"` // what to write instead, or what would fix it
+	// Replacements are texts that can replace Match as they stand (a flag's
+	// suggestions); SARIF turns each into a fix.
+	Replacements []string `json:"replacements,omitempty"`
 	// Fingerprint identifies the finding across edits that move it: a
 	// hash of the rule, the file's path relative to the policy folder, the
 	// matched text and which occurrence of it this is. Baselines use it.

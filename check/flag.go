@@ -93,11 +93,12 @@ func (c *Checker) flagFindings(sc *pipeline.Scorer, active []Flag, text string) 
 		match := text[h.Start:h.End]
 		out = append(out, spanFinding{
 			Finding: Finding{
-				Rule:       f.ID,
-				Severity:   f.Severity,
-				Message:    flagMessage(f, match),
-				Match:      match,
-				Suggestion: strings.Join(f.Suggest, " or "),
+				Rule:         f.ID,
+				Severity:     f.Severity,
+				Message:      flagMessage(f, match),
+				Match:        match,
+				Suggestion:   strings.Join(f.Suggest, " or "),
+				Replacements: f.Suggest,
 			},
 			start: h.Start, end: h.End,
 		})

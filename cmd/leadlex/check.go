@@ -32,6 +32,7 @@ type checkOptions struct {
 	maxBytes       byteSize
 	read           readFlags
 	quiet          bool
+	root           string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -72,6 +73,7 @@ was, 2 for usage errors, a broken policy, or a file that cannot be read.`,
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
 	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
+	f.StringVar(&o.root, "root", "", "github, sarif and codequality paths are relative to this folder (default: $GITHUB_WORKSPACE, else the git repository around the working folder, else the working folder)")
 	o.read.register(f)
 	return cmd
 }
@@ -255,7 +257,10 @@ func policyRoots(p *check.Policy) []string {
 
 // writeReport writes the report to -o (atomically) or standard output.
 func (o *checkOptions) writeReport(cmd *cobra.Command, rep *check.Report, color colorSetting) error {
-	opt := check.WriteOptions{Color: color == colorAlways}
+	opt := check.WriteOptions{Color: color == colorAlways, Root: o.root}
+	if opt.Root == "" {
+		opt.Root = repositoryRoot()
+	}
 	if o.output == "" {
 		w := cmd.OutOrStdout()
 		opt.Color = color.use(w)
@@ -295,6 +300,29 @@ func writeBaselineFile(path string, b *check.Baseline) error {
 		return err
 	}
 	return f.Commit()
+}
+
+// repositoryRoot is the folder report paths are relative to when --root is
+// not given: $GITHUB_WORKSPACE in GitHub Actions, else the nearest folder
+// at or above the working folder that holds .git, else the working folder.
+func repositoryRoot() string {
+	if ws := os.Getenv("GITHUB_WORKSPACE"); ws != "" {
+		return ws
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for dir := wd; ; {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return wd
+		}
+		dir = parent
+	}
 }
 
 // describeErr shortens os errors for messages.
