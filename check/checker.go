@@ -16,6 +16,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Checker applies a policy to documents. Build it once with New; it is
@@ -97,12 +98,12 @@ func (c *Checker) Policy() *Policy { return c.policy }
 
 // Document is what checking one document found.
 type Document struct {
-	Path     string           // the file, as reached
-	ID       string           // the document's id (path#N for records)
-	Status   corpus.Status    // ok, skipped or error (unreadable: not checked)
-	Reason   string           // why it was skipped or failed
-	Result   *pipeline.Result // its scores, when it was checked
-	Findings []Finding        // sorted by position
+	Path     string          // the file, as reached
+	ID       string          // the document's id (path#N for records)
+	Status   corpus.Status   // ok, skipped or error (unreadable: not checked)
+	Reason   string          // why it was skipped or failed
+	Result   *results.Result // its scores, when it was checked
+	Findings []Finding       // sorted by position
 }
 
 // scorers are one goroutine's scorers: for the lexicon and for the flags,
@@ -147,7 +148,7 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 	a := sc.main.Analyze(text)
 	t := pipeline.NewTally(len(c.an.Lexicon().Entries))
 	t.Add(a)
-	r := &pipeline.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: pipeline.StatusOK}
+	r := &results.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: results.StatusOK}
 	c.an.Fill(r, t)
 	out.Result = r
 

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // require checks that the document touches at least one of the required
 // dimensions with enough weighted hits on the required pole.
-func (c *Checker) require(q Require, r *pipeline.Result) (Finding, bool) {
+func (c *Checker) require(q Require, r *results.Result) (Finding, bool) {
 	lex := c.an.Lexicon()
 	var total float64
 	var figures, hints []string

@@ -4,10 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
-func resultWithBalance(b float64) *pipeline.Result { return &pipeline.Result{Balance: &b} }
+func resultWithBalance(b float64) *results.Result { return &results.Result{Balance: &b} }
 
 func TestRequireDimensions(t *testing.T) {
 	policy := `

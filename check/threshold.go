@@ -5,13 +5,13 @@ import (
 	"math"
 	"strings"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // threshold checks one document metric against its bounds. A document
 // with no hits has no balance, so the balance rule does not judge it (a
 // minimum on leadership_per_1k does).
-func (c *Checker) threshold(t Threshold, r *pipeline.Result) (Finding, bool) {
+func (c *Checker) threshold(t Threshold, r *results.Result) (Finding, bool) {
 	var v float64
 	switch t.Metric {
 	case MetricBalance:
@@ -68,7 +68,7 @@ func (c *Checker) threshold(t Threshold, r *pipeline.Result) (Finding, bool) {
 // advice suggests what to change: when more leadership wording is wanted,
 // the most frequent management terms and the dimensions without any
 // leadership hit; otherwise the most frequent leadership terms.
-func (c *Checker) advice(r *pipeline.Result, wantLead bool) string {
+func (c *Checker) advice(r *results.Result, wantLead bool) string {
 	cut, add := "management", "leadership"
 	if !wantLead {
 		cut, add = "leadership", "management"

@@ -7,7 +7,6 @@ package corpus
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -16,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/leadlex/leadlex/internal/humanize"
 )
 
 // Status says whether a Doc holds text to score.
@@ -441,14 +442,5 @@ func ReadFile(path string, opt Options) []Doc {
 	return docs
 }
 
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+// humanBytes writes a size in binary units, as every message does.
+var humanBytes = humanize.Bytes

@@ -8,29 +8,30 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Classes are the gold labels eval accepts, in report order.
-var Classes = []string{pipeline.LabelLeadership, pipeline.LabelManagement}
+var Classes = []string{results.LabelLeadership, results.LabelManagement}
 
 // Outcomes are the labels a prediction can have, in the column order of the
 // confusion matrix. balanced and none are never gold labels, so a text
 // predicted balanced or none is always a wrong prediction: it lowers
 // accuracy and the recall of its gold class, and no class's precision.
-var Outcomes = []string{pipeline.LabelLeadership, pipeline.LabelManagement, pipeline.LabelBalanced, pipeline.LabelNone}
+var Outcomes = []string{results.LabelLeadership, results.LabelManagement, results.LabelBalanced, results.LabelNone}
 
 // Prediction is the label leadlex gave one labelled text, with the counts
 // behind it.
 type Prediction struct {
-	Location   string               `json:"location"` // file:line of the text
-	Gold       string               `json:"gold"`
-	Predicted  string               `json:"predicted"`
-	Leadership float64              `json:"leadership_hits"`
-	Management float64              `json:"management_hits"`
-	Negated    float64              `json:"negated_hits"`
-	Confidence float64              `json:"confidence"`
-	TopTerms   []pipeline.TermCount `json:"top_terms"`
-	Text       string               `json:"text"`
+	Location   string              `json:"location"` // file:line of the text
+	Gold       string              `json:"gold"`
+	Predicted  string              `json:"predicted"`
+	Leadership float64             `json:"leadership_hits"`
+	Management float64             `json:"management_hits"`
+	Negated    float64             `json:"negated_hits"`
+	Confidence float64             `json:"confidence"`
+	TopTerms   []results.TermCount `json:"top_terms"`
+	Text       string              `json:"text"`
 }
 
 // Correct reports whether the prediction equals the gold label.
@@ -54,7 +55,7 @@ func Predict(ctx context.Context, an *pipeline.Analyzer, examples []Example) ([]
 			return nil, err
 		}
 		r := sc.Score(ctx, corpus.Doc{ID: e.Location(), Status: corpus.OK, Text: e.Text})
-		if r.Status != pipeline.StatusOK {
+		if r.Status != results.StatusOK {
 			return nil, fmt.Errorf("%s: %s", e.Location(), deref(r.Error))
 		}
 		out = append(out, Prediction{
@@ -161,9 +162,9 @@ func Worst(preds []Prediction, n int) []Prediction {
 	}
 	rank := func(p *Prediction) int {
 		switch p.Predicted {
-		case pipeline.LabelBalanced:
+		case results.LabelBalanced:
 			return 1
-		case pipeline.LabelNone:
+		case results.LabelNone:
 			return 2
 		}
 		return 0
@@ -185,7 +186,7 @@ func Worst(preds []Prediction, n int) []Prediction {
 
 // against is the weighted hits for the wrong pole minus those for the gold one.
 func (p *Prediction) against() float64 {
-	if p.Gold == pipeline.LabelLeadership {
+	if p.Gold == results.LabelLeadership {
 		return p.Management - p.Leadership
 	}
 	return p.Leadership - p.Management

@@ -13,15 +13,16 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Document is one document explained.
 type Document struct {
-	Path       string           // the file, as given
-	ID         string           // the document's id (path#N for records)
-	Spans      []Span           // the text, cut into plain and matched spans, in order
-	Result     *pipeline.Result // the document's scores, as `leadlex score` writes them
-	Dimensions []Dimension      // one per lexicon dimension, in lexicon order
+	Path       string          // the file, as given
+	ID         string          // the document's id (path#N for records)
+	Spans      []Span          // the text, cut into plain and matched spans, in order
+	Result     *results.Result // the document's scores, as `leadlex score` writes them
+	Dimensions []Dimension     // one per lexicon dimension, in lexicon order
 }
 
 // Span is a piece of the document's text; Hit is nil for text between hits.
@@ -72,7 +73,7 @@ func Build(sc *pipeline.Scorer, d corpus.Doc) (*Document, error) {
 	a := sc.Analyze(text)
 	t := pipeline.NewTally(len(lex.Entries))
 	t.Add(a)
-	r := &pipeline.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: pipeline.StatusOK}
+	r := &results.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: results.StatusOK}
 	an.Fill(r, t)
 
 	out := &Document{Path: d.Path, ID: d.ID, Result: r}

@@ -10,13 +10,14 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // scoreAll scores every readable document of the bundled corpus.
-func scoreAll(t *testing.T, lex *lexicon.Lexicon) []*pipeline.Result {
+func scoreAll(t *testing.T, lex *lexicon.Lexicon) []*results.Result {
 	t.Helper()
 	sc := pipeline.NewScorer(pipeline.NewAnalyzer(lex, pipeline.DefaultLabels))
-	var out []*pipeline.Result
+	var out []*results.Result
 	for d := range corpus.Walk(context.Background(), []string{"../testdata/corpus"}, corpus.Options{}) {
 		out = append(out, sc.Score(context.Background(), d))
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/results"
 )
 
 const testLexicon = `name: test
@@ -68,7 +69,7 @@ func TestAnalyzeInflections(t *testing.T) {
 		t.Fatalf("hits %q, want %q", got, want)
 	}
 	r := scoreText(t, an, text)
-	if r.LeadershipHits != 3 || len(r.TopTerms) != 1 || r.TopTerms[0] != (TermCount{"inspire", "leadership", "vision", 3}) {
+	if r.LeadershipHits != 3 || len(r.TopTerms) != 1 || r.TopTerms[0] != (results.TermCount{Term: "inspire", Pole: "leadership", Dimension: "vision", Count: 3}) {
 		t.Errorf("leadership_hits %v top_terms %+v; want 3 hits of one entry", r.LeadershipHits, r.TopTerms)
 	}
 }
@@ -147,10 +148,10 @@ func TestAnalyzeOffsetsAcrossChunks(t *testing.T) {
 	}
 }
 
-func scoreText(t testing.TB, an *Analyzer, text string) *Result {
+func scoreText(t testing.TB, an *Analyzer, text string) *results.Result {
 	t.Helper()
 	r := NewScorer(an).Score(context.Background(), corpus.Doc{ID: "x", Status: corpus.OK, Text: text})
-	if r.Status != StatusOK {
+	if r.Status != results.StatusOK {
 		t.Fatalf("status %s: %v", r.Status, *r.Error)
 	}
 	return r

@@ -16,6 +16,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/corpusgen"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/results"
 )
 
 // benchDocs is the size of the generated benchmark corpus: about 24 MB in
@@ -138,16 +139,16 @@ func BenchmarkPipeline(b *testing.B) {
 			start := readCounters()
 			b.ResetTimer()
 			for range b.N {
-				sink := openSink[Result](b, out)
+				sink := openSink[results.Result](b, out)
 				opt := Options{Workers: c.workers}
-				var ssink *FileSink[SentenceRow]
+				var ssink *results.FileSink[results.SentenceRow]
 				if c.sentences {
-					ssink = openSink[SentenceRow](b, out+".sentences")
+					ssink = openSink[results.SentenceRow](b, out+".sentences")
 					opt.Sentences = ssink
 				}
 				docs := corpus.Walk(context.Background(), []string{dir}, corpus.Options{DeferExtract: true}) // as leadlex score
 				sum, err := Run(context.Background(), docs, an, sink, opt)
-				if err != nil || sum.ByStatus[StatusOK] != len(texts) {
+				if err != nil || sum.ByStatus[results.StatusOK] != len(texts) {
 					b.Fatalf("run: %v, %v", err, sum.ByStatus)
 				}
 				if err := sink.Close(); err != nil {
@@ -205,7 +206,7 @@ func BenchmarkScore(b *testing.B) {
 func BenchmarkParquetSink(b *testing.B) {
 	_, texts, _ := benchCorpus(b)
 	sc := NewScorer(NewAnalyzer(lexicon.Default(), DefaultLabels))
-	rows := make([]*Result, len(texts))
+	rows := make([]*results.Result, len(texts))
 	for i, text := range texts {
 		rows[i] = sc.Score(context.Background(), corpus.Doc{ID: strconv.Itoa(i), Path: strconv.Itoa(i), Format: "txt", Status: corpus.OK, Text: text})
 	}
@@ -213,7 +214,7 @@ func BenchmarkParquetSink(b *testing.B) {
 	start := readCounters()
 	b.ResetTimer()
 	for range b.N {
-		sink := openSink[Result](b, out)
+		sink := openSink[results.Result](b, out)
 		for _, r := range rows {
 			if err := sink.Write(r); err != nil {
 				b.Fatal(err)
@@ -227,8 +228,8 @@ func BenchmarkParquetSink(b *testing.B) {
 }
 
 // openSink starts a results file for a benchmark.
-func openSink[T any](b *testing.B, path string) *FileSink[T] {
-	sink, err := NewParquetSink[T](path, Metadata{})
+func openSink[T any](b *testing.B, path string) *results.FileSink[T] {
+	sink, err := results.NewParquetSink[T](path, results.Metadata{})
 	if err != nil {
 		b.Fatal(err)
 	}

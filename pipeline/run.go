@@ -8,17 +8,18 @@ import (
 	"sync"
 
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Sink receives results in input order.
 type Sink interface {
-	Write(r *Result) error
+	Write(r *results.Result) error
 }
 
 // SentenceSink receives sentence rows in batches: documents in input
-// order, sentences in document order. A FileSink[SentenceRow] is one.
+// order, sentences in document order. A results.FileSink[results.SentenceRow] is one.
 type SentenceSink interface {
-	WriteBatch(rows []SentenceRow) error
+	WriteBatch(rows []results.SentenceRow) error
 }
 
 // Options control a run.
@@ -26,7 +27,7 @@ type Options struct {
 	// Workers is how many documents are scored at once; 0 means GOMAXPROCS.
 	Workers int
 	// OnResult, if set, is called after each result is written, in order.
-	OnResult func(r *Result)
+	OnResult func(r *results.Result)
 	// Sentences, if set, receives one row per sentence of every scored
 	// document, written before that document's result.
 	Sentences SentenceSink
@@ -45,7 +46,7 @@ type Summary struct {
 // Score scores one document. A document that was skipped or failed while
 // reading becomes a row saying why; a stream that fails part-way becomes an
 // error row. Docs with a Body are closed.
-func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
+func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *results.Result {
 	return s.score(ctx, d, nil)
 }
 
@@ -55,14 +56,14 @@ func (s *Scorer) Score(ctx context.Context, d corpus.Doc) *Result {
 // rows at once. emit owns each batch it is given. An error from emit ends
 // scoring with an error row. A document whose stream fails part-way has
 // already emitted the rows of the part before the failure.
-func (s *Scorer) ScoreSentences(ctx context.Context, d corpus.Doc, emit func([]SentenceRow) error) *Result {
+func (s *Scorer) ScoreSentences(ctx context.Context, d corpus.Doc, emit func([]results.SentenceRow) error) *results.Result {
 	return s.score(ctx, d, emit)
 }
 
-func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRow) error) *Result {
+func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]results.SentenceRow) error) *results.Result {
 	defer d.Close()
 	d.Extract() // read with corpus.Options.DeferExtract: markup is removed here, in the worker
-	r := &Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
+	r := &results.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
 	if d.Status != corpus.OK {
 		r.Error = ptr(d.Reason)
 		return r
@@ -110,7 +111,7 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]SentenceRo
 		err = rows.finish()
 	}
 	if err != nil {
-		r.Status, r.Error = StatusError, ptr(err.Error())
+		r.Status, r.Error = results.StatusError, ptr(err.Error())
 		return r
 	}
 	s.an.Fill(r, t)
@@ -144,8 +145,8 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 	// Each document gets a pending output that the writer waits on in input
 	// order: a queue of sentence batches, then its result.
 	type pending struct {
-		rows chan []SentenceRow // nil without opt.Sentences; closed when scored
-		res  chan *Result       // one result, nil when cancelled
+		rows chan []results.SentenceRow // nil without opt.Sentences; closed when scored
+		res  chan *results.Result       // one result, nil when cancelled
 	}
 	type job struct {
 		doc corpus.Doc
@@ -162,9 +163,9 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 		defer close(jobs)
 		defer close(order)
 		for d := range docs {
-			p := &pending{res: make(chan *Result, 1)}
+			p := &pending{res: make(chan *results.Result, 1)}
 			if opt.Sentences != nil {
-				p.rows = make(chan []SentenceRow, 2)
+				p.rows = make(chan []results.SentenceRow, 2)
 			}
 			select {
 			case order <- p:
@@ -189,12 +190,12 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 				// is freed as soon as Extract has replaced it.
 				out, doc := j.out, j.doc
 				j = job{}
-				var r *Result
+				var r *results.Result
 				switch {
 				case ctx.Err() != nil:
 					doc.Close()
 				case out.rows != nil:
-					r = sc.ScoreSentences(ctx, doc, func(b []SentenceRow) error {
+					r = sc.ScoreSentences(ctx, doc, func(b []results.SentenceRow) error {
 						select {
 						case out.rows <- b:
 							return nil
@@ -260,11 +261,11 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 	return sum, nil
 }
 
-func (s *Summary) add(r *Result) {
+func (s *Summary) add(r *results.Result) {
 	s.Documents++
 	s.Bytes += r.Bytes
 	s.ByStatus[r.Status]++
-	if r.Status == StatusOK {
+	if r.Status == results.StatusOK {
 		s.ByLabel[r.Label]++
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/results"
 )
 
 // docs yields n generated documents, a few of them skipped or failed.
@@ -33,11 +34,11 @@ func docs(n int) iter.Seq[corpus.Doc] {
 }
 
 type sliceSink struct {
-	rows   []Result
+	rows   []results.Result
 	failAt int // fail on this row (1-based); 0 never
 }
 
-func (s *sliceSink) Write(r *Result) error {
+func (s *sliceSink) Write(r *results.Result) error {
 	if s.failAt > 0 && len(s.rows)+1 == s.failAt {
 		return errors.New("disk full")
 	}
@@ -47,7 +48,7 @@ func (s *sliceSink) Write(r *Result) error {
 
 func TestRunOrderAndWorkers(t *testing.T) {
 	an := testAnalyzer(t)
-	var want []Result
+	var want []results.Result
 	for _, workers := range []int{1, 2, 4, 8} {
 		sink := &sliceSink{}
 		sum, err := Run(context.Background(), docs(300), an, sink, Options{Workers: workers})
@@ -64,7 +65,7 @@ func TestRunOrderAndWorkers(t *testing.T) {
 		}
 		if want == nil {
 			want = sink.rows
-			if sum.ByStatus[StatusSkipped] != 18 || sum.ByStatus[StatusError] != 12 || sum.ByStatus[StatusOK] != 270 {
+			if sum.ByStatus[results.StatusSkipped] != 18 || sum.ByStatus[results.StatusError] != 12 || sum.ByStatus[results.StatusOK] != 270 {
 				t.Errorf("status counts %v", sum.ByStatus)
 			}
 			continue
@@ -73,7 +74,7 @@ func TestRunOrderAndWorkers(t *testing.T) {
 			t.Errorf("workers %d: rows differ from workers 1", workers)
 		}
 	}
-	if want[5].Status != StatusSkipped || *want[5].Error != "empty file" || want[7].Status != StatusError {
+	if want[5].Status != results.StatusSkipped || *want[5].Error != "empty file" || want[7].Status != results.StatusError {
 		t.Errorf("rows 5 and 7: %+v %+v", want[5], want[7])
 	}
 }
@@ -110,7 +111,7 @@ func TestRunCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sink := &sliceSink{}
 	n := 0
-	_, err := Run(ctx, docs(100000), an, sink, Options{Workers: 2, OnResult: func(*Result) {
+	_, err := Run(ctx, docs(100000), an, sink, Options{Workers: 2, OnResult: func(*results.Result) {
 		if n++; n == 100 {
 			cancel()
 		}

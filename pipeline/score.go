@@ -9,21 +9,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/leadlex/leadlex/lexicon"
-)
-
-// Status of a result row.
-const (
-	StatusOK      = "ok"
-	StatusSkipped = "skipped"
-	StatusError   = "error"
-)
-
-// Labels a scored document can get.
-const (
-	LabelLeadership = "leadership"
-	LabelManagement = "management"
-	LabelBalanced   = "balanced"
-	LabelNone       = "none"
+	"github.com/leadlex/leadlex/results"
 )
 
 // LabelOptions are the thresholds that turn hit counts into a label.
@@ -56,44 +42,6 @@ func (o LabelOptions) Validate() error {
 		return fmt.Errorf("--top-terms must be 0 or more, got %d", o.TopTerms)
 	}
 	return nil
-}
-
-// Result is one row of the results file: one document's scores, or why it
-// has none. Field order and tags are the Parquet contract (see README).
-type Result struct {
-	DocID           string           `parquet:"doc_id" json:"doc_id"`
-	Path            string           `parquet:"path" json:"path"`
-	Format          string           `parquet:"format" json:"format"`
-	Bytes           int64            `parquet:"bytes" json:"bytes"`
-	Words           int32            `parquet:"words" json:"words"`
-	Sentences       int32            `parquet:"sentences" json:"sentences"`
-	LeadershipHits  float64          `parquet:"leadership_hits" json:"leadership_hits"`
-	ManagementHits  float64          `parquet:"management_hits" json:"management_hits"`
-	NegatedHits     float64          `parquet:"negated_hits" json:"negated_hits"`
-	LeadershipPer1k float64          `parquet:"leadership_per_1k" json:"leadership_per_1k"`
-	ManagementPer1k float64          `parquet:"management_per_1k" json:"management_per_1k"`
-	Balance         *float64         `parquet:"balance,optional" json:"balance"`
-	Label           string           `parquet:"label" json:"label"`
-	Confidence      float64          `parquet:"confidence" json:"confidence"`
-	Dimensions      []DimensionScore `parquet:"dimensions,list" json:"dimensions"`
-	TopTerms        []TermCount      `parquet:"top_terms,list" json:"top_terms"`
-	Status          string           `parquet:"status" json:"status"`
-	Error           *string          `parquet:"error,optional" json:"error"`
-}
-
-// DimensionScore is the weighted hits of one dimension, per pole.
-type DimensionScore struct {
-	Name       string  `parquet:"name" json:"name"`
-	Leadership float64 `parquet:"leadership" json:"leadership"`
-	Management float64 `parquet:"management" json:"management"`
-}
-
-// TermCount is how often one lexicon entry was hit (not negated).
-type TermCount struct {
-	Term      string `parquet:"term" json:"term"`
-	Pole      string `parquet:"pole" json:"pole"`
-	Dimension string `parquet:"dimension" json:"dimension"`
-	Count     int32  `parquet:"count" json:"count"`
 }
 
 // Tally accumulates hits per entry over one document (or one sentence).
@@ -134,10 +82,10 @@ func (t *Tally) Add(a *Analysis) {
 }
 
 // Fill computes the score columns of r from the tally.
-func (an *Analyzer) Fill(r *Result, t *Tally) {
+func (an *Analyzer) Fill(r *results.Result, t *Tally) {
 	lex := an.Lexicon()
 	r.Words, r.Sentences = int32(t.Words), int32(t.Sentences)
-	r.Dimensions = make([]DimensionScore, len(lex.Dimensions))
+	r.Dimensions = make([]results.DimensionScore, len(lex.Dimensions))
 	for i, d := range lex.Dimensions {
 		r.Dimensions[i].Name = d.Name
 	}
@@ -178,6 +126,14 @@ func (an *Analyzer) Fill(r *Result, t *Tally) {
 	r.TopTerms = an.topTerms(t)
 }
 
+// LabelSettings renders the label thresholds and the negation window of a
+// run for the leadlex.labels metadata of its output files, as in
+// "min_hits=0.5 margin=0.2 top_terms=10 negation_window=3".
+func (an *Analyzer) LabelSettings() string {
+	return fmt.Sprintf("min_hits=%g margin=%g top_terms=%d negation_window=%d",
+		an.Labels.MinHits, an.Labels.Margin, an.Labels.TopTerms, an.Lexicon().Negation.Window)
+}
+
 // Label picks the label for weighted hit counts and the posterior
 // probability that the leadership share p lies in that label's band, with
 // p ~ Beta(1 + lead, 1 + mgmt): p > (1+Margin)/2 for leadership,
@@ -185,25 +141,25 @@ func (an *Analyzer) Fill(r *Result, t *Tally) {
 // label has confidence 0.
 func (o LabelOptions) Label(lead, mgmt float64) (string, float64) {
 	if lead+mgmt < o.MinHits || lead+mgmt == 0 {
-		return LabelNone, 0
+		return results.LabelNone, 0
 	}
 	hi, lo := (1+o.Margin)/2, (1-o.Margin)/2
 	post := distuv.Beta{Alpha: 1 + lead, Beta: 1 + mgmt}
 	balance := (lead - mgmt) / (lead + mgmt)
 	switch {
 	case balance > 0 && balance >= o.Margin:
-		return LabelLeadership, round(1 - post.CDF(hi))
+		return results.LabelLeadership, round(1 - post.CDF(hi))
 	case balance < 0 && balance <= -o.Margin:
-		return LabelManagement, round(post.CDF(lo))
+		return results.LabelManagement, round(post.CDF(lo))
 	}
-	return LabelBalanced, round(post.CDF(hi) - post.CDF(lo))
+	return results.LabelBalanced, round(post.CDF(hi) - post.CDF(lo))
 }
 
 // round keeps 6 decimals so that scores do not carry float noise.
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // topTerms lists the most frequent entries, most hits first, then by term.
-func (an *Analyzer) topTerms(t *Tally) []TermCount {
+func (an *Analyzer) topTerms(t *Tally) []results.TermCount {
 	lex := an.Lexicon()
 	var idx []int
 	for i, c := range t.Counts {
@@ -220,10 +176,10 @@ func (an *Analyzer) topTerms(t *Tally) []TermCount {
 	if len(idx) > an.Labels.TopTerms {
 		idx = idx[:an.Labels.TopTerms]
 	}
-	out := make([]TermCount, len(idx))
+	out := make([]results.TermCount, len(idx))
 	for k, i := range idx {
 		e := &lex.Entries[i]
-		out[k] = TermCount{Term: e.Term, Pole: e.Pole.String(), Dimension: e.Dimension, Count: t.Counts[i]}
+		out[k] = results.TermCount{Term: e.Term, Pole: e.Pole.String(), Dimension: e.Dimension, Count: t.Counts[i]}
 	}
 	return out
 }

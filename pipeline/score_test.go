@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"github.com/leadlex/leadlex/results"
+
 	"math"
 	"testing"
 )
@@ -12,18 +14,18 @@ func TestLabel(t *testing.T) {
 		label      string
 		conf       float64 // -1: only check the range
 	}{
-		{0, 0, LabelNone, 0},
-		{0.25, 0, LabelNone, 0},                       // below --min-hits 0.5
-		{0.3, 0.15, LabelNone, 0},                     // weighted sums count: 0.45
-		{0.5, 0, LabelLeadership, -1},                 // one half-weight cue reaches it
-		{1, 0, LabelLeadership, 1 - math.Pow(0.6, 2)}, // Beta(2,1): P(p > 0.6) = 1 - 0.6^2
-		{2, 0, LabelLeadership, 1 - math.Pow(0.6, 3)}, // Beta(3,1): P(p > 0.6) = 1 - 0.6^3
-		{0, 2, LabelManagement, 1 - math.Pow(0.6, 3)}, // mirror image
-		{5, 5, LabelBalanced, -1},
-		{5.5, 4.5, LabelBalanced, -1}, // balance 0.1
-		{6, 4, LabelLeadership, -1},   // balance exactly 0.2 reaches the margin
-		{7, 3, LabelLeadership, -1},   // balance 0.4
-		{3, 7, LabelManagement, -1},
+		{0, 0, results.LabelNone, 0},
+		{0.25, 0, results.LabelNone, 0},                       // below --min-hits 0.5
+		{0.3, 0.15, results.LabelNone, 0},                     // weighted sums count: 0.45
+		{0.5, 0, results.LabelLeadership, -1},                 // one half-weight cue reaches it
+		{1, 0, results.LabelLeadership, 1 - math.Pow(0.6, 2)}, // Beta(2,1): P(p > 0.6) = 1 - 0.6^2
+		{2, 0, results.LabelLeadership, 1 - math.Pow(0.6, 3)}, // Beta(3,1): P(p > 0.6) = 1 - 0.6^3
+		{0, 2, results.LabelManagement, 1 - math.Pow(0.6, 3)}, // mirror image
+		{5, 5, results.LabelBalanced, -1},
+		{5.5, 4.5, results.LabelBalanced, -1}, // balance 0.1
+		{6, 4, results.LabelLeadership, -1},   // balance exactly 0.2 reaches the margin
+		{7, 3, results.LabelLeadership, -1},   // balance 0.4
+		{3, 7, results.LabelManagement, -1},
 	}
 	for _, tc := range tests {
 		label, conf := o.Label(tc.lead, tc.mgmt)
@@ -62,11 +64,11 @@ func TestFillPer1kAndBalance(t *testing.T) {
 	if r.Balance == nil || math.Abs(*r.Balance-1.0/3) > 1e-9 {
 		t.Errorf("balance %v, want 1/3", r.Balance)
 	}
-	if len(r.Dimensions) != 2 || r.Dimensions[0] != (DimensionScore{"vision", 2, 1}) || r.Dimensions[1] != (DimensionScore{"risk", 0, 0}) {
+	if len(r.Dimensions) != 2 || r.Dimensions[0] != (results.DimensionScore{Name: "vision", Leadership: 2, Management: 1}) || r.Dimensions[1] != (results.DimensionScore{Name: "risk", Leadership: 0, Management: 0}) {
 		t.Errorf("dimensions %+v", r.Dimensions)
 	}
 	none := scoreText(t, an, "Nothing to see here.")
-	if none.Balance != nil || none.Label != LabelNone || len(none.Dimensions) != 2 {
+	if none.Balance != nil || none.Label != results.LabelNone || len(none.Dimensions) != 2 {
 		t.Errorf("no hits: balance %v label %s dims %d", none.Balance, none.Label, len(none.Dimensions))
 	}
 }

@@ -7,25 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/results"
 )
-
-// SentenceRow is one row of the sentences file: one sentence of a scored
-// document with the hits in it. Field order and tags are the Parquet
-// contract (see README).
-type SentenceRow struct {
-	DocID          string           `parquet:"doc_id" json:"doc_id"`
-	SentenceIndex  int32            `parquet:"sentence_index" json:"sentence_index"`
-	ByteStart      int64            `parquet:"byte_start" json:"byte_start"`
-	ByteEnd        int64            `parquet:"byte_end" json:"byte_end"`
-	Text           string           `parquet:"text" json:"text"`
-	Words          int32            `parquet:"words" json:"words"`
-	LeadershipHits float64          `parquet:"leadership_hits" json:"leadership_hits"`
-	ManagementHits float64          `parquet:"management_hits" json:"management_hits"`
-	NegatedHits    float64          `parquet:"negated_hits" json:"negated_hits"`
-	Dimensions     []DimensionScore `parquet:"dimensions,list" json:"dimensions"`
-	Terms          []TermCount      `parquet:"terms,list" json:"terms"`
-	Label          string           `parquet:"label" json:"label"`
-}
 
 // MaxSentenceText is the most bytes of a sentence kept in the text column;
 // a longer sentence (a run-on paragraph without punctuation) is cut at a
@@ -47,18 +30,18 @@ const (
 type sentenceRows struct {
 	an      *Analyzer
 	docID   string
-	emit    func([]SentenceRow) error
+	emit    func([]results.SentenceRow) error
 	next    int32 // index of the next sentence
-	batch   []SentenceRow
-	bytes   int          // text bytes in batch
-	held    *SentenceRow // last sentence of the previous chunk, not yet in batch
-	heldHit []Hit        // its hits so far
-	heldCut bool         // its text reached MaxSentenceText
-	hits    []Hit        // scratch: hits of the sentence being built
+	batch   []results.SentenceRow
+	bytes   int                  // text bytes in batch
+	held    *results.SentenceRow // last sentence of the previous chunk, not yet in batch
+	heldHit []Hit                // its hits so far
+	heldCut bool                 // its text reached MaxSentenceText
+	hits    []Hit                // scratch: hits of the sentence being built
 }
 
 // reset starts a new document.
-func (b *sentenceRows) reset(docID string, emit func([]SentenceRow) error) {
+func (b *sentenceRows) reset(docID string, emit func([]results.SentenceRow) error) {
 	b.docID, b.emit, b.next = docID, emit, 0
 	b.batch, b.bytes, b.held, b.heldHit = nil, 0, nil, b.heldHit[:0]
 }
@@ -86,7 +69,7 @@ func (b *sentenceRows) addChunk(chunk string, base int, continued bool, a *Analy
 			if err := b.release(); err != nil {
 				return err
 			}
-			b.held = &SentenceRow{
+			b.held = &results.SentenceRow{
 				DocID: b.docID, SentenceIndex: b.next,
 				ByteStart: int64(s.Start), ByteEnd: int64(s.End), Words: int32(s.Words),
 			}
@@ -151,9 +134,9 @@ func appendCapped(s, add string) (string, bool) {
 }
 
 // fillSentence computes a sentence row's hit columns from its hits.
-func (an *Analyzer) fillSentence(row *SentenceRow, hits []Hit) {
+func (an *Analyzer) fillSentence(row *results.SentenceRow, hits []Hit) {
 	lex := an.Lexicon()
-	row.Dimensions = make([]DimensionScore, len(lex.Dimensions))
+	row.Dimensions = make([]results.DimensionScore, len(lex.Dimensions))
 	for i, d := range lex.Dimensions {
 		row.Dimensions[i].Name = d.Name
 	}
@@ -173,15 +156,15 @@ func (an *Analyzer) fillSentence(row *SentenceRow, hits []Hit) {
 			mgmt += e.Weight
 			d.Management += e.Weight
 		}
-		if i := slices.IndexFunc(row.Terms, func(t TermCount) bool {
+		if i := slices.IndexFunc(row.Terms, func(t results.TermCount) bool {
 			return t.Term == e.Term && t.Pole == e.Pole.String() && t.Dimension == e.Dimension
 		}); i >= 0 {
 			row.Terms[i].Count++
 		} else {
-			row.Terms = append(row.Terms, TermCount{Term: e.Term, Pole: e.Pole.String(), Dimension: e.Dimension, Count: 1})
+			row.Terms = append(row.Terms, results.TermCount{Term: e.Term, Pole: e.Pole.String(), Dimension: e.Dimension, Count: 1})
 		}
 	}
-	slices.SortStableFunc(row.Terms, func(a, b TermCount) int {
+	slices.SortStableFunc(row.Terms, func(a, b results.TermCount) int {
 		if c := cmp.Compare(b.Count, a.Count); c != 0 {
 			return c
 		}

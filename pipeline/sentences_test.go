@@ -10,32 +10,33 @@ import (
 	"unicode/utf8"
 
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/results"
 )
 
 // sentenceSink collects sentence rows.
-type sentenceSink struct{ rows []SentenceRow }
+type sentenceSink struct{ rows []results.SentenceRow }
 
-func (s *sentenceSink) WriteBatch(rows []SentenceRow) error {
+func (s *sentenceSink) WriteBatch(rows []results.SentenceRow) error {
 	s.rows = append(s.rows, rows...)
 	return nil
 }
 
 // sentencesOf scores text (from memory, or streamed when stream is set) and
 // returns the result and its sentence rows, with the sizes of the batches.
-func sentencesOf(t *testing.T, an *Analyzer, text string, stream bool) (*Result, []SentenceRow, []int) {
+func sentencesOf(t *testing.T, an *Analyzer, text string, stream bool) (*results.Result, []results.SentenceRow, []int) {
 	t.Helper()
 	d := corpus.Doc{ID: "doc", Status: corpus.OK, Text: text}
 	if stream {
 		d.Text, d.Body = "", nopCloser{strings.NewReader(text)}
 	}
-	var rows []SentenceRow
+	var rows []results.SentenceRow
 	var batches []int
-	r := NewScorer(an).ScoreSentences(context.Background(), d, func(b []SentenceRow) error {
+	r := NewScorer(an).ScoreSentences(context.Background(), d, func(b []results.SentenceRow) error {
 		rows = append(rows, b...)
 		batches = append(batches, len(b))
 		return nil
 	})
-	if r.Status != StatusOK {
+	if r.Status != results.StatusOK {
 		t.Fatalf("status %s: %v", r.Status, *r.Error)
 	}
 	return r, rows, batches
@@ -44,14 +45,14 @@ func sentencesOf(t *testing.T, an *Analyzer, text string, stream bool) (*Result,
 // checkSentencesAddUp checks the invariants between a document's result and
 // its sentence rows: one row per sentence, indexes in order, offsets that
 // point at the text, and hit counts that sum to the document's.
-func checkSentencesAddUp(t *testing.T, text string, r *Result, rows []SentenceRow) {
+func checkSentencesAddUp(t *testing.T, text string, r *results.Result, rows []results.SentenceRow) {
 	t.Helper()
 	if len(rows) != int(r.Sentences) {
 		t.Fatalf("%s: %d sentence rows, result says %d sentences", r.DocID, len(rows), r.Sentences)
 	}
 	var lead, mgmt, neg float64
 	var words int32
-	dims := make([]DimensionScore, len(r.Dimensions))
+	dims := make([]results.DimensionScore, len(r.Dimensions))
 	end := int64(0)
 	for i, s := range rows {
 		if s.DocID != r.DocID || s.SentenceIndex != int32(i) {
@@ -105,10 +106,10 @@ func TestSentenceRows(t *testing.T) {
 		terms      string
 	}
 	want := []row{
-		{"We inspire people and innovate.", 3, 0, 0, LabelLeadership, "innovat*/leadership/vision×1 inspire/leadership/vision×1"},
-		{"The budget is due.", 0, 1, 0, LabelManagement, "budget/management/vision×1"},
-		{"Nothing here.", 0, 0, 0, LabelNone, ""},
-		{"We do not inspire anyone with a deadline.", 0, 0.5, 1, LabelManagement, "deadline/management/vision×1"},
+		{"We inspire people and innovate.", 3, 0, 0, results.LabelLeadership, "innovat*/leadership/vision×1 inspire/leadership/vision×1"},
+		{"The budget is due.", 0, 1, 0, results.LabelManagement, "budget/management/vision×1"},
+		{"Nothing here.", 0, 0, 0, results.LabelNone, ""},
+		{"We do not inspire anyone with a deadline.", 0, 0.5, 1, results.LabelManagement, "deadline/management/vision×1"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("%d rows: %+v", len(rows), rows)
@@ -127,12 +128,12 @@ func TestSentenceRows(t *testing.T) {
 			t.Errorf("sentence %d: dimensions %+v", i, s.Dimensions)
 		}
 	}
-	if rows[0].Dimensions[0] != (DimensionScore{"vision", 3, 0}) {
+	if rows[0].Dimensions[0] != (results.DimensionScore{Name: "vision", Leadership: 3, Management: 0}) {
 		t.Errorf("sentence 0 dimensions %+v", rows[0].Dimensions)
 	}
 	// The same label rules as documents: the weighted hits must reach --min-hits.
 	_, two, _ := sentencesOf(t, an, "Budget and budget again.", false)
-	if two[0].Label != LabelManagement {
+	if two[0].Label != results.LabelManagement {
 		t.Errorf("two budget hits: label %s", two[0].Label)
 	}
 }
@@ -224,7 +225,7 @@ func TestSentenceRowsStream(t *testing.T) {
 	text := longText(4 * chunkMax)
 	body := &countingReader{r: strings.NewReader(text)}
 	readAtFirst := -1
-	NewScorer(an).ScoreSentences(context.Background(), corpus.Doc{ID: "big", Status: corpus.OK, Body: body}, func(b []SentenceRow) error {
+	NewScorer(an).ScoreSentences(context.Background(), corpus.Doc{ID: "big", Status: corpus.OK, Body: body}, func(b []results.SentenceRow) error {
 		if readAtFirst < 0 {
 			readAtFirst = body.n
 		}
@@ -253,8 +254,8 @@ func TestSentenceRowsSkippedDocs(t *testing.T) {
 	an := testAnalyzer(t)
 	called := false
 	r := NewScorer(an).ScoreSentences(context.Background(), corpus.Doc{ID: "e", Status: corpus.Skipped, Reason: "empty file"},
-		func([]SentenceRow) error { called = true; return nil })
-	if called || r.Status != StatusSkipped {
+		func([]results.SentenceRow) error { called = true; return nil })
+	if called || r.Status != results.StatusSkipped {
 		t.Errorf("skipped document: emit called %v, status %s", called, r.Status)
 	}
 }
@@ -269,7 +270,7 @@ func TestRunSentences(t *testing.T) {
 	for d := range docs(200) {
 		texts[d.ID] = d.Text
 	}
-	var want []SentenceRow
+	var want []results.SentenceRow
 	for _, workers := range []int{1, 3, 8} {
 		res, sents := &sliceSink{}, &sentenceSink{}
 		sum, err := Run(context.Background(), docs(200), an, res, Options{Workers: workers, Sentences: sents})
@@ -279,7 +280,7 @@ func TestRunSentences(t *testing.T) {
 		if sum.SentenceRows != len(sents.rows) {
 			t.Errorf("summary counts %d sentence rows, sink got %d", sum.SentenceRows, len(sents.rows))
 		}
-		byDoc := map[string][]SentenceRow{}
+		byDoc := map[string][]results.SentenceRow{}
 		var docOrder []string
 		for _, s := range sents.rows {
 			if len(byDoc[s.DocID]) == 0 {
@@ -290,7 +291,7 @@ func TestRunSentences(t *testing.T) {
 		var scored []string
 		for i := range res.rows {
 			r := &res.rows[i]
-			if r.Status != StatusOK {
+			if r.Status != results.StatusOK {
 				if len(byDoc[r.DocID]) != 0 {
 					t.Errorf("%s has status %s and sentence rows", r.DocID, r.Status)
 				}
@@ -317,7 +318,7 @@ func TestRunSentences(t *testing.T) {
 
 type failingSentences struct{}
 
-func (failingSentences) WriteBatch([]SentenceRow) error { return fmt.Errorf("disk full") }
+func (failingSentences) WriteBatch([]results.SentenceRow) error { return fmt.Errorf("disk full") }
 
 // TestRunSentencesLongDocument runs a document far longer than a chunk
 // among short ones through the pool.

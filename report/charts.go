@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/internal/humanize"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Chart is an SVG chart laid out in Go and drawn by the page template:
@@ -55,16 +56,16 @@ func (c *Chart) text(x, y float64, anchor, class, s string) {
 }
 
 // labelOrder is the order of labels in charts and tables.
-var labelOrder = []string{pipeline.LabelLeadership, pipeline.LabelBalanced, pipeline.LabelManagement, pipeline.LabelNone}
+var labelOrder = []string{results.LabelLeadership, results.LabelBalanced, results.LabelManagement, results.LabelNone}
 
 // labelClass is the CSS class of a label's colour.
 func labelClass(l string) string {
 	switch l {
-	case pipeline.LabelLeadership:
+	case results.LabelLeadership:
 		return "lead"
-	case pipeline.LabelManagement:
+	case results.LabelManagement:
 		return "mgmt"
-	case pipeline.LabelBalanced:
+	case results.LabelBalanced:
 		return "bal"
 	}
 	return "none"
@@ -85,7 +86,7 @@ func labelChart(groups []*Group) Chart {
 		y := float64(30 + i*row)
 		c.text(left-8, y+15, "end", "", g.Name)
 		n := g.Scored()
-		c.text(left+width+8, y+15, "start", "small", fmt.Sprintf("n = %s", thousands(int64(n))))
+		c.text(left+width+8, y+15, "start", "small", fmt.Sprintf("n = %s", humanize.Thousands(int64(n))))
 		if n == 0 {
 			c.rect(left, y, width, 20, "empty", "no scored documents")
 			continue
@@ -97,9 +98,9 @@ func labelChart(groups []*Group) Chart {
 				continue
 			}
 			w := width * float64(k) / float64(n)
-			c.rect(x, y, w, 20, labelClass(l), fmt.Sprintf("%s: %s %s (%.0f%%)", g.Name, thousands(int64(k)), l, 100*float64(k)/float64(n)))
+			c.rect(x, y, w, 20, labelClass(l), fmt.Sprintf("%s: %s %s (%.0f%%)", g.Name, humanize.Thousands(int64(k)), l, 100*float64(k)/float64(n)))
 			if w > 28 {
-				c.text(x+w/2, y+14.5, "middle", "onbar "+labelClass(l), thousands(int64(k)))
+				c.text(x+w/2, y+14.5, "middle", "onbar "+labelClass(l), humanize.Thousands(int64(k)))
 			}
 			x += w
 		}
@@ -135,7 +136,7 @@ func balanceChart(g *Group, ymax, margin, width float64) Chart {
 		share := float64(n) / float64(withHits)
 		h := (y1 - y0) * share / ymax
 		c.rect(x0+float64(i)*bw+0.5, y1-h, bw-1, h, class,
-			fmt.Sprintf("balance %.1f to %.1f: %s documents (%.0f%%)", lo, lo+2.0/BalanceBins, thousands(int64(n)), 100*share))
+			fmt.Sprintf("balance %.1f to %.1f: %s documents (%.0f%%)", lo, lo+2.0/BalanceBins, humanize.Thousands(int64(n)), 100*share))
 	}
 	c.line(x0, y1, x1, y1, "axis")
 	c.line(x0, y0, x0, y1, "axis")
@@ -152,7 +153,7 @@ func balanceChart(g *Group, ymax, margin, width float64) Chart {
 	c.text(x0-4, y1, "end", "small", "0")
 	c.text(x0, y1+32, "start", "small", "← management")
 	c.text(x1, y1+32, "end", "small", "leadership →")
-	c.text((x0+x1)/2, y1+32, "middle", "small", fmt.Sprintf("%s with hits", thousands(int64(withHits))))
+	c.text((x0+x1)/2, y1+32, "middle", "small", fmt.Sprintf("%s with hits", humanize.Thousands(int64(withHits))))
 	return c
 }
 
@@ -238,8 +239,8 @@ func termsChart(terms []TermTotal, pole, group string) Chart {
 		y := 4 + float64(i)*row
 		w := width * float64(t.Count) / most
 		c.text(left-6, y+11, "end", "small", t.Term.Term)
-		c.rect(left, y+2, w, row-5, labelClass(pole), fmt.Sprintf("%s (%s): %s", t.Term.Term, t.Dimension, thousands(t.Count)))
-		c.text(left+w+4, y+11, "start", "small", thousands(t.Count))
+		c.rect(left, y+2, w, row-5, labelClass(pole), fmt.Sprintf("%s (%s): %s", t.Term.Term, t.Dimension, humanize.Thousands(t.Count)))
+		c.text(left+w+4, y+11, "start", "small", humanize.Thousands(t.Count))
 	}
 	return c
 }

@@ -7,23 +7,23 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // grouping returns the function that names a row's group for --by, or nil
 // for no grouping.
-func grouping(by string) (func(*pipeline.Result) string, error) {
+func grouping(by string) (func(*results.Result) string, error) {
 	switch {
 	case by == "":
 		return nil, nil
 	case by == "folder":
-		return func(r *pipeline.Result) string { return folder(r.DocID, 0) }, nil
+		return func(r *results.Result) string { return folder(r.DocID, 0) }, nil
 	case strings.HasPrefix(by, "folder:"):
 		n, err := strconv.Atoi(strings.TrimPrefix(by, "folder:"))
 		if err != nil || n < 1 {
 			return nil, fmt.Errorf("--by %s: want folder:N with N a depth of 1 or more, e.g. folder:2 for jobs/sales", by)
 		}
-		return func(r *pipeline.Result) string { return folder(r.DocID, n) }, nil
+		return func(r *results.Result) string { return folder(r.DocID, n) }, nil
 	}
 	return columnGrouping(by)
 }
@@ -44,8 +44,8 @@ func folder(docID string, depth int) string {
 
 // columnGrouping groups by a text or whole-number column of the results
 // file, named as in Parquet; a null value is its own group, "(null)".
-func columnGrouping(name string) (func(*pipeline.Result) string, error) {
-	typ := reflect.TypeFor[pipeline.Result]()
+func columnGrouping(name string) (func(*results.Result) string, error) {
+	typ := reflect.TypeFor[results.Result]()
 	var usable []string
 	idx, found := -1, false
 	for i := range typ.NumField() {
@@ -74,7 +74,7 @@ func columnGrouping(name string) (func(*pipeline.Result) string, error) {
 	case idx < 0:
 		return nil, fmt.Errorf("--by %s: cannot group by a column of numbers or lists; group by folder, folder:N or one of %s", name, strings.Join(usable, ", "))
 	}
-	return func(r *pipeline.Result) string {
+	return func(r *results.Result) string {
 		v := reflect.ValueOf(r).Elem().Field(idx)
 		switch v.Kind() {
 		case reflect.Pointer:

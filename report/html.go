@@ -8,8 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/leadlex/leadlex/internal/humanize"
 	"github.com/leadlex/leadlex/lexicon"
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 //go:embed page.html
@@ -18,12 +19,12 @@ var pageHTML string
 // page is parsed once; its charts are inline SVG and its CSS inline, so
 // the page fetches nothing.
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
-	"int":   func(n any) string { return thousands(toInt64(n)) },
+	"int":   func(n any) string { return humanize.Thousands(toInt64(n)) },
 	"f1":    func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
 	"f2":    func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) },
 	"pct":   func(k, n int) string { return percent(k, n) },
 	"class": labelClass,
-	"size":  humanBytes,
+	"size":  humanize.Bytes,
 	"inc":   func(i int) int { return i + 1 },
 	"docs":  func(list []DocFigures, grouped bool) docList { return docList{list, grouped} },
 }).Parse(pageHTML))
@@ -67,15 +68,15 @@ const termsShown = 12
 func (r *Report) WriteHTML(w io.Writer) error {
 	v := view{
 		Report:    r,
-		Lexicon:   r.Meta[pipeline.MetaLexiconName] + " " + r.Meta[pipeline.MetaLexiconVersion],
-		Hash:      r.Meta[pipeline.MetaLexiconHash],
+		Lexicon:   r.Meta[results.MetaLexiconName] + " " + r.Meta[results.MetaLexiconVersion],
+		Hash:      r.Meta[results.MetaLexiconHash],
 		Grouped:   r.By != "",
 		Labels:    labelOrder,
 		LabelBars: labelChart(r.Groups),
 		DimBars:   dimensionChart(r.Dimensions, r.Groups),
 		Top:       r.top,
 	}
-	for _, f := range strings.Fields(r.Meta[pipeline.MetaLabels]) {
+	for _, f := range strings.Fields(r.Meta[results.MetaLabels]) {
 		if n, ok := strings.CutPrefix(f, "top_terms="); ok {
 			v.TermsPerDoc = n
 		}
@@ -99,18 +100,6 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	return nil
 }
 
-// thousands formats n with comma separators.
-func thousands(n int64) string {
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
 func toInt64(n any) int64 {
 	switch n := n.(type) {
 	case int:
@@ -121,24 +110,6 @@ func toInt64(n any) int64 {
 		return n
 	}
 	return 0
-}
-
-// humanBytes renders a size as 512 B, 84 KB, 3.2 MB or 1.4 GB.
-func humanBytes(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return strconv.FormatInt(n, 10) + " B"
-	}
-	v, i := float64(n)/unit, 0
-	for v >= unit && i < 2 {
-		v /= unit
-		i++
-	}
-	digits := 0
-	if v < 10 {
-		digits = 1
-	}
-	return strconv.FormatFloat(v, 'f', digits, 64) + " " + []string{"KB", "MB", "GB"}[i]
 }
 
 // percent renders k of n as a whole percentage, "–" when n is 0.

@@ -8,20 +8,16 @@ package report
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/parquet-go/parquet-go"
-
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Options choose what the page shows.
@@ -113,33 +109,12 @@ type DocFigures struct {
 
 // Read streams the results file at path and gathers its report.
 func Read(path string, opt Options) (*Report, error) {
-	f, err := os.Open(path)
+	f, err := results.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	pf, err := parquet.OpenFile(f, st.Size())
-	if err != nil {
-		return nil, fmt.Errorf("read %s: not a Parquet file: %w", path, err)
-	}
-	meta := map[string]string{}
-	for _, kv := range pf.Metadata().KeyValueMetadata {
-		meta[kv.Key] = kv.Value
-	}
-	switch v, ok := meta[pipeline.MetaSchemaVersion]; {
-	case !ok:
-		return nil, fmt.Errorf("read %s: not a leadlex results file (no %s in its metadata)", path, pipeline.MetaSchemaVersion)
-	case v != pipeline.SchemaVersion:
-		return nil, fmt.Errorf("read %s: schema version %s, this leadlex reads version %s", path, v, pipeline.SchemaVersion)
-	}
-	if _, ok := pf.Schema().Lookup("balance"); !ok {
-		return nil, fmt.Errorf("read %s: not a results file (no balance column; a sentences file?)", path)
-	}
-	r, err := Gather(readRows(f, path), meta, opt)
+	r, err := Gather(f.Rows(), f.Meta, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -150,33 +125,8 @@ func Read(path string, opt Options) (*Report, error) {
 	return r, nil
 }
 
-// readRows yields the rows of a results file in batches.
-func readRows(f *os.File, path string) iter.Seq2[*pipeline.Result, error] {
-	return func(yield func(*pipeline.Result, error) bool) {
-		rd := parquet.NewGenericReader[pipeline.Result](f)
-		defer rd.Close()
-		batch := make([]pipeline.Result, 256)
-		for {
-			n, err := rd.Read(batch)
-			for i := range n {
-				if !yield(&batch[i], nil) {
-					return
-				}
-			}
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if err != nil {
-				yield(nil, fmt.Errorf("read %s: %w", path, err))
-				return
-			}
-			clear(batch[:n]) // drop references to the rows' strings and lists
-		}
-	}
-}
-
 // Gather builds a report from rows and the file's metadata.
-func Gather(rows iter.Seq2[*pipeline.Result, error], meta map[string]string, opt Options) (*Report, error) {
+func Gather(rows iter.Seq2[*results.Result, error], meta map[string]string, opt Options) (*Report, error) {
 	key, err := grouping(opt.By)
 	if err != nil {
 		return nil, err
@@ -221,7 +171,7 @@ func newGroup(name string) *Group {
 }
 
 // dimensions learns the lexicon's dimensions from the rows, in order.
-func (rep *Report) dimensions(r *pipeline.Result) {
+func (rep *Report) dimensions(r *results.Result) {
 	for _, d := range r.Dimensions {
 		if !slices.Contains(rep.Dimensions, d.Name) {
 			rep.Dimensions = append(rep.Dimensions, d.Name)
@@ -230,11 +180,11 @@ func (rep *Report) dimensions(r *pipeline.Result) {
 }
 
 // add counts one row into the group.
-func (g *Group) add(rep *Report, r *pipeline.Result) {
+func (g *Group) add(rep *Report, r *results.Result) {
 	g.Documents++
 	g.Status[r.Status]++
 	g.Bytes += r.Bytes
-	if r.Status != pipeline.StatusOK {
+	if r.Status != results.StatusOK {
 		return
 	}
 	g.Labels[r.Label]++
@@ -269,8 +219,8 @@ func balanceBin(b float64) int {
 }
 
 // rank keeps the documents that lean furthest each way.
-func (rep *Report) rank(r *pipeline.Result, group string) {
-	if r.Status != pipeline.StatusOK || r.Balance == nil || r.LeadershipHits == r.ManagementHits {
+func (rep *Report) rank(r *results.Result, group string) {
+	if r.Status != results.StatusOK || r.Balance == nil || r.LeadershipHits == r.ManagementHits {
 		return
 	}
 	d := DocFigures{
@@ -366,7 +316,7 @@ func (g *Group) merge(h *Group) {
 }
 
 // Scored is the number of rows with status ok.
-func (g *Group) Scored() int { return g.Status[pipeline.StatusOK] }
+func (g *Group) Scored() int { return g.Status[results.StatusOK] }
 
 // Per1k returns hits per 1,000 words of the group's scored text.
 func (g *Group) Per1k(hits float64) float64 {
@@ -391,9 +341,9 @@ func (g *Group) TopTerms(pole string, n int) []TermTotal {
 }
 
 // margin reads the label margin from the metadata (see
-// pipeline.NewMetadata), or the default.
+// results.NewMetadata), or the default.
 func margin(meta map[string]string) float64 {
-	for _, f := range strings.Fields(meta[pipeline.MetaLabels]) {
+	for _, f := range strings.Fields(meta[results.MetaLabels]) {
 		if v, ok := strings.CutPrefix(f, "margin="); ok {
 			if m, err := strconv.ParseFloat(v, 64); err == nil {
 				return m

@@ -14,6 +14,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // scoreCorpus scores the bundled testdata corpus into a results file and
@@ -26,7 +27,7 @@ func scoreCorpus(t testing.TB) string {
 	}
 	an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
 	path := filepath.Join(t.TempDir(), "results.parquet")
-	sink, err := pipeline.NewParquetSink[pipeline.Result](path, pipeline.NewMetadata(an, "test", "leadlex score testdata/corpus", "2026-01-01T00:00:00Z"))
+	sink, err := results.NewParquetSink[results.Result](path, results.NewMetadata(an.Lexicon(), an.LabelSettings(), "test", "leadlex score testdata/corpus", "2026-01-01T00:00:00Z"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,25 +42,25 @@ func scoreCorpus(t testing.TB) string {
 }
 
 // row makes a scored result with the given hits in two dimensions.
-func row(id string, lead, mgmt float64, words int32, label string) *pipeline.Result {
-	r := &pipeline.Result{DocID: id, Status: pipeline.StatusOK, Words: words, Sentences: 2, Bytes: int64(words) * 6,
+func row(id string, lead, mgmt float64, words int32, label string) *results.Result {
+	r := &results.Result{DocID: id, Status: results.StatusOK, Words: words, Sentences: 2, Bytes: int64(words) * 6,
 		LeadershipHits: lead, ManagementHits: mgmt, Label: label,
-		Dimensions: []pipeline.DimensionScore{{Name: "vision", Leadership: lead}, {Name: "risk", Management: mgmt}}}
+		Dimensions: []results.DimensionScore{{Name: "vision", Leadership: lead}, {Name: "risk", Management: mgmt}}}
 	if lead+mgmt > 0 {
 		b := (lead - mgmt) / (lead + mgmt)
 		r.Balance = &b
 	}
 	if lead > 0 {
-		r.TopTerms = append(r.TopTerms, pipeline.TermCount{Term: "inspire", Pole: "leadership", Dimension: "vision", Count: int32(lead)})
+		r.TopTerms = append(r.TopTerms, results.TermCount{Term: "inspire", Pole: "leadership", Dimension: "vision", Count: int32(lead)})
 	}
 	if mgmt > 0 {
-		r.TopTerms = append(r.TopTerms, pipeline.TermCount{Term: "budget", Pole: "management", Dimension: "risk", Count: int32(mgmt)})
+		r.TopTerms = append(r.TopTerms, results.TermCount{Term: "budget", Pole: "management", Dimension: "risk", Count: int32(mgmt)})
 	}
 	return r
 }
 
-func rowsOf(rs ...*pipeline.Result) iter.Seq2[*pipeline.Result, error] {
-	return func(yield func(*pipeline.Result, error) bool) {
+func rowsOf(rs ...*results.Result) iter.Seq2[*results.Result, error] {
+	return func(yield func(*results.Result, error) bool) {
 		for _, r := range rs {
 			if !yield(r, nil) {
 				return
@@ -68,9 +69,9 @@ func rowsOf(rs ...*pipeline.Result) iter.Seq2[*pipeline.Result, error] {
 	}
 }
 
-func sampleRows() []*pipeline.Result {
-	skipped := &pipeline.Result{DocID: "bad/empty.txt", Status: pipeline.StatusSkipped, Bytes: 0}
-	return []*pipeline.Result{
+func sampleRows() []*results.Result {
+	skipped := &results.Result{DocID: "bad/empty.txt", Status: results.StatusSkipped, Bytes: 0}
+	return []*results.Result{
 		row("jobs/engineering/a.md", 8, 0, 400, "leadership"),
 		row("jobs/engineering/b.md", 3, 1, 200, "leadership"),
 		row("jobs/sales/c.md", 1, 9, 500, "management"),
@@ -82,7 +83,7 @@ func sampleRows() []*pipeline.Result {
 }
 
 func TestGatherTotals(t *testing.T) {
-	rep, err := Gather(rowsOf(sampleRows()...), map[string]string{pipeline.MetaLabels: "min_hits=2 margin=0.3 top_terms=10"}, Options{})
+	rep, err := Gather(rowsOf(sampleRows()...), map[string]string{results.MetaLabels: "min_hits=2 margin=0.3 top_terms=10"}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +132,7 @@ func TestGatherTotals(t *testing.T) {
 }
 
 func TestGatherTopLimit(t *testing.T) {
-	var rs []*pipeline.Result
+	var rs []*results.Result
 	for i := range 50 {
 		rs = append(rs, row(fmt.Sprintf("d%02d", i), float64(i+1), 1, 100, "leadership"))
 	}
@@ -180,7 +181,7 @@ func TestGrouping(t *testing.T) {
 }
 
 func TestGroupingLimits(t *testing.T) {
-	var rs []*pipeline.Result
+	var rs []*results.Result
 	for i := range 30 {
 		for range i + 1 { // group gNN holds NN+1 documents
 			rs = append(rs, row(fmt.Sprintf("g%02d/doc.txt", i), 1, 1, 10, "balanced"))
@@ -206,7 +207,7 @@ func TestGroupingLimits(t *testing.T) {
 		t.Errorf("groups hold %d documents, want %d", total, len(rs))
 	}
 
-	var many []*pipeline.Result
+	var many []*results.Result
 	for i := range MaxGroups + 1 {
 		many = append(many, row(fmt.Sprintf("d%d", i), 1, 0, 10, "none"))
 	}
@@ -220,22 +221,22 @@ func TestReadErrors(t *testing.T) {
 	text := filepath.Join(dir, "notes.parquet")
 	os.WriteFile(text, []byte("not parquet at all"), 0o644)
 	noMeta := filepath.Join(dir, "nometa.parquet")
-	sink, _ := pipeline.NewParquetSink[pipeline.Result](noMeta, pipeline.Metadata{})
+	sink, _ := results.NewParquetSink[results.Result](noMeta, results.Metadata{})
 	sink.Write(row("a", 1, 0, 10, "none"))
 	sink.Close()
 	sentences := filepath.Join(dir, "sentences.parquet")
-	ssink, _ := pipeline.NewParquetSink[pipeline.SentenceRow](sentences, pipeline.Metadata{pipeline.MetaSchemaVersion: pipeline.SchemaVersion})
-	ssink.Write(&pipeline.SentenceRow{DocID: "a"})
+	ssink, _ := results.NewParquetSink[results.SentenceRow](sentences, results.Metadata{results.MetaSchemaVersion: results.SchemaVersion})
+	ssink.Write(&results.SentenceRow{DocID: "a"})
 	ssink.Close()
 	future := filepath.Join(dir, "future.parquet")
-	fsink, _ := pipeline.NewParquetSink[pipeline.Result](future, pipeline.Metadata{pipeline.MetaSchemaVersion: "99"})
+	fsink, _ := results.NewParquetSink[results.Result](future, results.Metadata{results.MetaSchemaVersion: "99"})
 	fsink.Close()
 	tests := []struct{ path, want string }{
 		{filepath.Join(dir, "missing.parquet"), "no such file"},
 		{text, "not a Parquet file"},
 		{noMeta, "not a leadlex results file"},
 		{sentences, "not a results file (no balance column; a sentences file?)"},
-		{future, "schema version 99, this leadlex reads version " + pipeline.SchemaVersion},
+		{future, "schema version 99, this leadlex reads version " + results.SchemaVersion},
 	}
 	for _, tc := range tests {
 		if _, err := Read(tc.path, Options{}); err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -269,7 +270,7 @@ func TestHTML(t *testing.T) {
 			}
 			for _, want := range []string{
 				"<title>leadlex report: results.parquet</title>",
-				rep.Meta[pipeline.MetaLexiconHash], "leadlex-default " + rep.Meta[pipeline.MetaLexiconVersion],
+				rep.Meta[results.MetaLexiconHash], "leadlex-default " + rep.Meta[results.MetaLexiconVersion],
 				`id="corpus"`, `id="labels"`, `id="balance"`, `id="dimensions"`, `id="terms"`, `id="leaning"`,
 				"The 20 most leadership-leaning documents", "The 20 most management-leaning documents",
 				"jobs/engineering/head_of_platform_engineering.md",
@@ -295,7 +296,7 @@ func TestHTML(t *testing.T) {
 
 func TestHTMLEscapes(t *testing.T) {
 	evil := row(`memos/<script>alert(1)</script>.md`, 4, 0, 100, "leadership")
-	rep, err := Gather(rowsOf(evil), map[string]string{pipeline.MetaLexiconName: `<b>lex</b>`}, Options{By: "folder"})
+	rep, err := Gather(rowsOf(evil), map[string]string{results.MetaLexiconName: `<b>lex</b>`}, Options{By: "folder"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,16 +309,5 @@ func TestHTMLEscapes(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "&lt;script&gt;alert(1)&lt;/script&gt;.md") {
 		t.Error("escaped document name missing")
-	}
-}
-
-func TestHumanBytes(t *testing.T) {
-	for n, want := range map[int64]string{0: "0 B", 511: "511 B", 38 << 10: "38 KB", 3*1<<20 + 1<<19: "3.5 MB", 250 << 20: "250 MB", 3 << 30: "3.0 GB"} {
-		if got := humanBytes(n); got != want {
-			t.Errorf("humanBytes(%d) = %q, want %q", n, got, want)
-		}
-	}
-	if thousands(1234567) != "1,234,567" || thousands(-1000) != "-1,000" || thousands(999) != "999" {
-		t.Errorf("thousands: %s %s %s", thousands(1234567), thousands(-1000), thousands(999))
 	}
 }

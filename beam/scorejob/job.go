@@ -26,20 +26,21 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 func init() {
 	beam.RegisterType(reflect.TypeOf((*File)(nil)).Elem())
-	beam.RegisterType(reflect.TypeOf((*pipeline.Result)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*results.Result)(nil)).Elem())
 	register.DoFn3x1[context.Context, []byte, func(File), error](&listFn{})
-	register.DoFn3x0[context.Context, File, func(int, pipeline.Result)](&scoreFn{})
+	register.DoFn3x0[context.Context, File, func(int, results.Result)](&scoreFn{})
 	register.DoFn2x0[[]byte, func(int, bool)](&shardKeysFn{})
-	register.DoFn4x1[context.Context, int, func(*bool) bool, func(*pipeline.Result) bool, error](&writeFn{})
+	register.DoFn4x1[context.Context, int, func(*bool) bool, func(*results.Result) bool, error](&writeFn{})
 	register.Emitter1[File]()
-	register.Emitter2[int, pipeline.Result]()
+	register.Emitter2[int, results.Result]()
 	register.Emitter2[int, bool]()
 	register.Iter1[bool]()
-	register.Iter1[pipeline.Result]()
+	register.Iter1[results.Result]()
 }
 
 // Config is what one run scores and where it writes.
@@ -119,8 +120,8 @@ func (j *Job) Root() string { return j.root }
 
 // Metadata is the key/value metadata written into every shard: the same
 // keys, from the same function, as `leadlex score`.
-func (j *Job) Metadata() pipeline.Metadata {
-	return pipeline.NewMetadata(j.an, j.cfg.ToolVersion, j.cfg.Command, j.cfg.CreatedAt)
+func (j *Job) Metadata() results.Metadata {
+	return results.NewMetadata(j.an.Lexicon(), j.an.LabelSettings(), j.cfg.ToolVersion, j.cfg.Command, j.cfg.CreatedAt)
 }
 
 // Shards lists the files the job writes.

@@ -22,6 +22,7 @@ import (
 	"github.com/leadlex/leadlex/beam/scorejob"
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 const (
@@ -37,7 +38,7 @@ func TestMain(m *testing.M) {
 
 // leadlexScore runs the real `leadlex score` binary, built from the root
 // module, with args (flags and roots) and returns its rows and metadata.
-func leadlexScore(t *testing.T, args ...string) ([]pipeline.Result, map[string]string) {
+func leadlexScore(t *testing.T, args ...string) ([]results.Result, map[string]string) {
 	t.Helper()
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "leadlex")
@@ -56,7 +57,7 @@ func leadlexScore(t *testing.T, args ...string) ([]pipeline.Result, map[string]s
 
 // runBeam runs the job on Prism and returns the rows of all shards, in
 // shard order, and the metadata of each shard.
-func runBeam(t *testing.T, cfg scorejob.Config) ([]pipeline.Result, []map[string]string) {
+func runBeam(t *testing.T, cfg scorejob.Config) ([]results.Result, []map[string]string) {
 	t.Helper()
 	if cfg.Output == "" {
 		cfg.Output = filepath.Join(t.TempDir(), "out", "results")
@@ -72,7 +73,7 @@ func runBeam(t *testing.T, cfg scorejob.Config) ([]pipeline.Result, []map[string
 	if _, err := prism.Execute(context.Background(), p); err != nil {
 		t.Fatalf("pipeline: %v", err)
 	}
-	var rows []pipeline.Result
+	var rows []results.Result
 	var metas []map[string]string
 	for i, name := range job.Shards() {
 		shard, meta := readShard(t, name)
@@ -98,9 +99,9 @@ func runBeam(t *testing.T, cfg scorejob.Config) ([]pipeline.Result, []map[string
 	return rows, metas
 }
 
-func byDocID(a, b pipeline.Result) int { return cmp.Compare(a.DocID, b.DocID) }
+func byDocID(a, b results.Result) int { return cmp.Compare(a.DocID, b.DocID) }
 
-func readShard(t *testing.T, name string) ([]pipeline.Result, map[string]string) {
+func readShard(t *testing.T, name string) ([]results.Result, map[string]string) {
 	t.Helper()
 	data, err := readAll(name)
 	if err != nil {
@@ -114,8 +115,8 @@ func readShard(t *testing.T, name string) ([]pipeline.Result, map[string]string)
 	for _, kv := range f.Metadata().KeyValueMetadata {
 		meta[kv.Key] = kv.Value
 	}
-	rows := make([]pipeline.Result, f.NumRows())
-	r := parquet.NewGenericReader[pipeline.Result](f)
+	rows := make([]results.Result, f.NumRows())
+	r := parquet.NewGenericReader[results.Result](f)
 	defer r.Close()
 	if n, _ := r.Read(rows); n != len(rows) {
 		t.Fatalf("%s: read %d of %d rows", name, n, len(rows))
@@ -146,7 +147,7 @@ func readAll(name string) ([]byte, error) {
 
 // sameRows compares full rows, order aside, and reports the differences
 // as JSON so a failure shows which column differs.
-func sameRows(t *testing.T, got, want []pipeline.Result) {
+func sameRows(t *testing.T, got, want []results.Result) {
 	t.Helper()
 	slices.SortFunc(got, byDocID)
 	slices.SortFunc(want, byDocID)
@@ -164,7 +165,7 @@ func sameRows(t *testing.T, got, want []pipeline.Result) {
 	}
 }
 
-func rowsJSON(rows []pipeline.Result) []string {
+func rowsJSON(rows []results.Result) []string {
 	out := make([]string, len(rows))
 	for i, r := range rows {
 		b, _ := json.Marshal(r)
@@ -191,13 +192,13 @@ func TestPrismEqualsScore(t *testing.T) {
 	for _, r := range got {
 		statuses[r.Status]++
 	}
-	if statuses[pipeline.StatusOK] == 0 || statuses[pipeline.StatusSkipped] == 0 || statuses[pipeline.StatusError] == 0 {
+	if statuses[results.StatusOK] == 0 || statuses[results.StatusSkipped] == 0 || statuses[results.StatusError] == 0 {
 		t.Errorf("statuses %v: the corpus should give ok, skipped and error rows", statuses)
 	}
 	for i, meta := range metas {
 		for k, v := range wantMeta {
 			switch k {
-			case pipeline.MetaCommand, pipeline.MetaToolVersion, pipeline.MetaCreatedAt:
+			case results.MetaCommand, results.MetaToolVersion, results.MetaCreatedAt:
 				if meta[k] == "" {
 					t.Errorf("shard %d: metadata %s is empty", i, k)
 				}
@@ -230,9 +231,9 @@ func TestPrismLexicon(t *testing.T) {
 	want, wantMeta := leadlexScore(t, "--lexicon", lex, corpusDir+"/memos")
 	got, metas := runBeam(t, scorejob.Config{Inputs: []string{corpusDir + "/memos"}, Lexicons: []string{lex}, Shards: 1})
 	sameRows(t, got, want)
-	if metas[0][pipeline.MetaLexiconName] != "mini" || metas[0][pipeline.MetaLexiconHash] != wantMeta[pipeline.MetaLexiconHash] {
-		t.Errorf("lexicon metadata %q %q, leadlex score has %q %q", metas[0][pipeline.MetaLexiconName],
-			metas[0][pipeline.MetaLexiconHash], wantMeta[pipeline.MetaLexiconName], wantMeta[pipeline.MetaLexiconHash])
+	if metas[0][results.MetaLexiconName] != "mini" || metas[0][results.MetaLexiconHash] != wantMeta[results.MetaLexiconHash] {
+		t.Errorf("lexicon metadata %q %q, leadlex score has %q %q", metas[0][results.MetaLexiconName],
+			metas[0][results.MetaLexiconHash], wantMeta[results.MetaLexiconName], wantMeta[results.MetaLexiconHash])
 	}
 }
 
@@ -241,7 +242,7 @@ func TestPrismLexicon(t *testing.T) {
 // of `leadlex score jobs/`. An empty shard is still written.
 func TestPrismGlob(t *testing.T) {
 	all, _ := leadlexScore(t, corpusDir+"/jobs")
-	var want []pipeline.Result
+	var want []results.Result
 	for _, r := range all {
 		if strings.HasSuffix(r.DocID, ".md") {
 			want = append(want, r)

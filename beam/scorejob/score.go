@@ -16,6 +16,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // LexiconFile is one --lexicon as shipped to the workers: its name as given
@@ -35,7 +36,7 @@ const (
 var statusCounters = map[string]beam.Counter{}
 
 func init() {
-	for _, s := range []string{pipeline.StatusOK, pipeline.StatusSkipped, pipeline.StatusError} {
+	for _, s := range []string{results.StatusOK, results.StatusSkipped, results.StatusError} {
 		statusCounters[s] = beam.NewCounter(MetricNamespace, MetricPrefix+s)
 	}
 }
@@ -67,7 +68,7 @@ func (fn *scoreFn) Setup() error {
 
 // ProcessElement scores one file: one row per document, never an error for
 // a bad file.
-func (fn *scoreFn) ProcessElement(ctx context.Context, f File, emit func(int, pipeline.Result)) {
+func (fn *scoreFn) ProcessElement(ctx context.Context, f File, emit func(int, results.Result)) {
 	for _, d := range fn.read(ctx, f) {
 		r := fn.sc.Score(ctx, d)
 		statusCounters[r.Status].Inc(ctx, 1)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // ShardName is the file of shard i of n: PREFIX-00003-of-00008.parquet.
@@ -40,14 +40,14 @@ type writeFn struct {
 }
 
 // ProcessElement collects the shard's rows, sorts them and writes the file.
-func (fn *writeFn) ProcessElement(ctx context.Context, shard int, _ func(*bool) bool, rows func(*pipeline.Result) bool) error {
-	var all []pipeline.Result
-	var r pipeline.Result
+func (fn *writeFn) ProcessElement(ctx context.Context, shard int, _ func(*bool) bool, rows func(*results.Result) bool) error {
+	var all []results.Result
+	var r results.Result
 	for rows(&r) {
 		all = append(all, r)
-		r = pipeline.Result{}
+		r = results.Result{}
 	}
-	slices.SortFunc(all, func(a, b pipeline.Result) int {
+	slices.SortFunc(all, func(a, b results.Result) int {
 		return cmp.Or(cmp.Compare(a.DocID, b.DocID), cmp.Compare(a.Path, b.Path))
 	})
 	name := ShardName(fn.Output, shard, fn.Shards)
@@ -59,8 +59,8 @@ func (fn *writeFn) ProcessElement(ctx context.Context, shard int, _ func(*bool) 
 
 // writeLocal writes with the core's Parquet sink: under a temporary name,
 // renamed into place when complete.
-func writeLocal(name string, meta map[string]string, rows []pipeline.Result) error {
-	sink, err := pipeline.NewParquetSink[pipeline.Result](name, meta)
+func writeLocal(name string, meta map[string]string, rows []results.Result) error {
+	sink, err := results.NewParquetSink[results.Result](name, meta)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func writeLocal(name string, meta map[string]string, rows []pipeline.Result) err
 // writeRemote writes through the Beam filesystem of name's scheme. Object
 // stores (gs://, s3://) make an object visible only when its upload
 // completes, which is what the rename does for local files.
-func writeRemote(ctx context.Context, name string, meta map[string]string, rows []pipeline.Result) error {
+func writeRemote(ctx context.Context, name string, meta map[string]string, rows []results.Result) error {
 	fs, err := filesystem.New(ctx, name)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
@@ -95,8 +95,8 @@ func writeRemote(ctx context.Context, name string, meta map[string]string, rows 
 	return nil
 }
 
-func writeRows(w io.Writer, meta map[string]string, rows []pipeline.Result) error {
-	pw := pipeline.NewParquetWriter[pipeline.Result](w, meta)
+func writeRows(w io.Writer, meta map[string]string, rows []results.Result) error {
+	pw := results.NewParquetWriter[results.Result](w, meta)
 	for i := range rows {
 		if err := pw.Write(&rows[i]); err != nil {
 			return err

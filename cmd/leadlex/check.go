@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +13,7 @@ import (
 
 	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/corpus"
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // informationURI is where a SARIF viewer sends people to learn about the tool.
@@ -266,15 +267,7 @@ func (o *checkOptions) writeReport(cmd *cobra.Command, rep *check.Report, color 
 		opt.Color = color.use(w)
 		return check.Write(w, o.format, rep, opt)
 	}
-	f, err := pipeline.CreateAtomic(o.output)
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	if err := check.Write(f, o.format, rep, opt); err != nil {
-		return err
-	}
-	return f.Commit()
+	return results.WriteFile(o.output, func(w io.Writer) error { return check.Write(w, o.format, rep, opt) })
 }
 
 func readBaseline(path string) (*check.Baseline, error) {
@@ -291,15 +284,7 @@ func readBaseline(path string) (*check.Baseline, error) {
 }
 
 func writeBaselineFile(path string, b *check.Baseline) error {
-	f, err := pipeline.CreateAtomic(path)
-	if err != nil {
-		return err
-	}
-	defer f.Abort()
-	if err := b.Write(f); err != nil {
-		return err
-	}
-	return f.Commit()
+	return results.WriteFile(path, b.Write)
 }
 
 // repositoryRoot is the folder report paths are relative to when --root is

@@ -5,12 +5,12 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -115,17 +115,11 @@ func isTerminal(f any) bool {
 	return ok && term.IsTerminal(int(file.Fd()))
 }
 
-// createdAt is the time recorded in output metadata: SOURCE_DATE_EPOCH
-// when set (for byte-identical reruns), else now.
+// createdAt is the time recorded in output metadata (see
+// buildinfo.CreatedAt); a bad SOURCE_DATE_EPOCH is a usage error.
 func createdAt() (string, error) {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		sec, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return "", usageErr("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
-		}
-		return time.Unix(sec, 0).UTC().Format(time.RFC3339), nil
-	}
-	return time.Now().UTC().Format(time.RFC3339), nil
+	s, err := buildinfo.CreatedAt()
+	return s, withCode(exitUsage, err)
 }
 
 // byteSize is a flag value for sizes such as 512KB, 64MB or 1GB (powers of 1024).

@@ -11,7 +11,7 @@ import (
 
 	"github.com/leadlex/leadlex/evaluate"
 	"github.com/leadlex/leadlex/lexicon"
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 type deriveOptions struct {
@@ -168,15 +168,13 @@ func inLexicon(lex *lexicon.Lexicon, term string) string {
 
 // writeAtomic writes a file through a temporary name and reports done on stderr.
 func writeAtomic(path string, write func(io.Writer) error, stderr io.Writer, done string) error {
-	f, err := pipeline.CreateAtomic(path)
+	err := results.WriteFile(path, func(w io.Writer) error {
+		if err := write(w); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	})
 	if err != nil {
-		return withCode(exitUsage, err)
-	}
-	if err := write(f); err != nil {
-		f.Abort()
-		return withCode(exitUsage, fmt.Errorf("write %s: %w", path, err))
-	}
-	if err := f.Commit(); err != nil {
 		return withCode(exitUsage, err)
 	}
 	fmt.Fprintln(stderr, done)

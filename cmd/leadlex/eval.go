@@ -12,6 +12,7 @@ import (
 
 	"github.com/leadlex/leadlex/evaluate"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 type evalOptions struct {
@@ -141,7 +142,7 @@ func printEval(w io.Writer, files []string, an *pipeline.Analyzer, r *evaluate.R
 		var terms []string
 		for _, t := range p.TopTerms {
 			sign := "+L"
-			if t.Pole == pipeline.LabelManagement {
+			if t.Pole == results.LabelManagement {
 				sign = "+M"
 			}
 			terms = append(terms, fmt.Sprintf("%s %s", t.Term, sign))

@@ -9,6 +9,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/explain"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 type explainOptions struct {
@@ -91,15 +92,7 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 		w := cmd.OutOrStdout()
 		return withCode(exitUsage, write(w, color.use(w)))
 	}
-	f, err := pipeline.CreateAtomic(o.output)
-	if err != nil {
-		return withCode(exitUsage, err)
-	}
-	defer f.Abort()
-	if err := write(f, color == colorAlways); err != nil {
-		return withCode(exitUsage, err)
-	}
-	return withCode(exitUsage, f.Commit())
+	return withCode(exitUsage, results.WriteFile(o.output, func(w io.Writer) error { return write(w, color == colorAlways) }))
 }
 
 // colorSetting is the value of --color.

@@ -18,7 +18,7 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // arrowTable reads a whole Parquet file into an Arrow table and returns its
@@ -117,25 +117,25 @@ func column(t *testing.T, tbl arrow.Table, name string) arrow.Array {
 
 // dimensionsAt renders the dimensions (or any list<struct<name, leadership,
 // management>>) of row i as leadlex's type, read through Arrow.
-func dimensionsAt(l *array.List, i int) []pipeline.DimensionScore {
+func dimensionsAt(l *array.List, i int) []results.DimensionScore {
 	start, end := l.ValueOffsets(i)
 	st := l.ListValues().(*array.Struct)
 	names := st.Field(0).(*array.String)
 	lead, mgmt := st.Field(1).(*array.Float64), st.Field(2).(*array.Float64)
-	var out []pipeline.DimensionScore
+	var out []results.DimensionScore
 	for k := int(start); k < int(end); k++ {
-		out = append(out, pipeline.DimensionScore{Name: names.Value(k), Leadership: lead.Value(k), Management: mgmt.Value(k)})
+		out = append(out, results.DimensionScore{Name: names.Value(k), Leadership: lead.Value(k), Management: mgmt.Value(k)})
 	}
 	return out
 }
 
 // termsAt renders the list<struct<term, pole, dimension, count>> of row i.
-func termsAt(l *array.List, i int) []pipeline.TermCount {
+func termsAt(l *array.List, i int) []results.TermCount {
 	start, end := l.ValueOffsets(i)
 	st := l.ListValues().(*array.Struct)
-	var out []pipeline.TermCount
+	var out []results.TermCount
 	for k := int(start); k < int(end); k++ {
-		out = append(out, pipeline.TermCount{
+		out = append(out, results.TermCount{
 			Term: st.Field(0).(*array.String).Value(k), Pole: st.Field(1).(*array.String).Value(k),
 			Dimension: st.Field(2).(*array.String).Value(k), Count: st.Field(3).(*array.Int32).Value(k),
 		})
@@ -154,7 +154,7 @@ func TestArrowReadsResultsAndSentences(t *testing.T) {
 	if code, _, stderr := leadlex(t, "score", corpusDir, "-o", out, "--sentences", sout, "-q"); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	results, _ := readParquet(t, out)
+	rows, _ := readParquet(t, out)
 	sentences, _ := readSentences(t, sout)
 	lex, _ := loadLexicon(nil)
 
@@ -168,8 +168,8 @@ func TestArrowReadsResultsAndSentences(t *testing.T) {
 		{"dimensions", dimensionsT, false}, {"top_terms", termsT, false},
 		{"status", utf8T, false}, {"error", utf8T, true},
 	})
-	if int(tbl.NumRows()) != len(results) {
-		t.Fatalf("arrow reads %d rows, parquet-go %d", tbl.NumRows(), len(results))
+	if int(tbl.NumRows()) != len(rows) {
+		t.Fatalf("arrow reads %d rows, parquet-go %d", tbl.NumRows(), len(rows))
 	}
 	ids := column(t, tbl, "doc_id").(*array.String)
 	words := column(t, tbl, "words").(*array.Int32)
@@ -178,7 +178,7 @@ func TestArrowReadsResultsAndSentences(t *testing.T) {
 	dims := column(t, tbl, "dimensions").(*array.List)
 	terms := column(t, tbl, "top_terms").(*array.List)
 	nullBalance, nullError := 0, 0
-	for i, r := range results {
+	for i, r := range rows {
 		if ids.Value(i) != r.DocID || words.Value(i) != r.Words {
 			t.Errorf("row %d: arrow %s/%d, parquet-go %s/%d", i, ids.Value(i), words.Value(i), r.DocID, r.Words)
 		}
@@ -206,21 +206,21 @@ func TestArrowReadsResultsAndSentences(t *testing.T) {
 	}
 	// Five rows were skipped or failed (no balance, an error) and some
 	// scored rows have no hits (no balance, no error).
-	if balance.NullN() != nullBalance || nullBalance < 6 || errs.NullN() != len(results)-5 {
-		t.Errorf("nulls: balance %d (counted %d), error %d of %d rows", balance.NullN(), nullBalance, errs.NullN(), len(results))
+	if balance.NullN() != nullBalance || nullBalance < 6 || errs.NullN() != len(rows)-5 {
+		t.Errorf("nulls: balance %d (counted %d), error %d of %d rows", balance.NullN(), nullBalance, errs.NullN(), len(rows))
 	}
 	if len(dimensionsAt(dims, 0)) != len(lex.Dimensions) {
 		t.Errorf("first row has %d dimensions, lexicon %d", len(dimensionsAt(dims, 0)), len(lex.Dimensions))
 	}
 	wantMeta := map[string]string{
-		pipeline.MetaSchemaVersion:  pipeline.SchemaVersion,
-		pipeline.MetaToolVersion:    toolVersion(),
-		pipeline.MetaLexiconName:    lex.Name,
-		pipeline.MetaLexiconVersion: lex.Version,
-		pipeline.MetaLexiconHash:    lex.Hash,
-		pipeline.MetaCommand:        fmt.Sprintf("leadlex score --output=%s --sentences=%s %s", out, sout, corpusDir),
-		pipeline.MetaCreatedAt:      "2026-01-01T00:00:00Z",
-		pipeline.MetaLabels:         "min_hits=0.5 margin=0.2 top_terms=10 negation_window=3",
+		results.MetaSchemaVersion:  results.SchemaVersion,
+		results.MetaToolVersion:    toolVersion(),
+		results.MetaLexiconName:    lex.Name,
+		results.MetaLexiconVersion: lex.Version,
+		results.MetaLexiconHash:    lex.Hash,
+		results.MetaCommand:        fmt.Sprintf("leadlex score --output=%s --sentences=%s %s", out, sout, corpusDir),
+		results.MetaCreatedAt:      "2026-01-01T00:00:00Z",
+		results.MetaLabels:         "min_hits=0.5 margin=0.2 top_terms=10 negation_window=3",
 	}
 	checkMeta(t, "results", meta, wantMeta)
 	if !strings.HasPrefix(createdBy, "leadlex") {

@@ -14,17 +14,18 @@ import (
 	"syscall"
 
 	"github.com/leadlex/leadlex/internal/buildinfo"
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/internal/exitcode"
+	"github.com/leadlex/leadlex/results"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
-// Exit codes shared by all commands.
+// Exit codes shared by all commands, and with leadlex-beam.
 const (
-	exitOK        = 0
-	exitViolation = 1 // check found a problem at or above --fail-on; --fail-on-error saw an error row
-	exitUsage     = 2 // bad flags, unreadable policy or lexicon, output that cannot be written
-	exitInterrupt = 130
+	exitOK        = exitcode.OK
+	exitViolation = exitcode.Violation // check found a problem at or above --fail-on; --fail-on-error saw an error row
+	exitUsage     = exitcode.Usage     // bad flags, unreadable policy or lexicon, output that cannot be written
+	exitInterrupt = exitcode.Interrupt
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -79,7 +80,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "leadlex: interrupted; finishing up (press Ctrl-C again to quit at once)")
 		cancel()
 		if _, ok := <-sigs; ok {
-			pipeline.RemoveTemps()
+			results.RemoveTemps()
 			os.Exit(exitInterrupt)
 		}
 	}()

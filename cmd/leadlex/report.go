@@ -5,8 +5,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/internal/humanize"
 	"github.com/leadlex/leadlex/report"
+	"github.com/leadlex/leadlex/results"
 )
 
 type reportOptions struct {
@@ -55,24 +56,16 @@ func (o *reportOptions) run(cmd *cobra.Command, path string) error {
 	if err != nil {
 		return withCode(exitUsage, err)
 	}
-	if o.output == pipeline.Stdout {
+	if o.output == results.Stdout {
 		return withCode(exitUsage, rep.WriteHTML(cmd.OutOrStdout()))
 	}
-	f, err := pipeline.CreateAtomic(o.output)
-	if err != nil {
-		return withCode(exitUsage, err)
-	}
-	defer f.Abort()
-	if err := rep.WriteHTML(f); err != nil {
-		return withCode(exitUsage, err)
-	}
-	if err := f.Commit(); err != nil {
+	if err := results.WriteFile(o.output, rep.WriteHTML); err != nil {
 		return withCode(exitUsage, err)
 	}
 	groups := ""
 	if o.report.By != "" {
 		groups = fmt.Sprintf(" in %d groups", len(rep.Groups))
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "%s documents%s; wrote %s\n", pipeline.Thousands(rep.All.Documents), groups, o.output)
+	fmt.Fprintf(cmd.ErrOrStderr(), "%s documents%s; wrote %s\n", humanize.Thousands(rep.All.Documents), groups, o.output)
 	return nil
 }

@@ -14,8 +14,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/humanize"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 type scoreOptions struct {
@@ -104,18 +106,18 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	meta := pipeline.NewMetadata(an, toolVersion(), commandLine(cmd, args), stamp)
+	meta := results.NewMetadata(an.Lexicon(), an.LabelSettings(), toolVersion(), commandLine(cmd, args), stamp)
 	stdout := cmd.OutOrStdout()
-	sink, err := pipeline.NewSink[pipeline.Result](o.output, resultsFormat, meta, stdout)
+	sink, err := results.NewSink[results.Result](o.output, resultsFormat, meta, stdout)
 	if err != nil {
 		return withCode(exitUsage, err)
 	}
 	defer sink.Abort() // a no-op once committed
 
 	popt := pipeline.Options{Workers: o.workers}
-	var sentences *pipeline.FileSink[pipeline.SentenceRow]
+	var sentences *results.FileSink[results.SentenceRow]
 	if o.sentences != "" {
-		sentences, err = pipeline.NewSink[pipeline.SentenceRow](o.sentences, sentencesFormat, meta, stdout)
+		sentences, err = results.NewSink[results.SentenceRow](o.sentences, sentencesFormat, meta, stdout)
 		if err != nil {
 			return withCode(exitUsage, err)
 		}
@@ -125,7 +127,7 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	var bar *progressbar.ProgressBar
 	if !o.quiet && isTerminal(stderr) {
 		bar = newProgressBar(ctx, args, copt, stderr)
-		popt.OnResult = func(r *pipeline.Result) { bar.Add64(r.Bytes) }
+		popt.OnResult = func(r *results.Result) { bar.Add64(r.Bytes) }
 	}
 	start := time.Now()
 	sum, runErr := pipeline.Run(ctx, corpus.Walk(ctx, args, copt), an, sink, popt)
@@ -149,50 +151,50 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 		if err := sentences.Close(); err != nil {
 			return withCode(exitUsage, err)
 		}
-		wrote = fmt.Sprintf("%s and %s sentences to %s", o.output, pipeline.Thousands(sum.SentenceRows), o.sentences)
+		wrote = fmt.Sprintf("%s and %s sentences to %s", o.output, humanize.Thousands(sum.SentenceRows), o.sentences)
 	}
 	fmt.Fprintf(stderr, "%s; wrote %s\n", summaryLine(sum, elapsed), wrote)
-	if !o.quiet && o.output != pipeline.Stdout && o.sentences != pipeline.Stdout {
+	if !o.quiet && o.output != results.Stdout && o.sentences != results.Stdout {
 		printSummaryTable(stdout, sum, an.Lexicon())
 	}
-	if o.failOnError && sum.ByStatus[pipeline.StatusError] > 0 {
-		return &exitError{code: exitViolation, err: fmt.Errorf("%d documents have status error (--fail-on-error)", sum.ByStatus[pipeline.StatusError])}
+	if o.failOnError && sum.ByStatus[results.StatusError] > 0 {
+		return &exitError{code: exitViolation, err: fmt.Errorf("%d documents have status error (--fail-on-error)", sum.ByStatus[results.StatusError])}
 	}
 	return nil
 }
 
 // formats picks the format of the results and the sentences file: --format
 // when given, else each file's extension, and JSONL on stdout.
-func (o *scoreOptions) formats() (results, sentences pipeline.Format, err error) {
-	if o.output == pipeline.Stdout && o.sentences == pipeline.Stdout {
+func (o *scoreOptions) formats() (rows, sentences results.Format, err error) {
+	if o.output == results.Stdout && o.sentences == results.Stdout {
 		return "", "", usageErr("-o and --sentences cannot both be - (stdout)")
 	}
 	if o.output == "" {
 		return "", "", usageErr("-o needs a file name, or - for stdout")
 	}
-	pick := func(path string) (pipeline.Format, error) {
+	pick := func(path string) (results.Format, error) {
 		if o.format != "" {
-			f, err := pipeline.ParseFormat(o.format)
+			f, err := results.ParseFormat(o.format)
 			if err != nil {
 				return "", usageErr("--format: %v", err)
 			}
-			if f == pipeline.FormatParquet && path == pipeline.Stdout {
+			if f == results.FormatParquet && path == results.Stdout {
 				return "", usageErr("parquet cannot be written to stdout: use --format jsonl or csv with -")
 			}
 			return f, nil
 		}
-		if path == pipeline.Stdout {
-			return pipeline.FormatJSONL, nil
+		if path == results.Stdout {
+			return results.FormatJSONL, nil
 		}
-		return pipeline.FormatOf(path), nil
+		return results.FormatOf(path), nil
 	}
-	if results, err = pick(o.output); err != nil {
+	if rows, err = pick(o.output); err != nil {
 		return "", "", err
 	}
 	if o.sentences != "" {
 		sentences, err = pick(o.sentences)
 	}
-	return results, sentences, err
+	return rows, sentences, err
 }
 
 // outputs names the files the run writes, for messages.
@@ -207,7 +209,7 @@ func newProgressBar(ctx context.Context, roots []string, opt corpus.Options, w i
 	files, total := corpus.Count(ctx, roots, opt)
 	return progressbar.NewOptions64(total,
 		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription(fmt.Sprintf("scoring %s files", pipeline.Thousands(files))),
+		progressbar.OptionSetDescription(fmt.Sprintf("scoring %s files", humanize.Thousands(files))),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
@@ -217,7 +219,7 @@ func newProgressBar(ctx context.Context, roots []string, opt corpus.Options, w i
 
 // summaryLine reads "1,204 documents: 1,190 scored, 9 skipped, 5 errors in 3.1 s".
 func summaryLine(s pipeline.Summary, elapsed time.Duration) string {
-	return fmt.Sprintf("%s in %.1f s", pipeline.StatusLine(s.ByStatus), elapsed.Seconds())
+	return fmt.Sprintf("%s in %.1f s", results.StatusLine(s.ByStatus), elapsed.Seconds())
 }
 
 // printSummaryTable writes the documents per label and the most frequent
@@ -225,8 +227,8 @@ func summaryLine(s pipeline.Summary, elapsed time.Duration) string {
 func printSummaryTable(w io.Writer, s pipeline.Summary, lex *lexicon.Lexicon) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "label\tdocuments\t")
-	for _, l := range []string{pipeline.LabelLeadership, pipeline.LabelManagement, pipeline.LabelBalanced, pipeline.LabelNone} {
-		fmt.Fprintf(tw, "%s\t%s\t\n", l, pipeline.Thousands(s.ByLabel[l]))
+	for _, l := range []string{results.LabelLeadership, results.LabelManagement, results.LabelBalanced, results.LabelNone} {
+		fmt.Fprintf(tw, "%s\t%s\t\n", l, humanize.Thousands(s.ByLabel[l]))
 	}
 	tw.Flush()
 	top := [2][]string{}
@@ -244,7 +246,7 @@ func printSummaryTable(w io.Writer, s pipeline.Summary, lex *lexicon.Lexicon) {
 			return cmp.Compare(lex.Entries[a].Term, lex.Entries[b].Term)
 		})
 		for _, i := range idx[:min(len(idx), 8)] {
-			top[p] = append(top[p], fmt.Sprintf("%s (%s)", lex.Entries[i].Term, pipeline.Thousands(int(s.Terms[i]))))
+			top[p] = append(top[p], fmt.Sprintf("%s (%s)", lex.Entries[i].Term, humanize.Thousands(int(s.Terms[i]))))
 		}
 	}
 	if len(top[0])+len(top[1]) == 0 {

@@ -14,7 +14,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/leadlex/leadlex/internal/pqtest"
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 const corpusDir = "../../testdata/corpus"
@@ -27,14 +27,14 @@ func leadlex(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
-func readParquet(t *testing.T, path string) ([]pipeline.Result, *parquet.File) {
+func readParquet(t *testing.T, path string) ([]results.Result, *parquet.File) {
 	t.Helper()
-	return pqtest.ReadRows[pipeline.Result](t, path)
+	return pqtest.ReadRows[results.Result](t, path)
 }
 
-func readSentences(t *testing.T, path string) ([]pipeline.SentenceRow, *parquet.File) {
+func readSentences(t *testing.T, path string) ([]results.SentenceRow, *parquet.File) {
 	t.Helper()
-	return pqtest.ReadRows[pipeline.SentenceRow](t, path)
+	return pqtest.ReadRows[results.SentenceRow](t, path)
 }
 
 // inputFiles lists the files under dir that are not hidden, as doc IDs.
@@ -76,7 +76,7 @@ func TestScoreWritesContract(t *testing.T) {
 	if len(rows) != len(files) {
 		t.Fatalf("%d rows for %d input files", len(rows), len(files))
 	}
-	byID := map[string]pipeline.Result{}
+	byID := map[string]results.Result{}
 	for i, r := range rows {
 		if r.DocID != files[i] {
 			t.Errorf("row %d is %s, want %s", i, r.DocID, files[i])
@@ -135,10 +135,10 @@ func TestScoreWritesContract(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("columns %v, want %v", got, want)
 	}
-	if v, _ := pf.Lookup(pipeline.MetaLexiconHash); v != lex.Hash {
+	if v, _ := pf.Lookup(results.MetaLexiconHash); v != lex.Hash {
 		t.Errorf("lexicon hash in metadata %q, want %q", v, lex.Hash)
 	}
-	if v, _ := pf.Lookup(pipeline.MetaCommand); !strings.HasPrefix(v, "leadlex score --output=") {
+	if v, _ := pf.Lookup(results.MetaCommand); !strings.HasPrefix(v, "leadlex score --output=") {
 		t.Errorf("command in metadata %q", v)
 	}
 
@@ -279,7 +279,7 @@ func TestScoreExpectedLabels(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	rows, _ := readParquet(t, out)
-	byID := map[string]pipeline.Result{}
+	byID := map[string]results.Result{}
 	for _, r := range rows {
 		byID[r.DocID] = r
 	}
@@ -319,14 +319,14 @@ func TestScoreSentences(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	results, rpf := readParquet(t, out)
+	rows, rpf := readParquet(t, out)
 	sents, spf := readSentences(t, sout)
 	if !strings.Contains(stderr, " sentences to "+sout) {
 		t.Errorf("stderr %q", stderr)
 	}
 	at, checked := 0, 0
-	for _, r := range results {
-		if r.Status != pipeline.StatusOK {
+	for _, r := range rows {
+		if r.Status != results.StatusOK {
 			continue
 		}
 		n := int(r.Sentences)
@@ -381,10 +381,10 @@ func TestScoreOutputFormats(t *testing.T) {
 	want, _ := readParquet(t, pq)
 	for i := range want { // Parquet has no nil lists; JSON writes []
 		if want[i].Dimensions == nil {
-			want[i].Dimensions = []pipeline.DimensionScore{}
+			want[i].Dimensions = []results.DimensionScore{}
 		}
 		if want[i].TopTerms == nil {
-			want[i].TopTerms = []pipeline.TermCount{}
+			want[i].TopTerms = []results.TermCount{}
 		}
 	}
 
@@ -393,9 +393,9 @@ func TestScoreOutputFormats(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	data, _ := os.ReadFile(jl)
-	var got []pipeline.Result
+	var got []results.Result
 	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		var r pipeline.Result
+		var r results.Result
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatal(err)
 		}
@@ -419,7 +419,7 @@ func TestScoreOutputFormats(t *testing.T) {
 	}
 	for i, r := range want {
 		rec := recs[i+1]
-		var dims []pipeline.DimensionScore
+		var dims []results.DimensionScore
 		if err := json.Unmarshal([]byte(rec[14]), &dims); err != nil || !reflect.DeepEqual(dims, r.Dimensions) {
 			t.Errorf("%s: dimensions %q (%v)", r.DocID, rec[14], err)
 		}
@@ -437,7 +437,7 @@ func TestScoreOutputFormats(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	var s pipeline.SentenceRow
+	var s results.SentenceRow
 	if err := json.Unmarshal([]byte(lines[0]), &s); err != nil || s.DocID != "founder_next_chapter.md" || s.Text == "" {
 		t.Errorf("first sentence line %q: %+v %v", lines[0], s, err)
 	}

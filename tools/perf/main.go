@@ -32,7 +32,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 const (
@@ -85,7 +85,7 @@ type runResult struct {
 	rssKB   int64
 	bytes   int64
 	summary string
-	row     *pipeline.Result // the first row of the results file
+	row     *results.Result // the first row of the results file
 }
 
 func (p *perf) run(quick bool, count int) error {
@@ -266,15 +266,15 @@ func dirBytes(root string) int64 {
 	return n
 }
 
-func firstRow(path string) (*pipeline.Result, error) {
+func firstRow(path string) (*results.Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	r := parquet.NewGenericReader[pipeline.Result](f)
+	r := parquet.NewGenericReader[results.Result](f)
 	defer r.Close()
-	rows := make([]pipeline.Result, 1)
+	rows := make([]results.Result, 1)
 	n, err := r.Read(rows)
 	if n == 0 {
 		return nil, fmt.Errorf("read %s: no rows (%v)", path, err)
@@ -449,7 +449,7 @@ func (p *perf) report() string {
 		if r.row.Error != nil {
 			reason = *r.row.Error
 		}
-		row("The same file with `--max-bytes 100MB`", fmt.Sprintf("status %s: %s (%.0f MB peak RSS)", r.row.Status, reason, mb(r.rssKB)), "a skipped row", yes(r.row.Status == pipeline.StatusSkipped), p.loadOf["200MB file, --max-bytes 100MB"])
+		row("The same file with `--max-bytes 100MB`", fmt.Sprintf("status %s: %s (%.0f MB peak RSS)", r.row.Status, reason, mb(r.rssKB)), "a skipped row", yes(r.row.Status == results.StatusSkipped), p.loadOf["200MB file, --max-bytes 100MB"])
 	}
 	sl := p.loadOf["startup"]
 	row("Start-up in process: load and compile the lexicon, first prose call", fmt.Sprintf("%.1f ms", start["ms/start"]), "< 100 ms", yes(start["ms/start"] > 0 && start["ms/start"] < 100), bl)

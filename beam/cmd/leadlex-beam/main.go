@@ -13,13 +13,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"strconv"
 	"strings"
 	"time"
 
@@ -34,18 +32,20 @@ import (
 	"github.com/leadlex/leadlex/beam/scorejob"
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/buildinfo"
+	"github.com/leadlex/leadlex/internal/exitcode"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version string
 
-// Exit codes, as in leadlex.
+// Exit codes, shared with leadlex.
 const (
-	exitOK        = 0
-	exitViolation = 1
-	exitUsage     = 2
-	exitInterrupt = 130
+	exitOK        = exitcode.OK
+	exitViolation = exitcode.Violation
+	exitUsage     = exitcode.Usage
+	exitInterrupt = exitcode.Interrupt
 )
 
 // ours are the flags of leadlex-beam itself; every other flag belongs to
@@ -126,7 +126,7 @@ func run(ctx context.Context, o *options, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "leadlex-beam: unexpected arguments %q (inputs go in --input)\n", args)
 		return exitUsage
 	}
-	stamp, err := createdAt()
+	stamp, err := buildinfo.CreatedAt()
 	if err != nil {
 		fmt.Fprintln(stderr, "leadlex-beam:", err)
 		return exitUsage
@@ -161,11 +161,11 @@ func run(ctx context.Context, o *options, args []string, stderr io.Writer) int {
 	}
 	byStatus, counted := statusCounts(res)
 	if counted {
-		fmt.Fprintf(stderr, "%s in %.1f s; ", pipeline.StatusLine(byStatus), elapsed.Seconds())
+		fmt.Fprintf(stderr, "%s in %.1f s; ", results.StatusLine(byStatus), elapsed.Seconds())
 	}
 	fmt.Fprintf(stderr, "wrote %d shards: %s … %s\n", len(shards), shards[0], shards[len(shards)-1])
-	if o.failOnError && byStatus[pipeline.StatusError] > 0 {
-		fmt.Fprintf(stderr, "leadlex-beam: %d documents have status error (--fail-on-error)\n", byStatus[pipeline.StatusError])
+	if o.failOnError && byStatus[results.StatusError] > 0 {
+		fmt.Fprintf(stderr, "leadlex-beam: %d documents have status error (--fail-on-error)\n", byStatus[results.StatusError])
 		return exitViolation
 	}
 	return exitOK
@@ -223,17 +223,3 @@ func commandLine(fs *flag.FlagSet) string {
 }
 
 func toolVersion() string { return buildinfo.Version(version) }
-
-// createdAt is SOURCE_DATE_EPOCH when set (for byte-identical reruns), else
-// now, as in leadlex.
-func createdAt() (string, error) {
-	s := os.Getenv("SOURCE_DATE_EPOCH")
-	if s == "" {
-		return time.Now().UTC().Format(time.RFC3339), nil
-	}
-	sec, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return "", errors.New("SOURCE_DATE_EPOCH is not a number of seconds")
-	}
-	return time.Unix(sec, 0).UTC().Format(time.RFC3339), nil
-}

@@ -12,7 +12,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/parquet-go/parquet-go"
 
-	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/results"
 )
 
 const corpusDir = "../../../testdata/corpus"
@@ -62,12 +62,12 @@ func TestRunWritesShards(t *testing.T) {
 			t.Fatal(err)
 		}
 		rows += int(pf.NumRows())
-		cmd, _ := pf.Lookup(pipeline.MetaCommand)
+		cmd, _ := pf.Lookup(results.MetaCommand)
 		wantCmd := "leadlex-beam --input=" + corpusDir + " --output=" + prefix + " --shards=2 --top-terms=3"
 		if cmd != wantCmd {
 			t.Errorf("command metadata %q, want %q", cmd, wantCmd)
 		}
-		if at, _ := pf.Lookup(pipeline.MetaCreatedAt); at != "2023-11-14T22:13:20Z" {
+		if at, _ := pf.Lookup(results.MetaCreatedAt); at != "2023-11-14T22:13:20Z" {
 			t.Errorf("created_at %q", at)
 		}
 		f.Close()

@@ -1,8 +1,8 @@
-package pipeline
+package results
 
 import (
-	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,17 +18,46 @@ func readResults(t *testing.T, path string) ([]Result, *parquet.File) {
 	return pqtest.ReadRows[Result](t, path)
 }
 
+// manyRows are n results with every kind of value: scores, nulls, lists
+// of several lengths, skipped and error rows.
+func manyRows(n int) []Result {
+	rows := make([]Result, n)
+	for i := range rows {
+		r := &rows[i]
+		r.DocID, r.Path, r.Format, r.Bytes = fmt.Sprintf("doc%05d.txt", i), fmt.Sprintf("corpus/doc%05d.txt", i), "txt", int64(100+i)
+		switch i % 7 {
+		case 5:
+			r.Status, r.Error = StatusSkipped, ptr("empty file")
+		case 6:
+			r.Status, r.Error = StatusError, ptr(fmt.Sprintf("read failed at byte %d", i))
+		default:
+			b := float64(i%5-2) / 2
+			r.Status, r.Label, r.Balance, r.Confidence = StatusOK, Labels[i%4], &b, float64(i%100)/100
+			r.Words, r.Sentences, r.LeadershipHits, r.ManagementHits = int32(i%300), int32(i%20), float64(i%9), float64(i%4)
+			r.Dimensions = []DimensionScore{{"vision", float64(i % 3), 0.5}, {"control", 0, float64(i % 2)}}
+			r.TopTerms = make([]TermCount, i%3)
+			for k := range r.TopTerms {
+				r.TopTerms[k] = TermCount{Term: fmt.Sprint("term", k), Pole: "leadership", Dimension: "vision", Count: int32(k + 1)}
+			}
+		}
+	}
+	return rows
+}
+
+func ptr[T any](v T) *T { return &v }
+
 func TestParquetRoundTrip(t *testing.T) {
-	an := testAnalyzer(t)
 	path := filepath.Join(t.TempDir(), "sub", "results.parquet")
-	meta := NewMetadata(an, "v9", "leadlex score x", "2026-01-01T00:00:00Z")
+	meta := Metadata{MetaToolVersion: "v9", MetaCommand: "leadlex score x", MetaCreatedAt: "2026-01-01T00:00:00Z", MetaSchemaVersion: SchemaVersion}
 	sink, err := NewParquetSink[Result](path, meta)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mem := &sliceSink{}
-	if _, err := Run(context.Background(), docs(rowsPerGroup+100), an, teeSink{sink, mem}, Options{}); err != nil {
-		t.Fatal(err)
+	rows := manyRows(rowsPerGroup + 100)
+	for i := range rows {
+		if err := sink.Write(&rows[i]); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("output exists before Close: %v", err)
@@ -38,7 +67,7 @@ func TestParquetRoundTrip(t *testing.T) {
 	}
 	got, pf := readResults(t, path)
 	for i := range got { // Parquet has no nil lists: compare them as empty
-		for _, r := range []*Result{&got[i], &mem.rows[i]} {
+		for _, r := range []*Result{&got[i], &rows[i]} {
 			if len(r.Dimensions) == 0 {
 				r.Dimensions = nil
 			}
@@ -47,7 +76,7 @@ func TestParquetRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if !reflect.DeepEqual(got, mem.rows) {
+	if !reflect.DeepEqual(got, rows) {
 		t.Errorf("rows read back differ from rows written")
 	}
 	if len(pf.RowGroups()) != 2 {
@@ -69,15 +98,6 @@ func TestParquetRoundTrip(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("folder holds %d files, want only the output", len(entries))
 	}
-}
-
-type teeSink struct{ a, b Sink }
-
-func (t teeSink) Write(r *Result) error {
-	if err := t.a.Write(r); err != nil {
-		return err
-	}
-	return t.b.Write(r)
 }
 
 func TestAtomicAbortLeavesNothing(t *testing.T) {

@@ -1,4 +1,4 @@
-package pipeline
+package results
 
 import "testing"
 
@@ -14,11 +14,6 @@ func TestStatusLine(t *testing.T) {
 	} {
 		if got := StatusLine(c.by); got != c.want {
 			t.Errorf("StatusLine(%v) = %q, want %q", c.by, got, c.want)
-		}
-	}
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -1234: "-1,234"} {
-		if got := Thousands(n); got != want {
-			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

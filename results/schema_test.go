@@ -1,4 +1,4 @@
-package pipeline
+package results
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/leadlex/leadlex/lexicon"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -39,9 +41,9 @@ func writtenSchema[T any](t *testing.T) string {
 // TestSchemaGolden fails when the Parquet layout of the results or the
 // sentences file changes. A deliberate change bumps SchemaVersion, updates
 // the README's column tables and rewrites the golden files with
-// `go test ./pipeline -run SchemaGolden -update`.
+// `go test ./results -run SchemaGolden -update`.
 func TestSchemaGolden(t *testing.T) {
-	keys := slices.Sorted(maps.Keys(NewMetadata(testAnalyzer(t), "v", "c", "t")))
+	keys := slices.Sorted(maps.Keys(NewMetadata(&lexicon.Lexicon{}, "l", "v", "c", "t")))
 	for name, schema := range map[string]string{
 		"results":   writtenSchema[Result](t),
 		"sentences": writtenSchema[SentenceRow](t),
@@ -60,7 +62,7 @@ func TestSchemaGolden(t *testing.T) {
 			}
 			if got != string(want) {
 				t.Errorf("the %s file's schema changed; if that is meant, bump SchemaVersion (now %s), "+
-					"update the README and run go test ./pipeline -run SchemaGolden -update\n got:\n%s\nwant:\n%s",
+					"update the README and run go test ./results -run SchemaGolden -update\n got:\n%s\nwant:\n%s",
 					name, SchemaVersion, got, want)
 			}
 		})

@@ -1,0 +1,77 @@
+package results
+
+// Status of a row: every input file (or record) gets one row, scored or
+// saying why not.
+const (
+	StatusOK      = "ok"
+	StatusSkipped = "skipped"
+	StatusError   = "error"
+)
+
+// Labels a scored document (or sentence) can get.
+const (
+	LabelLeadership = "leadership"
+	LabelManagement = "management"
+	LabelBalanced   = "balanced"
+	LabelNone       = "none"
+)
+
+// Labels lists the labels in the order summaries print them.
+var Labels = []string{LabelLeadership, LabelManagement, LabelBalanced, LabelNone}
+
+// Result is one row of the results file: one document's scores, or why it
+// has none. Field order and tags are the Parquet contract (see README);
+// the type's name is the Parquet schema's name, so it stays Result.
+type Result struct {
+	DocID           string           `parquet:"doc_id" json:"doc_id"`
+	Path            string           `parquet:"path" json:"path"`
+	Format          string           `parquet:"format" json:"format"`
+	Bytes           int64            `parquet:"bytes" json:"bytes"`
+	Words           int32            `parquet:"words" json:"words"`
+	Sentences       int32            `parquet:"sentences" json:"sentences"`
+	LeadershipHits  float64          `parquet:"leadership_hits" json:"leadership_hits"`
+	ManagementHits  float64          `parquet:"management_hits" json:"management_hits"`
+	NegatedHits     float64          `parquet:"negated_hits" json:"negated_hits"`
+	LeadershipPer1k float64          `parquet:"leadership_per_1k" json:"leadership_per_1k"`
+	ManagementPer1k float64          `parquet:"management_per_1k" json:"management_per_1k"`
+	Balance         *float64         `parquet:"balance,optional" json:"balance"`
+	Label           string           `parquet:"label" json:"label"`
+	Confidence      float64          `parquet:"confidence" json:"confidence"`
+	Dimensions      []DimensionScore `parquet:"dimensions,list" json:"dimensions"`
+	TopTerms        []TermCount      `parquet:"top_terms,list" json:"top_terms"`
+	Status          string           `parquet:"status" json:"status"`
+	Error           *string          `parquet:"error,optional" json:"error"`
+}
+
+// SentenceRow is one row of the sentences file: one sentence of a scored
+// document with the hits in it. Field order, tags and the type's name are
+// the Parquet contract (see README).
+type SentenceRow struct {
+	DocID          string           `parquet:"doc_id" json:"doc_id"`
+	SentenceIndex  int32            `parquet:"sentence_index" json:"sentence_index"`
+	ByteStart      int64            `parquet:"byte_start" json:"byte_start"`
+	ByteEnd        int64            `parquet:"byte_end" json:"byte_end"`
+	Text           string           `parquet:"text" json:"text"`
+	Words          int32            `parquet:"words" json:"words"`
+	LeadershipHits float64          `parquet:"leadership_hits" json:"leadership_hits"`
+	ManagementHits float64          `parquet:"management_hits" json:"management_hits"`
+	NegatedHits    float64          `parquet:"negated_hits" json:"negated_hits"`
+	Dimensions     []DimensionScore `parquet:"dimensions,list" json:"dimensions"`
+	Terms          []TermCount      `parquet:"terms,list" json:"terms"`
+	Label          string           `parquet:"label" json:"label"`
+}
+
+// DimensionScore is the weighted hits of one dimension, per pole.
+type DimensionScore struct {
+	Name       string  `parquet:"name" json:"name"`
+	Leadership float64 `parquet:"leadership" json:"leadership"`
+	Management float64 `parquet:"management" json:"management"`
+}
+
+// TermCount is how often one lexicon entry was hit (not negated).
+type TermCount struct {
+	Term      string `parquet:"term" json:"term"`
+	Pole      string `parquet:"pole" json:"pole"`
+	Dimension string `parquet:"dimension" json:"dimension"`
+	Count     int32  `parquet:"count" json:"count"`
+}
