@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -31,6 +32,7 @@ type scoreOptions struct {
 	quiet          bool
 	failOnError    bool
 	read           readFlags // formats and encodings
+	parquet        results.ParquetOptions
 }
 
 func newScoreCmd() *cobra.Command {
@@ -79,6 +81,8 @@ when interrupted.`,
 	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
+	f.StringVar(&o.parquet.Compression, "compression", "zstd", "Parquet page compression: "+strings.Join(results.Compressions, ", "))
+	f.IntVar(&o.parquet.DataPageVersion, "data-page-version", 1, "Parquet data page version: 1 (every reader) or 2")
 	o.read.register(f)
 	return cmd
 }
@@ -86,6 +90,9 @@ when interrupted.`,
 func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	if o.workers < 0 {
 		return usageErr("--workers must be 0 (all CPUs) or more, got %d", o.workers)
+	}
+	if err := o.parquet.Validate(); err != nil {
+		return usageErr("%v", err)
 	}
 	an, err := o.analysis.analyzer()
 	if err != nil {
@@ -108,7 +115,7 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	meta := results.NewMetadata(an.Lexicon(), an.LabelSettings(), toolVersion(), commandLine(cmd, args), stamp)
 	stdout := cmd.OutOrStdout()
-	sink, err := results.NewSink[results.Result](o.output, resultsFormat, meta, stdout)
+	sink, err := results.NewSink[results.Result](o.output, resultsFormat, meta, stdout, o.parquet)
 	if err != nil {
 		return withCode(exitUsage, err)
 	}
@@ -117,7 +124,7 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	popt := pipeline.Options{Workers: o.workers}
 	var sentences *results.FileSink[results.SentenceRow]
 	if o.sentences != "" {
-		sentences, err = results.NewSink[results.SentenceRow](o.sentences, sentencesFormat, meta, stdout)
+		sentences, err = results.NewSink[results.SentenceRow](o.sentences, sentencesFormat, meta, stdout, o.parquet)
 		if err != nil {
 			return withCode(exitUsage, err)
 		}
