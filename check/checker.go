@@ -189,6 +189,9 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 			fs = append(fs, f.Finding)
 		}
 	}
+	if len(fs) > 0 && !record {
+		fs = unsuppressed(fs, suppressionSource(d, text), d.Format == "txt")
+	}
 	sortFindings(fs)
 	key := rel
 	if record {
@@ -197,6 +200,20 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 	fingerprint(fs, key)
 	out.Findings = fs
 	return out
+}
+
+// suppressionSource is the text whose comments can turn findings off: the
+// file itself for Markdown and HTML (comments do not survive extraction),
+// the text for everything else.
+func suppressionSource(d corpus.Doc, text string) string {
+	if d.Format != "md" && d.Format != "html" {
+		return text
+	}
+	raw, err := os.ReadFile(d.Path)
+	if err != nil {
+		return text
+	}
+	return string(raw)
 }
 
 // withPlace gives a document-level finding the place of base.
