@@ -7,6 +7,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -117,6 +118,13 @@ type Options struct {
 	// (default none: records are numbered).
 	TextColumn, IDColumn string
 
+	// Stdin is read, as one document, for the root "-" (StdinPath). The
+	// document is named StdinName (default DefaultStdinName) and read as
+	// StdinFormat (txt, md, html, jsonl, csv, tsv or docx; default: from
+	// StdinName's extension, or txt when it has none).
+	Stdin                  io.Reader
+	StdinName, StdinFormat string
+
 	fsys fileSystem // the disk; tests put failures in its way
 }
 
@@ -148,6 +156,11 @@ func (o Options) resolve() (*config, error) {
 	var err error
 	if c.dec, err = parseEncoding(o.Encoding); err != nil {
 		return nil, err
+	}
+	if o.StdinFormat != "" {
+		if _, _, err := parseExtension(".stdin=" + o.StdinFormat); err != nil {
+			return nil, fmt.Errorf("--stdin-format %q: want one of %s", o.StdinFormat, strings.Join(formatNames(), ", "))
+		}
 	}
 	if len(o.Extensions) > 0 {
 		c.formats = maps.Clone(formats)
@@ -247,6 +260,12 @@ func walk(ctx context.Context, roots []string, opt Options, statOnly bool) iter.
 		}
 		w := walker{ctx: ctx, cfg: cfg, yield: yield, statOnly: statOnly, multi: len(roots) > 1}
 		for _, root := range roots {
+			if root == StdinPath {
+				if !w.stdin() {
+					return
+				}
+				continue
+			}
 			if !w.root(root) {
 				return
 			}

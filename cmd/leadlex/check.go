@@ -118,14 +118,12 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 			return err
 		}
 	}
-	roots := args
-	if len(roots) == 0 {
-		roots = policyRoots(policy)
+	roots := policyRoots(policy)
+	if len(args) > 0 || o.read.inputs.filesFrom != "" {
+		roots = args
 	}
-	for _, r := range roots {
-		if _, err := os.Stat(r); err != nil {
-			return usageErr("%s: %v", r, describeErr(err))
-		}
+	if roots, err = o.read.inputs.roots(roots, cmd.InOrStdin()); err != nil {
+		return err
 	}
 
 	stderr := cmd.ErrOrStderr()
@@ -133,6 +131,7 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	o.read.inputs.apply(&copt, cmd.InOrStdin())
 	copt.StreamAbove = -1    // findings need the whole text
 	copt.DeferExtract = true // the workers extract Markdown and HTML
 	rep := &check.Report{
@@ -205,7 +204,7 @@ func (o *checkOptions) loadPolicy(args []string) (*check.Policy, error) {
 			return nil, withCode(exitUsage, err)
 		}
 		starts := []string{wd}
-		if len(args) > 0 {
+		if len(args) > 0 && args[0] != corpus.StdinPath && !isGlob(args[0]) {
 			dir := args[0]
 			if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 				dir = filepath.Dir(dir)

@@ -41,9 +41,13 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 // readFlags are the flags that say how files are read: extra extensions,
 // encodings, and which field or column of a record file holds the text.
 // score, check and explain share them.
-type readFlags struct{ opt corpus.Options }
+type readFlags struct {
+	opt    corpus.Options
+	inputs inputFlags
+}
 
 func (r *readFlags) register(f *pflag.FlagSet) {
+	r.inputs.register(f)
 	f.StringVar(&r.opt.Encoding, "encoding", "", "how to decode files without a byte-order mark: utf-8 (the default), latin1, windows-1252, utf-16le, …; utf-8,latin1 reads UTF-8 where valid and latin1 elsewhere")
 	f.StringSliceVar(&r.opt.Extensions, "ext", nil, "more extensions to read as plain text (--ext .log,.rst), or as a format (--ext .mdx=md)")
 	f.StringVar(&r.opt.TextField, "text-field", corpus.DefaultTextField, "JSON Lines field with the text; dots reach into objects (post.body)")

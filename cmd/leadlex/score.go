@@ -66,7 +66,6 @@ when interrupted.`,
   leadlex score ./corpus -o - --format jsonl | jq .label
   leadlex score exports/posts.jsonl -o posts.parquet --text-field body --id-field url
   leadlex score reviews.csv -o reviews.parquet --text-column review --encoding utf-8,windows-1252`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
 		},
@@ -109,6 +108,11 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	copt.DeferExtract = true // the workers extract Markdown and HTML, not the reading goroutine
+	roots, err := o.read.inputs.roots(args, cmd.InOrStdin())
+	if err != nil {
+		return err
+	}
+	o.read.inputs.apply(&copt, cmd.InOrStdin())
 	resultsFormat, sentencesFormat, err := o.formats()
 	if err != nil {
 		return err
@@ -133,11 +137,11 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	var bar *progressbar.ProgressBar
 	if !o.quiet && isTerminal(stderr) {
-		bar = newProgressBar(ctx, args, copt, stderr)
+		bar = newProgressBar(ctx, roots, copt, stderr)
 		popt.OnResult = func(r *results.Result) { bar.Add64(r.Bytes) }
 	}
 	start := time.Now()
-	sum, runErr := pipeline.Run(ctx, corpus.Walk(ctx, args, copt), an, sink, popt)
+	sum, runErr := pipeline.Run(ctx, corpus.Walk(ctx, roots, copt), an, sink, popt)
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(stderr)

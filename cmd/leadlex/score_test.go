@@ -225,7 +225,7 @@ func TestScoreExitCodes(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"no path", []string{"score"}, 2, "requires at least 1 arg"},
+		{"no path", []string{"score"}, 2, "no PATH given"},
 		{"unknown flag", []string{"score", corpusDir, "--nope"}, 2, "unknown flag: --nope"},
 		{"bad workers", []string{"score", corpusDir, "--workers", "-1"}, 2, "--workers must be 0"},
 		{"bad margin", []string{"score", corpusDir, "--margin", "2"}, 2, "--margin must be in [0, 1)"},
