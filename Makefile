@@ -8,7 +8,7 @@ LDFLAGS := -X main.version=$(VERSION)
 # Release targets: GOOS/GOARCH pairs built by make release and checked by CI.
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: all build release cross-build run test vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test
+.PHONY: all build release cross-build readers run test vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test
 
 all: build
 
@@ -33,6 +33,14 @@ cross-build:
 	  echo "go build $$p"; \
 	  CGO_ENABLED=0 GOOS=$${p%/*} GOARCH=$${p#*/} $(GO) build -trimpath -o /dev/null ./cmd/leadlex; \
 	done
+
+## readers: read score output in every --compression and page version with DuckDB and hyparquet (npm; needs node)
+readers: build
+	mkdir -p out/readers
+	cd out/readers && cp ../../tools/readers/package.json ../../tools/readers/read.mjs . && npm install --silent --no-audit --no-fund
+	@for c in zstd snappy gzip none; do ./$(BIN) score testdata/corpus -q -o out/readers/results-$$c.parquet --compression $$c; done
+	./$(BIN) score testdata/corpus -q -o out/readers/results-zstd-v2.parquet --data-page-version 2
+	cd out/readers && node read.mjs results-*.parquet
 
 ## run: score the bundled testdata/ corpus into out/results.parquet and print the summary
 run: build
@@ -94,7 +102,7 @@ corpus:
 	$(GO) run ./tools/gencorpus $(if $(BYTES),-bytes $(BYTES),-n $(N)) -o $(OUT)
 
 ## eval: measure the default lexicon on the labelled sets: the tune half, then the held-out half
-.PHONY: all build release cross-build run test vet bench corpus clean check-demo report chromium screenshots fuzz
+.PHONY: all build release cross-build readers run test vet bench corpus clean check-demo report chromium screenshots fuzz
 eval: build
 	./$(BIN) eval testdata/labeled/tune.tsv --worst 0
 	./$(BIN) eval testdata/labeled/dev.tsv --worst 0

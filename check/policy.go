@@ -91,7 +91,7 @@ type RuleInfo struct {
 	ID          string
 	Description string   // one sentence about this rule as the policy set it
 	Help        string   // what the kind of rule checks and how to satisfy it
-	Anchor      string   // the rule kind's section in docs/RULES.md
+	Anchor      string   // the rule kind's section in docs/RULES.md (GitHub's slug of its heading)
 	Severity    Severity // where the rule is defined; overrides may change it per path
 }
 
@@ -104,11 +104,11 @@ func (ri RuleInfo) HelpURI() string { return RulesDoc + "#" + ri.Anchor }
 
 // ruleKinds explain each kind of rule, by anchor, for RuleInfo.Help.
 var ruleKinds = map[string]string{
-	"threshold-balance": "The balance is (L - M) / (L + M) over the document's weighted leadership (L) and management (M) hits, from -1 to 1. " +
+	"thresholdbalance": "The balance is (L - M) / (L + M) over the document's weighted leadership (L) and management (M) hits, from -1 to 1. " +
 		"To raise it, say where the work is heading and how people grow; to lower it, say what gets planned, checked and delivered.",
-	"threshold-leadership_per_1k": "Weighted leadership hits per 1,000 words of the document's role text. " +
+	"thresholdleadership_per_1k": "Weighted leadership hits per 1,000 words of the document's role text. " +
 		"More wording about direction, people, change and the long term raises it.",
-	"threshold-management_per_1k": "Weighted management hits per 1,000 words of the document's role text. " +
+	"thresholdmanagement_per_1k": "Weighted management hits per 1,000 words of the document's role text. " +
 		"Plans, budgets, checks and routine raise it; fewer of them lower it.",
 	"require": "The document must have at least the policy's minimum of weighted hits on the given pole in at least one of the listed dimensions. " +
 		"`leadlex explain FILE` shows which words count.",
@@ -225,7 +225,7 @@ func (p *Policy) RuleInfos() []RuleInfo {
 	sets := p.ruleSets()
 	for _, rs := range sets {
 		for _, t := range rs.Thresholds {
-			add(t.ID, "threshold-"+t.Metric, thresholdDescription(t.Metric), t.Severity)
+			add(t.ID, "threshold"+t.Metric, thresholdDescription(t.Metric), t.Severity)
 		}
 	}
 	for _, rs := range sets {
