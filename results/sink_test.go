@@ -173,12 +173,34 @@ func TestCreateAtomicErrors(t *testing.T) {
 	if _, err := CreateAtomic(dir); err == nil || !strings.Contains(err.Error(), "is a folder") {
 		t.Errorf("output is a folder: err = %v", err)
 	}
-	ro := filepath.Join(dir, "ro")
-	os.Mkdir(ro, 0o555)
-	if os.Geteuid() != 0 { // root writes anywhere
-		if _, err := CreateAtomic(filepath.Join(ro, "x.parquet")); err == nil || !strings.Contains(err.Error(), "permission denied") {
-			t.Errorf("read-only folder: err = %v", err)
-		}
+	// A folder that is a file cannot be made, by root neither.
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CreateAtomic(filepath.Join(file, "sub", "x.parquet")); err == nil || !strings.Contains(err.Error(), "create output folder") ||
+		!strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("folder is a file: err = %v", err)
+	}
+}
+
+// TestCreateAtomicReadOnlyFolder cannot create the temporary file in a
+// folder without write permission. Root writes anywhere, so as root it
+// skips; TestAtomicFileFileSizeLimit makes the disk fail for root too.
+func TestCreateAtomicReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root, who can write into a read-only folder; TestAtomicFileFileSizeLimit and TestCreateAtomicErrors cover write failures as root")
+	}
+	ro := filepath.Join(t.TempDir(), "ro")
+	if err := os.Mkdir(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	_, err := CreateAtomic(filepath.Join(ro, "x.parquet"))
+	if err == nil || !strings.Contains(err.Error(), "cannot write "+filepath.Join(ro, "x.parquet")+": permission denied") {
+		t.Errorf("read-only folder: err = %v", err)
+	}
+	if left, _ := os.ReadDir(ro); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
 	}
 }
 

@@ -88,15 +88,25 @@ func runBeam(t *testing.T, cfg scorejob.Config) ([]results.Result, []map[string]
 		rows = append(rows, shard...)
 		metas = append(metas, meta)
 	}
-	// Only the shards and nothing else (no temporary files) are left.
-	left, _ := filepath.Glob(cfg.Output + "*")
-	if strings.Contains(cfg.Output, "://") {
-		left = job.Shards()
+	// Only the shards and nothing else (no temporary files) are left in
+	// the output's folder, local or on the Beam filesystem.
+	left, err := listOutputs(cfg.Output)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if !slices.Equal(left, job.Shards()) {
 		t.Errorf("files left: %v, want %v", left, job.Shards())
 	}
 	return rows, metas
+}
+
+// listOutputs lists every file in the folder of the output prefix, sorted:
+// on disk, or on memfs for a memfs:// prefix.
+func listOutputs(prefix string) ([]string, error) {
+	if strings.HasPrefix(prefix, "memfs://") {
+		return memfs.New(context.Background()).List(context.Background(), prefix[:strings.LastIndex(prefix, "/")+1]+"*")
+	}
+	return filepath.Glob(filepath.Join(filepath.Dir(prefix), "*"))
 }
 
 func byDocID(a, b results.Result) int { return cmp.Compare(a.DocID, b.DocID) }

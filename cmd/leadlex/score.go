@@ -238,7 +238,7 @@ func summaryLine(s pipeline.Summary, elapsed time.Duration) string {
 func printSummaryTable(w io.Writer, s pipeline.Summary, lex *lexicon.Lexicon) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "label\tdocuments\t")
-	for _, l := range []string{results.LabelLeadership, results.LabelManagement, results.LabelBalanced, results.LabelNone} {
+	for _, l := range results.Labels {
 		fmt.Fprintf(tw, "%s\t%s\t\n", l, humanize.Thousands(s.ByLabel[l]))
 	}
 	tw.Flush()
