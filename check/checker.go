@@ -128,7 +128,8 @@ func (c *Checker) Check(d corpus.Doc) Document {
 
 func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 	defer d.Close()
-	d.Extract() // read with corpus.Options.DeferExtract
+	markup := d.Text // with corpus.Options.DeferExtract: Markdown or HTML as written, comments and all
+	d.Extract()
 	out := Document{Path: d.Path, ID: d.ID, Status: d.Status, Reason: d.Reason}
 	if d.Status != corpus.OK {
 		return out
@@ -172,7 +173,11 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 	}
 	if c.flags != nil && len(rules.Flags) > 0 && c.starts.mayOccur(text, sc.words) {
 		var raw []byte
-		if d.Format != "txt" && !record {
+		switch {
+		case d.Format == "txt" || record:
+		case markup != text:
+			raw = []byte(markup) // the markup the text was extracted from (also for standard input)
+		default:
 			raw, _ = os.ReadFile(d.Path) // to map extracted text back to the file; on failure, positions are in the text
 		}
 		var sm *sourceMap
@@ -190,7 +195,7 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 		}
 	}
 	if len(fs) > 0 && !record {
-		fs = unsuppressed(fs, suppressionSource(d, text), d.Format == "txt")
+		fs = unsuppressed(fs, suppressionSource(d, markup, text), d.Format == "txt")
 	}
 	sortFindings(fs)
 	key := rel
@@ -202,12 +207,16 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 	return out
 }
 
-// suppressionSource is the text whose comments can turn findings off: the
-// file itself for Markdown and HTML (comments do not survive extraction),
-// the text for everything else.
-func suppressionSource(d corpus.Doc, text string) string {
+// suppressionSource is the text whose comments can turn findings off: for
+// Markdown and HTML the markup before extraction (comments do not survive
+// it), read from the file when the Doc came extracted already; the text for
+// everything else.
+func suppressionSource(d corpus.Doc, markup, text string) string {
 	if d.Format != "md" && d.Format != "html" {
 		return text
+	}
+	if markup != text {
+		return markup
 	}
 	raw, err := os.ReadFile(d.Path)
 	if err != nil {

@@ -20,7 +20,7 @@ require:
 
 // checkFiles writes files into a new folder with suppressPolicy and
 // returns the findings per file name, as "rule@line".
-func checkFiles(t *testing.T, files map[string]string) map[string][]string {
+func checkFiles(t *testing.T, files map[string]string, deferExtract bool) map[string][]string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, text := range files {
@@ -29,7 +29,7 @@ func checkFiles(t *testing.T, files map[string]string) map[string][]string {
 		}
 	}
 	c := newChecker(t, dir, suppressPolicy)
-	docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{dir}, corpus.Options{StreamAbove: -1}), 1)
+	docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{dir}, corpus.Options{StreamAbove: -1, DeferExtract: deferExtract}), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,10 +75,14 @@ func TestSuppression(t *testing.T) {
 	for _, tc := range tests {
 		files[tc.name] = tc.text
 	}
-	got := checkFiles(t, files)
-	for _, tc := range tests {
-		if !slices.Equal(got[tc.name], tc.want) {
-			t.Errorf("%s: findings %q, want %q", tc.name, got[tc.name], tc.want)
+	// Directives are read from the markup the Doc carries (DeferExtract,
+	// as leadlex check reads) or from the file (Docs extracted already).
+	for _, deferExtract := range []bool{true, false} {
+		got := checkFiles(t, files, deferExtract)
+		for _, tc := range tests {
+			if !slices.Equal(got[tc.name], tc.want) {
+				t.Errorf("%s (DeferExtract %v): findings %q, want %q", tc.name, deferExtract, got[tc.name], tc.want)
+			}
 		}
 	}
 }

@@ -108,6 +108,13 @@ func TestInputsInCheckAndExplain(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "file=cmd/leadlex/jobs/new.txt,line=1,col=26") {
 		t.Errorf("check -: exit %d\n%s", code, out)
 	}
+	// Suppression comments work on standard input too: they are read from
+	// the piped text, not from a file of that name.
+	piped := "<!-- leadlex-disable-next-line flag/micromanage -->\nWe want someone who will micromanage the rota.\n"
+	code, out, _ = leadlexStdin(t, piped, "check", "--config", cfg, "-", "--stdin-name", "jobs/new.md", "--format", "github")
+	if code != 0 || out != "" {
+		t.Errorf("check - with a suppression comment: exit %d\n%s", code, out)
+	}
 	code, out, _ = leadlexStdin(t, "We set the vision.\n", "explain", "-", "--stdin-name", "memo.txt")
 	if code != 0 || !strings.Contains(out, "== memo.txt ==") || !strings.Contains(out, "[L:set the vision]") {
 		t.Errorf("explain -: exit %d\n%s", code, out)
