@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/leadlex/leadlex/corpus"
@@ -85,4 +86,26 @@ func TestSuppression(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzSuppression: any source parses, directives lie on lines of the
+// source in order, and a finding is never suppressed by a source without
+// directives.
+func FuzzSuppression(f *testing.F) {
+	f.Add("<!-- leadlex-disable flag/x -->\nmicromanage\n<!-- leadlex-enable flag -->\n", 2)
+	f.Add("# leadlex-disable-next-line\nx\n", 2)
+	f.Add("<!--leadlex-disable-->", 1)
+	f.Fuzz(func(t *testing.T, src string, line int) {
+		ds := parseDirectives(src, true)
+		lines := 1 + strings.Count(src, "\n")
+		for i, d := range ds {
+			if d.line < 1 || d.line > lines || i > 0 && d.line < ds[i-1].line {
+				t.Fatalf("directive %d on line %d of %d (%+v)", i, d.line, lines, ds)
+			}
+		}
+		fnd := Finding{Rule: "flag/x", Line: max(line, 1), Match: "x"}
+		if !strings.Contains(src, "leadlex-") && suppressed(ds, &fnd) {
+			t.Fatal("suppressed without a directive")
+		}
+	})
 }
