@@ -8,7 +8,7 @@ LDFLAGS := -X main.version=$(VERSION)
 # Release targets: GOOS/GOARCH pairs built by make release and checked by CI.
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: all build release cross-build readers run test vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test
+.PHONY: all build release cross-build readers run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test
 
 all: build
 
@@ -65,12 +65,18 @@ screenshots:
 	mkdir -p out
 	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestReportInChromium -v ./report/
 
-## test: vet, formatting, and all tests with the race detector
+## test: vet, formatting, and all tests with the race detector; then the interop module
+## (arrow-go reads our Parquet; its own go.mod keeps arrow-go out of the root module)
 test:
 	$(GO) vet ./...
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) test -race ./...
+	cd interop && $(GO) vet ./... && $(GO) test ./...
+
+## lint: no non-test function over 80 lines, here and in beam/ (tools/funclen lists the ones that are)
+lint:
+	$(GO) run ./tools/funclen . beam interop
 
 ## bench: benchmarks of the tokenizer alone and the whole pipeline (docs/s, MB/s, allocs/doc)
 bench:

@@ -6,7 +6,10 @@ require github.com/leadlex/leadlex v0.0.0
 
 require github.com/bmatcuk/doublestar/v4 v4.10.4
 
-require github.com/yuin/goldmark v1.8.7 // indirect
+require (
+	github.com/yuin/goldmark v1.8.7 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
+)
 
 require (
 	cel.dev/expr v0.25.2 // indirect
@@ -106,7 +109,6 @@ require (
 	google.golang.org/grpc v1.83.2 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
-	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
 
 replace github.com/leadlex/leadlex => ../

@@ -3,6 +3,7 @@ package check
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/leadlex/leadlex/corpus"
@@ -10,7 +11,7 @@ import (
 	"github.com/leadlex/leadlex/pipeline"
 )
 
-// sampleDir holds the sample policy and job descriptions of the README.
+// sampleDir holds the sample policy and job descriptions of docs/CHECK.md.
 const sampleDir = "../testdata/check"
 
 var defaultAnalyzer = pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
@@ -44,16 +45,10 @@ func checkText(t *testing.T, c *Checker, name, text string) []Finding {
 // `leadlex check testdata/check` does.
 func sampleReport(t *testing.T) *Report {
 	t.Helper()
-	p, err := Load(filepath.Join(sampleDir, ".leadlex.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(p, defaultAnalyzer)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sampleChecker(t)
+	p := c.Policy()
 	rep := &Report{Tool: Tool{Name: "leadlex", Version: "test", InformationURI: "https://github.com/leadlex/leadlex"}, Rules: p.RuleInfos()}
-	docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{sampleDir}, corpus.Options{StreamAbove: -1}), 2)
+	docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{sampleDir}, corpus.Options{StreamAbove: -1, Positions: true}), 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,4 +76,41 @@ func rules(fs []Finding) []string {
 		out[i] = f.Rule
 	}
 	return out
+}
+
+// TestRunSameForAnyWorkers holds that the pool hands documents back in
+// input order: any number of workers gives the same documents and findings.
+func TestRunSameForAnyWorkers(t *testing.T) {
+	c := sampleChecker(t)
+	var first []Document
+	for _, workers := range []int{1, 2, 5} {
+		docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{sampleDir}, corpus.Options{StreamAbove: -1, Positions: true}), workers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = docs
+			if len(docs) < 5 {
+				t.Fatalf("%d documents: want the sample's", len(docs))
+			}
+			continue
+		}
+		if !reflect.DeepEqual(docs, first) {
+			t.Errorf("workers=%d: documents differ from workers=1", workers)
+		}
+	}
+}
+
+// sampleChecker builds the checker of the sample folder's policy.
+func sampleChecker(t *testing.T) *Checker {
+	t.Helper()
+	p, err := Load(filepath.Join(sampleDir, ".leadlex.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(p, defaultAnalyzer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -4,16 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/pool"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/leadlex/leadlex/results"
@@ -121,37 +119,27 @@ func (c *Checker) newScorers() scorers {
 	return s
 }
 
-// Check checks one document.
+// Check checks one document. Findings point at lines and columns of the
+// file when d was read with corpus.Options.Positions (Markdown and HTML
+// need it: their text is extracted), else of d's text.
 func (c *Checker) Check(d corpus.Doc) Document {
 	return c.check(c.newScorers(), d)
 }
 
 func (c *Checker) check(sc scorers, d corpus.Doc) Document {
-	defer d.Close()
-	markup := d.Text // with corpus.Options.DeferExtract: Markdown or HTML as written, comments and all
-	d.Extract()
-	out := Document{Path: d.Path, ID: d.ID, Status: d.Status, Reason: d.Reason}
-	if d.Status != corpus.OK {
+	markup := d.Text           // with corpus.Options.DeferExtract: Markdown or HTML as written, comments and all
+	a := sc.main.AnalyzeDoc(d) // extracts, reads a stream whole, closes d
+	r := a.Result
+	out := Document{Path: d.Path, ID: d.ID, Status: corpus.Status(r.Status)}
+	if r.Status != results.StatusOK {
+		out.Reason = *r.Error
 		return out
 	}
-	text := d.Text
-	if d.Body != nil { // Walk streams large files unless told not to; read them whole
-		b, err := io.ReadAll(d.Body)
-		if err != nil {
-			out.Status, out.Reason = corpus.Failed, err.Error()
-			return out
-		}
-		text = string(b)
-	}
+	out.Result = r
+	text := a.Text
 	record := isRecord(d)
 	rel := c.policy.Rel(d.Path)
 	rules := c.policy.For(rel)
-	a := sc.main.Analyze(text)
-	t := pipeline.NewTally(len(c.an.Lexicon().Entries))
-	t.Add(a)
-	r := &results.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: results.StatusOK}
-	c.an.Fill(r, t)
-	out.Result = r
 
 	file := filepath.ToSlash(d.Path)
 	docLevel := Finding{File: file, Line: 1, Column: 1, EndLine: 1, EndColumn: 1}
@@ -172,24 +160,16 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 		}
 	}
 	if c.flags != nil && len(rules.Flags) > 0 && c.starts.mayOccur(text, sc.words) {
-		var raw []byte
-		switch {
-		case d.Format == "txt" || record:
-		case markup != text:
-			raw = []byte(markup) // the markup the text was extracted from (also for standard input)
-		default:
-			raw, _ = os.ReadFile(d.Path) // to map extracted text back to the file; on failure, positions are in the text
-		}
-		var sm *sourceMap
-		if !record {
-			sm = newSourceMap(text, raw)
+		pos := a.Positions // from the extractor: offsets of the text back to the file
+		if pos == nil && !record {
+			pos = corpus.TextPositions(text)
 		}
 		for _, f := range c.flagFindings(sc.flags, rules.Flags, text) {
 			f.File, f.Document = file, docLevel.Document
-			if sm != nil {
-				f.placeAt(sm.position(f.start), sm.position(f.end))
+			if pos != nil {
+				f.placeAt(pos.At(f.start), pos.End(f.end))
 			} else {
-				f.placeAt(Position{1, 1}, Position{1, 1})
+				f.placeAt(Position{Line: 1, Column: 1}, Position{Line: 1, Column: 1})
 			}
 			fs = append(fs, f.Finding)
 		}
@@ -250,52 +230,41 @@ func isRecord(d corpus.Doc) bool {
 // their findings and scores are kept, so memory does not grow with the
 // size of the texts. Run stops early when ctx is done and returns its error.
 func (c *Checker) Run(ctx context.Context, docs iter.Seq[corpus.Doc], workers int) ([]Document, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	type job struct {
-		seq int
-		doc corpus.Doc
-	}
-	jobs := make(chan job, workers)
 	var out []Document
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			sc := c.newScorers()
-			for j := range jobs {
-				if ctx.Err() != nil {
-					j.doc.Close()
-					continue
-				}
-				d := c.check(sc, j.doc)
-				mu.Lock()
-				for len(out) <= j.seq {
-					out = append(out, Document{})
-				}
-				out[j.seq] = d
-				mu.Unlock()
+	err := pool.Ordered[corpus.Doc, scorers, chan Document]{
+		Workers: workers,
+		Slot:    func(corpus.Doc) chan Document { return make(chan Document, 1) },
+		Worker:  c.newScorers,
+		Work: func(ctx context.Context, sc scorers, d corpus.Doc, slot chan Document) {
+			if ctx.Err() != nil {
+				d.Close()
+				slot <- Document{}
+				return
 			}
-		})
-	}
-	seq := 0
-	for d := range docs {
-		if ctx.Err() != nil {
-			d.Close()
-			break
-		}
-		if c.policy.Excluded(c.policy.Rel(d.Path)) {
-			d.Close()
-			continue
-		}
-		jobs <- job{seq, d}
-		seq++
-	}
-	close(jobs)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+			slot <- c.check(sc, d)
+		},
+		Emit: func(slot chan Document) error {
+			out = append(out, <-slot)
+			return nil
+		},
+	}.Run(ctx, c.included(docs))
+	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// included passes over (and closes) the documents the policy excludes.
+func (c *Checker) included(docs iter.Seq[corpus.Doc]) iter.Seq[corpus.Doc] {
+	return func(yield func(corpus.Doc) bool) {
+		for d := range docs {
+			if c.policy.Excluded(c.policy.Rel(d.Path)) {
+				d.Close()
+				continue
+			}
+			if !yield(d) {
+				return
+			}
+		}
+	}
 }

@@ -2,9 +2,11 @@ package check
 
 import (
 	"strings"
+	"unicode"
 
-	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/stem"
 )
 
 // flagStarts is what the first word of a flagged term can be: a stem, or a
@@ -16,7 +18,7 @@ type flagStarts struct {
 }
 
 func (fs *flagStarts) add(term string) {
-	words := lexicon.Words(term)
+	words := stem.Words(term)
 	if len(words) == 0 {
 		return
 	}
@@ -27,7 +29,7 @@ func (fs *flagStarts) add(term string) {
 	if fs.stems == nil {
 		fs.stems = map[string]bool{}
 	}
-	fs.stems[lexicon.Stem(words[0])] = true
+	fs.stems[stem.Stem(words[0])] = true
 }
 
 // maxStartCache bounds the per-worker cache of words looked at.
@@ -48,7 +50,7 @@ func (fs *flagStarts) mayOccur(text string, cache map[string]bool) bool {
 		hit, ok := cache[w]
 		if !ok {
 			lower := strings.ToLower(w)
-			hit = fs.stems[lexicon.Stem(lower)]
+			hit = fs.stems[stem.Stem(lower)]
 			for _, p := range fs.prefixes {
 				hit = hit || strings.HasPrefix(lower, p)
 			}
@@ -70,6 +72,9 @@ type spanFinding struct {
 	Finding
 	start, end int // byte offsets in the analysed text
 }
+
+// Position is a place in a file (a 1-based line and column in characters).
+type Position = corpus.Position
 
 // placeAt sets the finding's start and end positions.
 func (f *spanFinding) placeAt(start, end Position) {
@@ -116,4 +121,27 @@ func flagMessage(f *Flag, match string) string {
 		return "“" + match + "” is flagged (as “" + f.Term + "”)"
 	}
 	return strings.NewReplacer("{match}", match, "{term}", f.Term).Replace(f.Message)
+}
+
+// isWordRune reports whether r belongs to a word for mayOccur.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// nextWord finds the next run of letters and digits at or after off.
+func nextWord(s string, off int) (start, end int) {
+	start = -1
+	for i, r := range s[off:] {
+		if isWordRune(r) {
+			if start < 0 {
+				start = off + i
+			}
+			continue
+		}
+		if start >= 0 {
+			return start, off + i
+		}
+	}
+	if start < 0 {
+		return -1, -1
+	}
+	return start, len(s)
 }

@@ -66,7 +66,7 @@ func TestFlagPositionInMultiByteCRLFFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	docs := corpus.ReadFile(path, corpus.Options{})
+	docs := corpus.ReadFile(path, corpus.Options{Positions: true})
 	if len(docs) != 1 || docs[0].Status != corpus.OK {
 		t.Fatalf("read: %+v", docs)
 	}
@@ -85,8 +85,8 @@ func TestFlagPositionInMultiByteCRLFFile(t *testing.T) {
 }
 
 func TestFlagPositionInExtractedText(t *testing.T) {
-	// A reader that extracts text (HTML here) gives offsets into the
-	// text; findings must point into the file.
+	// A reader that extracts text (HTML here) maps offsets of the text
+	// back to the file: findings point into the file.
 	dir := t.TempDir()
 	c := newChecker(t, dir, flagPolicy)
 	raw := "<html><body>\n<h1>Shift lead</h1>\n<p>You will <em>micromanage</em> the rota.</p>\n</body></html>\n"
@@ -94,7 +94,11 @@ func TestFlagPositionInExtractedText(t *testing.T) {
 	if err := os.WriteFile(path, []byte(raw), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d := c.Check(corpus.Doc{ID: "job.html", Path: path, Format: "html", Status: corpus.OK, Text: "Shift lead\nYou will micromanage the rota.\n"})
+	docs := corpus.ReadFile(path, corpus.Options{Positions: true})
+	if len(docs) != 1 || docs[0].Status != corpus.OK {
+		t.Fatalf("read: %+v", docs)
+	}
+	d := c.Check(docs[0])
 	if len(d.Findings) != 1 {
 		t.Fatalf("findings %v", rules(d.Findings))
 	}

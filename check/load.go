@@ -1,21 +1,18 @@
 package check
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
-	"github.com/leadlex/leadlex/lexicon"
-	"gopkg.in/yaml.v3"
+	"github.com/leadlex/leadlex/internal/yamlfile"
+	"go.yaml.in/yaml/v3"
 )
 
 // PolicyNames are the file names Find looks for, in order.
@@ -23,7 +20,7 @@ var PolicyNames = []string{".leadlex.yaml", ".leadlex.yml"}
 
 // PolicyError is a problem in a policy file, with the place it was found:
 // the same file:line:col error as a lexicon file's.
-type PolicyError = lexicon.Error
+type PolicyError = yamlfile.Error
 
 // Find looks for a policy file in dir and then in each folder above it,
 // and returns the first it finds, or "" when there is none.
@@ -60,7 +57,7 @@ func Load(path string) (*Policy, error) {
 	return Parse(path, data)
 }
 
-// Parse reads a policy in the YAML format documented in the README. Errors
+// Parse reads a policy in the YAML format documented in docs/CHECK.md. Errors
 // name the file, the line and what was expected. Dimension names and
 // flagged terms are checked against the lexicon later, by New.
 func Parse(file string, data []byte) (*Policy, error) {
@@ -68,7 +65,7 @@ func Parse(file string, data []byte) (*Policy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("policy %s: %w", file, err)
 	}
-	p := &parser{file: file, ids: map[string]int{}}
+	p := &parser{File: yamlfile.File{Name: file}, ids: map[string]int{}}
 	pol := &Policy{File: file, Dir: dir}
 	if err := p.parse(data, pol); err != nil {
 		return nil, err
@@ -76,43 +73,22 @@ func Parse(file string, data []byte) (*Policy, error) {
 	return pol, nil
 }
 
+// parser reads one policy file; errors name it.
 type parser struct {
-	file string
-	ids  map[string]int // rule id -> line it was defined on
+	yamlfile.File
+	ids map[string]int // rule id -> line it was defined on
 }
-
-func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
-	e := &PolicyError{File: p.file, Msg: fmt.Sprintf(format, args...)}
-	if n != nil {
-		e.Line, e.Column = n.Line, n.Column
-	}
-	return e
-}
-
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func (p *parser) parse(data []byte, pol *Policy) error {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return &PolicyError{File: p.file, Msg: "file is empty; expected a policy with thresholds, require or flag rules"}
+	root, err := p.Document(data, "a policy with thresholds, require or flag rules")
+	if err != nil {
+		return err
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			return &PolicyError{File: p.file, Line: line, Msg: "invalid YAML: " + m[2]}
-		}
-		return &PolicyError{File: p.file, Msg: "invalid YAML: " + msg}
-	}
-	if len(doc.Content) == 0 {
-		return &PolicyError{File: p.file, Msg: "file is empty; expected a policy with thresholds, require or flag rules"}
-	}
-	root := doc.Content[0]
 	var severities []*yaml.Node // override severity maps, checked once all rule ids are known
-	err := p.mapping(root, "policy", map[string]func(*yaml.Node) error{
+	err = p.Fields(root, "policy", yamlfile.Handlers{
 		"version": func(n *yaml.Node) error {
 			if n.Kind != yaml.ScalarNode || n.Value != "1" {
-				return p.errf(n, "version: this leadlex reads policy version 1, got %q", n.Value)
+				return p.Errorf(n, "version: this leadlex reads policy version 1, got %q", n.Value)
 			}
 			return nil
 		},
@@ -159,7 +135,7 @@ func (p *parser) parse(data []byte, pol *Policy) error {
 		},
 		"overrides": func(n *yaml.Node) error {
 			if n.Kind != yaml.SequenceNode {
-				return p.errf(n, "overrides: expected a list of overrides, each with paths")
+				return p.Errorf(n, "overrides: expected a list of overrides, each with paths")
 			}
 			for _, on := range n.Content {
 				o, sev, err := p.override(on)
@@ -186,43 +162,10 @@ func (p *parser) parse(data []byte, pol *Policy) error {
 	return nil
 }
 
-// mapping walks a mapping node and hands each known key's value to its
-// handler; unknown and repeated keys are errors naming the expected keys.
-func (p *parser) mapping(n *yaml.Node, what string, handlers map[string]func(*yaml.Node) error) error {
-	if n.Kind != yaml.MappingNode {
-		return p.errf(n, "%s: expected a mapping (key: value) with %s", what, keys(handlers))
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		h, ok := handlers[k.Value]
-		switch {
-		case !ok:
-			return p.errf(k, "%s: unknown field %q; expected one of %s", what, k.Value, keys(handlers))
-		case seen[k.Value]:
-			return p.errf(k, "%s: field %q appears twice", what, k.Value)
-		}
-		seen[k.Value] = true
-		if err := h(v); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func keys[V any](m map[string]V) string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return strings.Join(out, ", ")
-}
-
 // text reads a scalar string.
 func (p *parser) text(n *yaml.Node, what string, dst *string) error {
 	if n.Kind != yaml.ScalarNode {
-		return p.errf(n, "%s: expected a string", what)
+		return p.Errorf(n, "%s: expected a string", what)
 	}
 	*dst = strings.TrimSpace(n.Value)
 	return nil
@@ -234,12 +177,12 @@ func (p *parser) strings(n *yaml.Node, what string) ([]string, error) {
 		return []string{strings.TrimSpace(n.Value)}, nil
 	}
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-		return nil, p.errf(n, "%s: expected a string or a list of strings", what)
+		return nil, p.Errorf(n, "%s: expected a string or a list of strings", what)
 	}
 	out := make([]string, 0, len(n.Content))
 	for _, c := range n.Content {
 		if c.Kind != yaml.ScalarNode || strings.TrimSpace(c.Value) == "" {
-			return nil, p.errf(c, "%s: expected a string", what)
+			return nil, p.Errorf(c, "%s: expected a string", what)
 		}
 		out = append(out, strings.TrimSpace(c.Value))
 	}
@@ -255,7 +198,7 @@ func (p *parser) globs(n *yaml.Node, what string) ([]string, error) {
 	for i, g := range gs {
 		g = strings.TrimPrefix(filepath.ToSlash(g), "./")
 		if !doublestar.ValidatePattern(g) {
-			return nil, p.errf(n, "%s: %q is not a valid glob", what, g)
+			return nil, p.Errorf(n, "%s: %q is not a valid glob", what, g)
 		}
 		gs[i] = g
 	}
@@ -265,7 +208,7 @@ func (p *parser) globs(n *yaml.Node, what string) ([]string, error) {
 func (p *parser) number(n *yaml.Node, what string) (float64, error) {
 	v, err := strconv.ParseFloat(n.Value, 64)
 	if n.Kind != yaml.ScalarNode || err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, p.errf(n, "%s: expected a number, got %q", what, n.Value)
+		return 0, p.Errorf(n, "%s: expected a number, got %q", what, n.Value)
 	}
 	return v, nil
 }
@@ -273,7 +216,7 @@ func (p *parser) number(n *yaml.Node, what string) (float64, error) {
 func (p *parser) count(n *yaml.Node, what string, dst *int) error {
 	v, err := strconv.Atoi(n.Value)
 	if n.Kind != yaml.ScalarNode || err != nil || v < 0 {
-		return p.errf(n, "%s: expected a whole number, 0 or more, got %q", what, n.Value)
+		return p.Errorf(n, "%s: expected a whole number, 0 or more, got %q", what, n.Value)
 	}
 	*dst = v
 	return nil
@@ -281,11 +224,11 @@ func (p *parser) count(n *yaml.Node, what string, dst *int) error {
 
 func (p *parser) severity(n *yaml.Node, what string, dst *Severity) error {
 	if n.Kind != yaml.ScalarNode {
-		return p.errf(n, "%s: expected error, warning, info or off", what)
+		return p.Errorf(n, "%s: expected error, warning, info or off", what)
 	}
 	s, err := ParseSeverity(n.Value)
 	if err != nil {
-		return p.errf(n, "%s: %v", what, err)
+		return p.Errorf(n, "%s: %v", what, err)
 	}
 	*dst = s
 	return nil
@@ -294,7 +237,7 @@ func (p *parser) severity(n *yaml.Node, what string, dst *Severity) error {
 // define records a rule id, refusing one already used by another rule.
 func (p *parser) define(n *yaml.Node, id string) error {
 	if line, ok := p.ids[id]; ok {
-		return p.errf(n, "rule %s is already defined on line %d; give this one another id", id, line)
+		return p.Errorf(n, "rule %s is already defined on line %d; give this one another id", id, line)
 	}
 	p.ids[id] = n.Line
 	return nil
@@ -304,16 +247,16 @@ func (p *parser) define(n *yaml.Node, id string) error {
 // reports, per threshold, whether a severity was written (for overrides).
 func (p *parser) thresholds(n *yaml.Node) ([]Threshold, []bool, error) {
 	if n.Kind != yaml.MappingNode {
-		return nil, nil, p.errf(n, "thresholds: expected a mapping with %s", strings.Join(metrics, ", "))
+		return nil, nil, p.Errorf(n, "thresholds: expected a mapping with %s", strings.Join(metrics, ", "))
 	}
 	var out []Threshold
 	var sevSet []bool
-	handlers := map[string]func(*yaml.Node) error{}
+	handlers := yamlfile.Handlers{}
 	for _, m := range metrics {
 		handlers[m] = func(v *yaml.Node) error {
 			t := Threshold{ID: "threshold/" + m, Metric: m, Severity: Error, Line: v.Line}
 			set := false
-			err := p.mapping(v, "thresholds."+m, map[string]func(*yaml.Node) error{
+			err := p.Fields(v, "thresholds."+m, yamlfile.Handlers{
 				"min": func(x *yaml.Node) error {
 					f, err := p.number(x, m+".min")
 					t.Min = &f
@@ -332,12 +275,12 @@ func (p *parser) thresholds(n *yaml.Node) ([]Threshold, []bool, error) {
 			if m == MetricBalance {
 				for _, b := range []*float64{t.Min, t.Max} {
 					if b != nil && (*b < -1 || *b > 1) {
-						return p.errf(v, "thresholds.balance: bounds are between -1 and 1, got %g", *b)
+						return p.Errorf(v, "thresholds.balance: bounds are between -1 and 1, got %g", *b)
 					}
 				}
 			}
 			if t.Min != nil && t.Max != nil && *t.Min > *t.Max {
-				return p.errf(v, "thresholds.%s: min %g is above max %g", m, *t.Min, *t.Max)
+				return p.Errorf(v, "thresholds.%s: min %g is above max %g", m, *t.Min, *t.Max)
 			}
 			p.ids[t.ID] = v.Line
 			out = append(out, t)
@@ -345,7 +288,7 @@ func (p *parser) thresholds(n *yaml.Node) ([]Threshold, []bool, error) {
 			return nil
 		}
 	}
-	if err := p.mapping(n, "thresholds", handlers); err != nil {
+	if err := p.Fields(n, "thresholds", handlers); err != nil {
 		return nil, nil, err
 	}
 	return out, sevSet, nil
@@ -353,13 +296,13 @@ func (p *parser) thresholds(n *yaml.Node) ([]Threshold, []bool, error) {
 
 func (p *parser) requires(n *yaml.Node) ([]Require, error) {
 	if n.Kind != yaml.SequenceNode {
-		return nil, p.errf(n, "require: expected a list of requirements, each with any_of")
+		return nil, p.Errorf(n, "require: expected a list of requirements, each with any_of")
 	}
 	var out []Require
 	for _, rn := range n.Content {
 		r := Require{Pole: "leadership", MinHits: 1, Severity: Error, Line: rn.Line}
 		var id string
-		err := p.mapping(rn, "require", map[string]func(*yaml.Node) error{
+		err := p.Fields(rn, "require", yamlfile.Handlers{
 			"id": func(v *yaml.Node) error { return p.text(v, "require.id", &id) },
 			"any_of": func(v *yaml.Node) error {
 				var err error
@@ -372,14 +315,14 @@ func (p *parser) requires(n *yaml.Node) ([]Require, error) {
 				}
 				r.Pole = strings.ToLower(r.Pole)
 				if r.Pole != "leadership" && r.Pole != "management" && r.Pole != "any" {
-					return p.errf(v, "require.pole: expected leadership, management or any, got %q", v.Value)
+					return p.Errorf(v, "require.pole: expected leadership, management or any, got %q", v.Value)
 				}
 				return nil
 			},
 			"min_hits": func(v *yaml.Node) error {
 				var err error
 				if r.MinHits, err = p.number(v, "require.min_hits"); err == nil && r.MinHits <= 0 {
-					err = p.errf(v, "require.min_hits: expected a number above 0, got %q", v.Value)
+					err = p.Errorf(v, "require.min_hits: expected a number above 0, got %q", v.Value)
 				}
 				return err
 			},
@@ -390,7 +333,7 @@ func (p *parser) requires(n *yaml.Node) ([]Require, error) {
 			return nil, err
 		}
 		if len(r.AnyOf) == 0 {
-			return nil, p.errf(rn, "require: missing required field any_of (the dimensions, at least one of which the text must touch)")
+			return nil, p.Errorf(rn, "require: missing required field any_of (the dimensions, at least one of which the text must touch)")
 		}
 		if id == "" {
 			id = strings.Join(r.AnyOf, "-or-")
@@ -406,7 +349,7 @@ func (p *parser) requires(n *yaml.Node) ([]Require, error) {
 
 func (p *parser) flags(n *yaml.Node) ([]Flag, error) {
 	if n.Kind != yaml.SequenceNode {
-		return nil, p.errf(n, "flag: expected a list of terms or of {term, message, suggest, severity}")
+		return nil, p.Errorf(n, "flag: expected a list of terms or of {term, message, suggest, severity}")
 	}
 	var out []Flag
 	for _, fn := range n.Content {
@@ -415,7 +358,7 @@ func (p *parser) flags(n *yaml.Node) ([]Flag, error) {
 		if fn.Kind == yaml.ScalarNode {
 			f.Term = strings.TrimSpace(fn.Value)
 		} else {
-			err := p.mapping(fn, "flag", map[string]func(*yaml.Node) error{
+			err := p.Fields(fn, "flag", yamlfile.Handlers{
 				"id":      func(v *yaml.Node) error { return p.text(v, "flag.id", &id) },
 				"term":    func(v *yaml.Node) error { return p.text(v, "flag.term", &f.Term) },
 				"message": func(v *yaml.Node) error { return p.text(v, "flag.message", &f.Message) },
@@ -427,7 +370,7 @@ func (p *parser) flags(n *yaml.Node) ([]Flag, error) {
 				"exact": func(v *yaml.Node) error {
 					b, err := strconv.ParseBool(v.Value)
 					if v.Kind != yaml.ScalarNode || err != nil {
-						return p.errf(v, "flag.exact: expected true or false, got %q", v.Value)
+						return p.Errorf(v, "flag.exact: expected true or false, got %q", v.Value)
 					}
 					f.Exact = b
 					return nil
@@ -439,14 +382,14 @@ func (p *parser) flags(n *yaml.Node) ([]Flag, error) {
 			}
 		}
 		if f.Term == "" {
-			return nil, p.errf(fn, "flag: missing required field term (the word or phrase to flag)")
+			return nil, p.Errorf(fn, "flag: missing required field term (the word or phrase to flag)")
 		}
 		if id == "" {
 			id = f.Term
 		}
 		f.ID = "flag/" + slug(id)
 		if f.ID == "flag/" {
-			return nil, p.errf(fn, "flag %q: the term has no letters to name the rule by; give it an id", f.Term)
+			return nil, p.Errorf(fn, "flag %q: the term has no letters to name the rule by; give it an id", f.Term)
 		}
 		if err := p.define(fn, f.ID); err != nil {
 			return nil, err
@@ -461,7 +404,7 @@ func (p *parser) flags(n *yaml.Node) ([]Flag, error) {
 func (p *parser) override(n *yaml.Node) (Override, *yaml.Node, error) {
 	o := Override{Line: n.Line}
 	var sev *yaml.Node
-	err := p.mapping(n, "override", map[string]func(*yaml.Node) error{
+	err := p.Fields(n, "override", yamlfile.Handlers{
 		"paths": func(v *yaml.Node) error {
 			var err error
 			o.Paths, err = p.globs(v, "override.paths")
@@ -492,7 +435,7 @@ func (p *parser) override(n *yaml.Node) (Override, *yaml.Node, error) {
 		return o, nil, err
 	}
 	if len(o.Paths) == 0 {
-		return o, nil, p.errf(n, "override: missing required field paths (globs such as jobs/engineering/**)")
+		return o, nil, p.Errorf(n, "override: missing required field paths (globs such as jobs/engineering/**)")
 	}
 	return o, sev, nil
 }
@@ -500,7 +443,7 @@ func (p *parser) override(n *yaml.Node) (Override, *yaml.Node, error) {
 // severityMap reads {rule-id: severity}; every id must name a rule.
 func (p *parser) severityMap(n *yaml.Node) (map[string]Severity, error) {
 	if n.Kind != yaml.MappingNode {
-		return nil, p.errf(n, "override.severity: expected a mapping of rule ids to error, warning, info or off")
+		return nil, p.Errorf(n, "override.severity: expected a mapping of rule ids to error, warning, info or off")
 	}
 	out := map[string]Severity{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -510,7 +453,7 @@ func (p *parser) severityMap(n *yaml.Node) (map[string]Severity, error) {
 			for id := range p.ids {
 				known[id] = true
 			}
-			return nil, p.errf(k, "override.severity: no rule %q in this policy; rules: %s", k.Value, keys(known))
+			return nil, p.Errorf(k, "override.severity: no rule %q in this policy; rules: %s", k.Value, yamlfile.Keys(known))
 		}
 		var s Severity
 		if err := p.severity(v, "override.severity."+k.Value, &s); err != nil {

@@ -51,6 +51,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{"empty", "  \n", 0, "file is empty"},
 		{"bad yaml", "min_words: 3\nthresholds:\n  balance: x\n    min: 2\n", 4, "invalid YAML: mapping values are not allowed"},
 		{"not a mapping", "- a\n- b\n", 1, "policy: expected a mapping"},
+		{"alias", "flag: &f [micromanage]\noverrides:\n  - paths: '**'\n    flag: *f\n", 4, "aliases are not supported (*f)"},
 		{"unknown top field", "flags:\n  - micromanage\n", 1, `unknown field "flags"; expected one of exclude, flag, lexicon`},
 		{"wrong version", "version: 2\n", 1, "policy version 1"},
 		{"unknown metric", "thresholds:\n  balanse: {min: 0}\n", 2, `thresholds: unknown field "balanse"; expected one of balance, leadership_per_1k, management_per_1k`},

@@ -1,80 +1,103 @@
 package check
 
 import (
+	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/pipeline"
 )
 
-func TestLineIndexPosition(t *testing.T) {
-	text := "ab\r\ncafé ☕ x\r\n\r\nlast\rold-mac\nend"
-	x := newLineIndex(text)
-	tests := []struct {
-		at   string // the position of the first occurrence of at
-		want Position
-	}{
-		{"ab", Position{1, 1}},
-		{"\r\ncafé", Position{1, 3}}, // the CR ends line 1 at column 3
-		{"café", Position{2, 1}},
-		{"☕", Position{2, 6}},   // é is one column though two bytes
-		{"x\r", Position{2, 8}}, // ☕ is one column though three bytes
-		{"\r\n\r\n", Position{2, 9}},
-		{"last", Position{4, 1}},
-		{"old-mac", Position{5, 1}}, // a lone CR ends a line too
-		{"end", Position{6, 1}},
-	}
-	for _, tt := range tests {
-		off := strings.Index(text, tt.at)
-		if got := x.position(off); got != tt.want {
-			t.Errorf("position of %q (byte %d) = %+v, want %+v", tt.at, off, got, tt.want)
+// TestPositionsPointAtMatches reads every file under testdata/check as
+// `leadlex check` does and asserts that each finding's line:col, and the
+// place of each hit of the default lexicon, is where the matched words
+// stand in the file: the file's letters and digits from there read as the
+// match's.
+func TestPositionsPointAtMatches(t *testing.T) {
+	c := newChecker(t, sampleDir, flagPolicy)
+	sc := pipeline.NewScorer(defaultAnalyzer)
+	files, hits, findings := 0, 0, 0
+	err := filepath.WalkDir(sampleDir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
 		}
+		for _, d := range corpus.ReadFile(path, corpus.Options{Positions: true}) {
+			if d.Status != corpus.OK || d.Positions == nil {
+				continue
+			}
+			files++
+			src := d.Positions.Source()
+			for _, h := range sc.Analyze(d.Text).Hits {
+				hits++
+				p := d.Positions.At(h.Start)
+				assertAt(t, path, src, p, d.Text[h.Start:h.End])
+			}
+			for _, f := range c.Check(d).Findings {
+				if f.Match != "" {
+					findings++
+					assertAt(t, path, src, Position{Line: f.Line, Column: f.Column}, f.Match)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	// The "\n" of a "\r\n" is on the same column as its CR.
-	if got := x.position(strings.Index(text, "\n")); got != (Position{1, 3}) {
-		t.Errorf("LF of CRLF: %+v, want 1:3", got)
-	}
-	// Inside a multi-byte character: that character's column.
-	if got := x.position(strings.Index(text, "☕") + 1); got != (Position{2, 6}) {
-		t.Errorf("inside ☕: %+v, want 2:6", got)
-	}
-	if got := x.position(len(text) + 10); got != (Position{6, 4}) {
-		t.Errorf("past the end: %+v, want 6:4", got)
+	t.Logf("%d files, %d hits, %d findings", files, hits, findings)
+	if files < 5 || hits < 50 || findings < 3 {
+		t.Errorf("checked %d files, %d hits, %d findings: want the sample's", files, hits, findings)
 	}
 }
 
-func TestSourceMapExtractedText(t *testing.T) {
-	raw := "<html><head><title>Job</title><style>p{}</style></head>\n<body>\n<h1>Shift &amp; lead</h1>\n<p>Please <b>micromanage</b> the crème\n  rota.</p></body></html>"
-	text := "Job\nShift & lead\nPlease micromanage the crème rota."
-	m := newSourceMap(text, []byte(raw))
-	tests := []struct {
-		word string
-		want Position
-	}{
-		{"Job", Position{1, 20}},
-		{"Shift", Position{3, 5}},
-		{"micromanage", Position{4, 14}},
-		{"crème", Position{4, 34}},
-		{"rota", Position{5, 3}},
+// assertAt asserts that the letters and digits of src from line:col p on
+// begin with those of match, in any case.
+func assertAt(t *testing.T, path, src string, p Position, match string) {
+	t.Helper()
+	off, ok := offsetOf(src, p)
+	if !ok {
+		t.Errorf("%s:%d:%d: no such place for %q", path, p.Line, p.Column, match)
+		return
 	}
-	for _, tt := range tests {
-		if got := m.position(strings.Index(text, tt.word)); got != tt.want {
-			t.Errorf("%s at %+v, want %+v", tt.word, got, tt.want)
-		}
-	}
-	end := strings.Index(text, "micromanage") + len("micromanage")
-	if got := m.position(end); got != (Position{4, 25}) {
-		t.Errorf("end of micromanage at %+v, want 4:25", got)
+	want := lettersOf(match)
+	if got := lettersOf(src[off:min(len(src), off+4*len(match)+64)]); !strings.HasPrefix(strings.ToLower(got), strings.ToLower(want)) {
+		t.Errorf("%s:%d:%d: %q, want %q", path, p.Line, p.Column, src[off:min(len(src), off+len(match))], match)
 	}
 }
 
-func TestSourceMapSameTextIsIdentity(t *testing.T) {
-	text := "one\r\ntwo"
-	for _, raw := range [][]byte{nil, []byte(text), []byte("\uFEFF" + text), {0xff, 0xfe, 'o', 0}} {
-		m := newSourceMap(text, raw)
-		if m.anchors != nil {
-			t.Errorf("raw %q: want identity mapping", raw)
+// offsetOf turns a 1-based line and column (in characters) back into a
+// byte offset of src, counting lines as editors do.
+func offsetOf(src string, p Position) (int, bool) {
+	off := 0
+	for line := 1; line < p.Line; line++ {
+		i := strings.IndexAny(src[off:], "\r\n")
+		if i < 0 {
+			return 0, false
 		}
-		if got := m.position(5); got != (Position{2, 1}) {
-			t.Errorf("raw %q: %+v, want 2:1", raw, got)
+		off += i + 1
+		if src[off-1] == '\r' && off < len(src) && src[off] == '\n' {
+			off++
 		}
 	}
+	for col := 1; col < p.Column; col++ {
+		if off >= len(src) {
+			return 0, false
+		}
+		_, n := utf8.DecodeRuneInString(src[off:])
+		off += n
+	}
+	return off, true
+}
+
+func lettersOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
 }

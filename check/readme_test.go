@@ -6,18 +6,19 @@ import (
 	"testing"
 )
 
-// TestREADMEPolicyExample keeps the complete example in the README valid.
+// TestREADMEPolicyExample keeps the complete policy example of
+// docs/CHECK.md (moved there from the README) valid.
 func TestREADMEPolicyExample(t *testing.T) {
-	data, err := os.ReadFile("../README.md")
+	data, err := os.ReadFile("../docs/CHECK.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, rest, ok := strings.Cut(string(data), "```yaml\n# .leadlex.yaml\n")
 	if !ok {
-		t.Fatal("README has no policy example starting with # .leadlex.yaml")
+		t.Fatal("docs/CHECK.md has no policy example starting with # .leadlex.yaml")
 	}
 	example, _, _ := strings.Cut(rest, "```")
-	p, err := Parse("README.md", []byte(example))
+	p, err := Parse("docs/CHECK.md", []byte(example))
 	if err != nil {
 		t.Fatal(err)
 	}

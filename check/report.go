@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/leadlex/leadlex/corpus"
 )
 
 // Tool names the program that made a report.
@@ -98,4 +100,35 @@ func (f *Finding) where(msg string) string {
 		return msg
 	}
 	return "in " + f.Document + ": " + msg
+}
+
+// NewReport gathers a check run's documents into a report for tool: the
+// findings of every document that was checked, in order, and the rules of
+// the policy. It also returns the documents that could not be read.
+func NewReport(tool Tool, p *Policy, docs []Document) (rep *Report, unreadable []Document) {
+	rep = &Report{Tool: tool, Rules: p.RuleInfos()}
+	for _, d := range docs {
+		switch d.Status {
+		case corpus.OK:
+			rep.Files++
+			rep.Findings = append(rep.Findings, d.Findings...)
+		case corpus.Failed:
+			unreadable = append(unreadable, d)
+		}
+	}
+	return rep, unreadable
+}
+
+// SubtractBaseline removes the findings b knows from the report and returns
+// the note for the end of the summary line: how many known findings are
+// not shown, and how many baseline entries were not seen (fixed, or in
+// files not checked this time).
+func (r *Report) SubtractBaseline(b *Baseline) string {
+	var known int
+	r.Findings, known = b.Filter(r.Findings)
+	note := fmt.Sprintf(" (new since the baseline; %d known findings not shown", known)
+	if gone := len(b.Findings) - known; gone > 0 {
+		note += fmt.Sprintf(", %d baseline entries not seen: fixed or not checked", gone)
+	}
+	return note + ")"
 }

@@ -56,18 +56,19 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseFailOn reads the value of --fail-on: a severity, or "none" for a
-// check that never fails (returned as a level above Error).
+// ParseFailOn reads the level at which a check fails (the CLI's
+// --fail-on): a severity, or "none" for a check that never fails (returned
+// as a level above Error). Its error starts with the value, quoted.
 func ParseFailOn(s string) (Severity, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "none", "never":
 		return Error + 1, nil
 	case "off":
-		return Off, fmt.Errorf("--fail-on %q: want error, warning, info or none", s)
+		return Off, fmt.Errorf("%q: want error, warning, info or none", s)
 	}
 	v, err := ParseSeverity(s)
 	if err != nil {
-		return Off, fmt.Errorf("--fail-on %q: want error, warning, info or none", s)
+		return Off, fmt.Errorf("%q: want error, warning, info or none", s)
 	}
 	return v, nil
 }

@@ -30,7 +30,7 @@ func checkFiles(t *testing.T, files map[string]string, deferExtract bool) map[st
 		}
 	}
 	c := newChecker(t, dir, suppressPolicy)
-	docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{dir}, corpus.Options{StreamAbove: -1, DeferExtract: deferExtract}), 1)
+	docs, err := c.Run(context.Background(), corpus.Walk(context.Background(), []string{dir}, corpus.Options{StreamAbove: -1, DeferExtract: deferExtract, Positions: true}), 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,10 +48,21 @@ func benchExtract(b *testing.B, src string, extract func(string) string) {
 	}
 }
 
+// markdownBench is a Markdown source of some 80 KB for the benchmarks.
+var markdownBench = strings.Repeat("## Role\n\nWe want someone who **shapes** the [roadmap](https://x.example) and grows people.\n\n"+
+	"- Coach the team\n- Own the `deploy` budget\n\n```\ncode block\n```\n\n> A quote.\n\n", 500)
+
 func BenchmarkMarkdown(b *testing.B) {
-	section := "## Role\n\nWe want someone who **shapes** the [roadmap](https://x.example) and grows people.\n\n" +
-		"- Coach the team\n- Own the `deploy` budget\n\n```\ncode block\n```\n\n> A quote.\n\n"
-	benchExtract(b, strings.Repeat(section, 500), extractMarkdown)
+	benchExtract(b, markdownBench, extractMarkdown)
+}
+
+// BenchmarkMarkdownPositions is BenchmarkMarkdown keeping positions, as
+// check reads files.
+func BenchmarkMarkdownPositions(b *testing.B) {
+	benchExtract(b, markdownBench, func(src string) string {
+		var spans spanMap
+		return extractMarkdownSpans(src, &spans)
+	})
 }
 
 func BenchmarkHTML(b *testing.B) {

@@ -30,30 +30,9 @@ func (s *source) csvRecords(r io.Reader, comma rune, dec decoding, yield func(Do
 	cr.Comma = comma
 	cr.LazyQuotes = comma == '\t'
 	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return yield(s.fail(Skipped, "no header row (the file holds only blank lines)"))
-		}
-		return yield(s.fail(Failed, "cannot read the header row: "+csvError(err)))
-	}
-	columns := make([]string, len(header))
-	for i, h := range header {
-		name, err := dec.decode([]byte(h))
-		if err != nil {
-			return yield(s.fail(Failed, "header row: "+err.Error()))
-		}
-		columns[i] = strings.TrimSpace(name)
-	}
-	textCol := findColumn(columns, s.cfg.TextColumn)
-	if textCol < 0 {
-		return yield(s.fail(Failed, fmt.Sprintf("no column %q in the header (columns: %s); choose one with --text-column", s.cfg.TextColumn, columnList(columns))))
-	}
-	idCol := -1
-	if s.cfg.IDColumn != "" {
-		if idCol = findColumn(columns, s.cfg.IDColumn); idCol < 0 {
-			return yield(s.fail(Failed, fmt.Sprintf("no column %q in the header (columns: %s) for --id-column", s.cfg.IDColumn, columnList(columns))))
-		}
+	cols, fail := s.csvHeader(cr, dec)
+	if fail != nil {
+		return yield(*fail)
 	}
 	prev := cr.InputOffset()
 	for n := 1; ; n++ {
@@ -65,32 +44,19 @@ func (s *source) csvRecords(r io.Reader, comma rune, dec decoding, yield func(Do
 		if errors.Is(err, io.EOF) {
 			return true
 		}
-		var pe *csv.ParseError
-		switch {
-		case errors.As(err, &pe):
-			d := s.record(n, "", size)
-			d.Status = Failed
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				d.Reason = fmt.Sprintf("line %d: %d fields, the header has %d", pe.StartLine, len(rec), len(columns))
-			} else {
-				d.Reason = csvError(err)
+		if err != nil {
+			d, more := s.csvRowError(n, err, len(rec), cols.count, size, guard.n)
+			if !more {
+				return yield(d)
 			}
 			if !yield(d) {
 				return false
 			}
 			continue
-		case errors.Is(err, errRecordTooLarge):
-			d := s.record(n, "", guard.n)
-			d.Status, d.Reason = Skipped, fmt.Sprintf("record runs over the --max-bytes limit of %s; the rest of the file was not read", humanBytes(limit))
-			return yield(d)
-		case err != nil:
-			d := s.record(n, "", size)
-			d.Status, d.Reason = Failed, fmt.Sprintf("cannot read row %d: %s; the rest of the file was not read", n, describe(err))
-			return yield(d)
 		}
 		id := ""
-		if idCol >= 0 {
-			if v, err := dec.decode([]byte(rec[idCol])); err == nil {
+		if cols.id >= 0 {
+			if v, err := dec.decode([]byte(rec[cols.id])); err == nil {
 				id = strings.TrimSpace(v)
 			}
 		}
@@ -98,7 +64,7 @@ func (s *source) csvRecords(r io.Reader, comma rune, dec decoding, yield func(Do
 		if size > limit {
 			d = s.tooLarge(d)
 		} else {
-			d = s.recordText(d, []byte(rec[textCol]), dec)
+			d = s.recordText(d, []byte(rec[cols.text]), dec)
 		}
 		if !yield(d) {
 			return false
@@ -106,7 +72,74 @@ func (s *source) csvRecords(r io.Reader, comma rune, dec decoding, yield func(Do
 	}
 }
 
-// findColumn finds a column by name, exactly or else ignoring case.
+// csvColumns are where a CSV file's text and ID are, and how many columns
+// its header names.
+type csvColumns struct {
+	text, id int // id is -1 without --id-column
+	count    int
+}
+
+// csvHeader reads the header row and finds the text and ID columns. When
+// it cannot, it returns the file's one Doc saying why.
+func (s *source) csvHeader(cr *csv.Reader, dec decoding) (csvColumns, *Doc) {
+	fail := func(status Status, reason string) (csvColumns, *Doc) {
+		d := s.fail(status, reason)
+		return csvColumns{}, &d
+	}
+	header, err := cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return fail(Skipped, "no header row (the file holds only blank lines)")
+		}
+		return fail(Failed, "cannot read the header row: "+csvError(err))
+	}
+	columns := make([]string, len(header))
+	for i, h := range header {
+		name, err := dec.decode([]byte(h))
+		if err != nil {
+			return fail(Failed, "header row: "+err.Error())
+		}
+		columns[i] = strings.TrimSpace(name)
+	}
+	cols := csvColumns{text: findColumn(columns, s.cfg.TextColumn), id: -1, count: len(columns)}
+	if cols.text < 0 {
+		return fail(Failed, fmt.Sprintf("no column %q in the header (columns: %s); choose one with --text-column", s.cfg.TextColumn, columnList(columns)))
+	}
+	if s.cfg.IDColumn != "" {
+		if cols.id = findColumn(columns, s.cfg.IDColumn); cols.id < 0 {
+			return fail(Failed, fmt.Sprintf("no column %q in the header (columns: %s) for --id-column", s.cfg.IDColumn, columnList(columns)))
+		}
+	}
+	return cols, nil
+}
+
+// csvRowError is the Doc of data row n when reading it failed with err,
+// and whether the rows after it can still be read: after a malformed row
+// they can; after a row over the size limit, or a read error, they cannot.
+// fields is how many fields the row had and columns how many the header
+// names; size is the row's length and read the bytes read since it began.
+func (s *source) csvRowError(n int, err error, fields, columns int, size, read int64) (Doc, bool) {
+	var pe *csv.ParseError
+	switch {
+	case errors.As(err, &pe):
+		d := s.record(n, "", size)
+		d.Status = Failed
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			d.Reason = fmt.Sprintf("line %d: %d fields, the header has %d", pe.StartLine, fields, columns)
+		} else {
+			d.Reason = csvError(err)
+		}
+		return d, true
+	case errors.Is(err, errRecordTooLarge):
+		d := s.record(n, "", read)
+		d.Status, d.Reason = Skipped, fmt.Sprintf("record runs over the --max-bytes limit of %s; the rest of the file was not read", humanBytes(s.cfg.maxBytes()))
+		return d, false
+	}
+	d := s.record(n, "", size)
+	d.Status, d.Reason = Failed, fmt.Sprintf("cannot read row %d: %s; the rest of the file was not read", n, describe(err))
+	return d, false
+}
+
 func findColumn(columns []string, name string) int {
 	for i, c := range columns {
 		if c == name {

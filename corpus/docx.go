@@ -26,6 +26,9 @@ func (s *source) readDocx(yield func(Doc) bool) bool {
 	}
 	d := s.doc()
 	d.Text, d.Status = text, OK
+	if s.cfg.Positions {
+		d.Positions = TextPositions(text) // a .docx has no lines: count in its text
+	}
 	return yield(d)
 }
 

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/leadlex/leadlex/internal/fielderr"
 )
 
 // decoding says how text without a byte-order mark is decoded: as UTF-8,
@@ -28,8 +30,14 @@ type decoding struct {
 
 var utf8Only = decoding{utf8: true}
 
-// parseEncoding reads the --encoding option: "" or "utf-8", one encoding
-// name (latin1, windows-1252, utf-16le, shift_jis, …), or "utf-8,NAME".
+// encodingErr is the error for a bad Options.Encoding.
+func encodingErr(spec, why string, cause error) error {
+	return &fielderr.Error{Field: "Encoding", Msg: fmt.Sprintf("%q: %s", spec, why), Err: cause}
+}
+
+// parseEncoding reads Options.Encoding (the CLI's --encoding): "" or
+// "utf-8", one encoding name (latin1, windows-1252, utf-16le, shift_jis,
+// …), or "utf-8,NAME".
 func parseEncoding(spec string) (decoding, error) {
 	spec = strings.TrimSpace(spec)
 	if spec == "" {
@@ -37,12 +45,12 @@ func parseEncoding(spec string) (decoding, error) {
 	}
 	parts := strings.Split(spec, ",")
 	if len(parts) > 2 {
-		return decoding{}, fmt.Errorf("--encoding %q: give one encoding, or utf-8 and one fallback (utf-8,latin1)", spec)
+		return decoding{}, encodingErr(spec, "give one encoding, or utf-8 and one fallback (utf-8,latin1)", nil)
 	}
 	d := decoding{declared: true}
 	if len(parts) == 2 {
 		if !isUTF8Name(parts[0]) {
-			return decoding{}, fmt.Errorf("--encoding %q: with two encodings the first must be utf-8 (utf-8,latin1)", spec)
+			return decoding{}, encodingErr(spec, "with two encodings the first must be utf-8 (utf-8,latin1)", nil)
 		}
 		d.utf8 = true
 		parts = parts[1:]
@@ -50,18 +58,18 @@ func parseEncoding(spec string) (decoding, error) {
 	name := strings.TrimSpace(parts[0])
 	if isUTF8Name(name) {
 		if d.utf8 {
-			return decoding{}, fmt.Errorf("--encoding %q: the fallback must not be utf-8 again", spec)
+			return decoding{}, encodingErr(spec, "the fallback must not be utf-8 again", nil)
 		}
 		d.utf8 = true
 		return d, nil
 	}
 	enc, canonical, err := lookupEncoding(name)
 	if err != nil {
-		return decoding{}, fmt.Errorf("--encoding %q: %w", spec, err)
+		return decoding{}, encodingErr(spec, err.Error(), err)
 	}
 	d.fallback, d.name, d.wide = enc, canonical, !asciiCompatible(enc)
 	if d.utf8 && d.wide {
-		return decoding{}, fmt.Errorf("--encoding %q: %s cannot be told apart from UTF-8 byte by byte; give it alone", spec, canonical)
+		return decoding{}, encodingErr(spec, fmt.Sprintf("%s cannot be told apart from UTF-8 byte by byte; give it alone", canonical), nil)
 	}
 	return d, nil
 }

@@ -129,7 +129,7 @@ func TestParseEncoding(t *testing.T) {
 		{"utf-16le", "utf-16le", "", false},
 		{"shift_jis", "shift_jis", "", false},
 		{"utf-8, latin1", "iso-8859-1", "", true},
-		{"klingon", "", `--encoding "klingon": unknown encoding`, false},
+		{"klingon", "", `Encoding "klingon": unknown encoding`, false},
 		{"latin1,utf-8", "", "the first must be utf-8", false},
 		{"utf-8,utf-8", "", "must not be utf-8 again", false},
 		{"utf-8,utf-16le", "", "cannot be told apart from UTF-8", false},

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 )
 
-var htmlText = textFormat{extract: extractHTML, declared: htmlCharset}
+var htmlText = textFormat{extract: extractHTMLSpans, declared: htmlCharset}
 
 // hiddenContent are elements whose content a browser does not show as
 // text. script, style, noscript, title, textarea and iframe hold raw text
@@ -50,9 +50,14 @@ var optionalEnd = map[atom.Atom]bool{
 // items, table cells, …) as blocks of their own and <br> as a line break.
 // Entities are decoded; white space is collapsed as a browser does, except
 // inside <pre>. Malformed HTML is read as far as it goes.
-func extractHTML(src string) string {
+func extractHTML(src string) string { return extractHTMLSpans(src, nil) }
+
+// extractHTMLSpans is extractHTML recording, when spans is not nil, where
+// each word of the text stands in src.
+func extractHTMLSpans(src string, spans *spanMap) string {
 	z := html.NewTokenizer(strings.NewReader(src))
-	var t textBuilder
+	t := textBuilder{spans: spans}
+	off := 0 // where the next token starts in src: tokens cover it in order
 	var skip struct {
 		tag      atom.Atom // the element being skipped
 		name     string    // its name, when it has no atom
@@ -62,6 +67,8 @@ func extractHTML(src string) string {
 	pre := 0
 	for {
 		tt := z.Next()
+		at := off
+		off += len(z.Raw())
 		switch tt {
 		case html.ErrorToken:
 			return t.String()
@@ -70,9 +77,9 @@ func extractHTML(src string) string {
 				continue
 			}
 			if pre > 0 {
-				t.raw(string(z.Text()))
+				t.rawAt(string(z.Text()), src[at:off], at)
 			} else {
-				t.text(string(z.Text()))
+				t.textAt(string(z.Text()), src[at:off], at)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()

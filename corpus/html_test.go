@@ -111,6 +111,7 @@ func FuzzHTML(f *testing.F) {
 	f.Add("<p>unclosed <svg><text>t</text><math>")
 	f.Fuzz(func(t *testing.T, src string) {
 		checkExtracted(t, src, extractHTML(src))
+		checkPositions(t, src, extractHTMLSpans)
 		htmlCharset([]byte(src))
 	})
 }

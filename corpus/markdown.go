@@ -13,7 +13,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-var markdownText = textFormat{extract: extractMarkdown, streamExtract: newMarkdownStream}
+var markdownText = textFormat{extract: extractMarkdownSpans, streamExtract: newMarkdownStream}
 
 // markdown parses CommonMark with the GitHub extensions (tables, task
 // lists, strikethrough, bare links). Parsing keeps no state between calls.
@@ -29,15 +29,23 @@ const markdownPiece = 64 << 10
 // block of its own, with the syntax removed. Code blocks, images, bare
 // links, link targets and front matter are left out; inline code is kept
 // as words; HTML blocks contribute their visible text.
-func extractMarkdown(src string) string { return extractMarkdownPieces(src, markdownPiece) }
+func extractMarkdown(src string) string { return extractMarkdownPieces(src, markdownPiece, nil) }
 
-// extractMarkdownPieces is extractMarkdown parsing pieces of at least size
-// bytes.
-func extractMarkdownPieces(src string, size int) string {
-	var t textBuilder
+// extractMarkdownSpans is extractMarkdown recording, when spans is not
+// nil, where each word of the text stands in src.
+func extractMarkdownSpans(src string, spans *spanMap) string {
+	return extractMarkdownPieces(src, markdownPiece, spans)
+}
+
+// extractMarkdownPieces is extractMarkdownSpans parsing pieces of at least
+// size bytes.
+func extractMarkdownPieces(src string, size int, spans *spanMap) string {
+	t := textBuilder{spans: spans}
 	t.b.Grow(len(src)) // the prose is seldom longer than its source: no copies while it grows
-	for _, piece := range markdownPieces(src[frontMatterLen(src):], size) {
-		extractMarkdownPiece(&t, []byte(piece))
+	at := frontMatterLen(src)
+	for _, piece := range markdownPieces(src[at:], size) {
+		extractMarkdownPiece(&t, piece, at)
+		at += len(piece)
 		t.blockBreak()
 	}
 	return t.String()
@@ -177,7 +185,7 @@ func (m *markdownStream) fill() {
 		src = src[frontMatterLen(src):]
 	}
 	var t textBuilder
-	extractMarkdownPiece(&t, []byte(src))
+	extractMarkdownPiece(&t, src, 0)
 	text := t.String()
 	if text == "" {
 		return
@@ -216,8 +224,10 @@ func rawHTMLCloser(line string) string {
 	return ""
 }
 
-// extractMarkdownPiece parses body and adds its prose to t.
-func extractMarkdownPiece(t *textBuilder, body []byte) {
+// extractMarkdownPiece parses piece, which starts at byte at of the
+// source, and adds its prose to t.
+func extractMarkdownPiece(t *textBuilder, piece string, at int) {
+	body := []byte(piece)
 	doc := markdown.Parser().Parse(text.NewReader(body))
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
@@ -237,7 +247,12 @@ func extractMarkdownPiece(t *textBuilder, body []byte) {
 					b.Write(n.ClosureLine.Value(body))
 				}
 				t.blockBreak()
-				t.raw(extractHTML(b.String()))
+				if t.spans == nil {
+					t.raw(extractHTML(b.String()))
+				} else {
+					var inner spanMap
+					t.rawMapped(extractHTMLSpans(b.String(), &inner), &inner, htmlBlockSource(n, at))
+				}
 				t.blockBreak()
 			}
 			return ast.WalkSkipChildren, nil
@@ -249,7 +264,7 @@ func extractMarkdownPiece(t *textBuilder, body []byte) {
 			if !n.IsRaw() {
 				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
 			}
-			t.text(string(v))
+			t.textAt(string(v), piece[n.Segment.Start:n.Segment.Stop], at+n.Segment.Start)
 			if n.HardLineBreak() || n.SoftLineBreak() {
 				t.lineBreak()
 			}
@@ -291,4 +306,25 @@ func frontMatterLen(src string) int {
 		off = next
 	}
 	return 0
+}
+
+// htmlBlockSource maps offsets of an HTML block's lines, put together, to
+// offsets of the source, in whose piece at byte at the block stands.
+func htmlBlockSource(n *ast.HTMLBlock, at int) func(int) int {
+	var segs []text.Segment
+	for i := range n.Lines().Len() {
+		segs = append(segs, n.Lines().At(i))
+	}
+	if n.HasClosure() {
+		segs = append(segs, n.ClosureLine)
+	}
+	return func(off int) int {
+		for i, seg := range segs {
+			if off < seg.Len() || i == len(segs)-1 {
+				return at + seg.Start + off
+			}
+			off -= seg.Len()
+		}
+		return at + off
+	}
 }

@@ -70,8 +70,9 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("- item\n\n\tcontinued\n\npara\n\n```\n\ncode\n\n```\n\n<pre>\n\nx\n\n</pre>\n\nlast")
 	f.Fuzz(func(t *testing.T, src string) {
 		checkExtracted(t, src, extractMarkdown(src))
+		checkPositions(t, src, extractMarkdownSpans)
 		if !strings.Contains(src, "]:") { // link definitions resolve only within a piece
-			whole, pieces := extractMarkdownPieces(src, len(src)+1), extractMarkdownPieces(src, 1)
+			whole, pieces := extractMarkdownPieces(src, len(src)+1, nil), extractMarkdownPieces(src, 1, nil)
 			if whole != pieces {
 				t.Errorf("parsed in pieces:\n%q\nwhole:\n%q", pieces, whole)
 			}
@@ -92,7 +93,7 @@ func TestMarkdownPieces(t *testing.T) {
 		"<pre>\nraw\n\nblock\n</pre>\n\n<!--\n\nhidden\n\n-->\n\n" +
 		"> quoted\n\n| a | b |\n|---|---|\n| plan | coach |\n\n    indented code\n\n    more code\n\nEnd.\n\n"
 	src := strings.Repeat(section, 50)
-	whole := extractMarkdownPieces(src, len(src)+1)
+	whole := extractMarkdownPieces(src, len(src)+1, nil)
 	for _, size := range []int{1, 100, 1000, 10000} {
 		pieces := markdownPieces(src, size)
 		if size < len(section) && len(pieces) < len(src)/len(section) {
@@ -101,7 +102,7 @@ func TestMarkdownPieces(t *testing.T) {
 		if strings.Join(pieces, "") != src {
 			t.Fatalf("size %d: the pieces do not add up to the source", size)
 		}
-		if got := extractMarkdownPieces(src, size); got != whole {
+		if got := extractMarkdownPieces(src, size, nil); got != whole {
 			t.Errorf("size %d: text differs from the whole parse", size)
 		}
 		if got := streamMarkdown(t, "---\ntitle: x\n\nbody: y\n---\n"+src, size); got != whole {

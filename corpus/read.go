@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/leadlex/leadlex/internal/fielderr"
 )
 
 // A format reads one file into its documents.
@@ -53,7 +55,7 @@ var formats = map[string]*format{
 	".docx": docxFormat,
 }
 
-// parseExtension reads one --ext value: ".log" (plain text) or
+// parseExtension reads one Options.Extensions value (the CLI's --ext): ".log" (plain text) or
 // ".mdx=md" (a known format by name).
 func parseExtension(spec string) (string, *format, error) {
 	ext, name, named := strings.Cut(strings.TrimSpace(spec), "=")
@@ -62,7 +64,7 @@ func parseExtension(spec string) (string, *format, error) {
 		ext = "." + ext
 	}
 	if len(ext) < 2 || strings.ContainsAny(ext[1:], "./\\ ") {
-		return "", nil, fmt.Errorf("--ext %q: want an extension such as .log, or .mdx=md to read it as a known format", spec)
+		return "", nil, &fielderr.Error{Field: "Extensions", Msg: fmt.Sprintf("%q: want an extension such as .log, or .mdx=md to read it as a known format", spec)}
 	}
 	if !named {
 		return ext, txtFormat, nil
@@ -73,7 +75,7 @@ func parseExtension(spec string) (string, *format, error) {
 			return ext, f, nil
 		}
 	}
-	return "", nil, fmt.Errorf("--ext %q: unknown format %q; known: %s", spec, name, strings.Join(formatNames(), ", "))
+	return "", nil, &fielderr.Error{Field: "Extensions", Msg: fmt.Sprintf("%q: unknown format %q; known: %s", spec, name, strings.Join(formatNames(), ", "))}
 }
 
 func formatNames() []string {
@@ -173,10 +175,14 @@ func cannotRead(err error) string {
 	return "cannot read: " + describe(err)
 }
 
+// extractFunc turns the decoded text of a marked-up file into the text to
+// score; with spans, it records where each word of it stands in src.
+type extractFunc func(src string, spans *spanMap) string
+
 // textFormat turns the decoded text of a file into the text to score.
 type textFormat struct {
-	extract func(text string) string // nil: the text as it is
-	stream  bool                     // large files may be streamed as they are
+	extract extractFunc // nil: the text as it is
+	stream  bool        // large files may be streamed as they are
 	// streamExtract, when set, streams large files through it: it turns a
 	// stream of the decoded file into a stream of the text to score.
 	streamExtract func(io.Reader) io.Reader
@@ -254,7 +260,10 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 	if strings.TrimSpace(text) == "" {
 		return yield(s.fail(Skipped, noText))
 	}
-	doc.Text, doc.Status, doc.extract = text, OK, tf.extract
+	doc.Text, doc.Status, doc.extract, doc.positions = text, OK, tf.extract, c.Positions
+	if c.Positions && tf.extract == nil {
+		doc.Positions = TextPositions(text)
+	}
 	if !c.DeferExtract {
 		doc.Extract()
 	}

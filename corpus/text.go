@@ -16,6 +16,35 @@ type textBuilder struct {
 	newlines int  // line breaks at the end of b (2 means a blank line)
 	space    bool // a space is due before the next word
 	limit    int  // stop collecting past this many bytes; 0: no limit
+
+	spans *spanMap   // when set, where in the source each word written came from
+	src   sourceText // the source of the text being added (spans only)
+	found bool       // src is set: words are located in it
+}
+
+// textAt is text(s) for a piece of the source: s is what raw, at byte
+// offset at of the source, reads as (raw itself, or raw with character
+// references decoded). With spans kept, each word of s is mapped to raw.
+func (t *textBuilder) textAt(s, raw string, at int) {
+	t.src, t.found = sourceText{raw: raw, at: at}, t.spans != nil
+	t.text(s)
+	t.found = false
+}
+
+// rawAt is raw(s) for a piece of the source, as textAt is text(s).
+func (t *textBuilder) rawAt(s, raw string, at int) {
+	t.src, t.found = sourceText{raw: raw, at: at}, t.spans != nil
+	t.raw(s)
+	t.found = false
+}
+
+// rawMapped is raw(s) for a text extracted from the source by another
+// extractor, whose spans map s to offsets that toSource turns into the
+// source's.
+func (t *textBuilder) rawMapped(s string, inner *spanMap, toSource func(int) int) {
+	t.src, t.found = sourceText{inner: inner, toSource: toSource}, t.spans != nil
+	t.raw(s)
+	t.found = false
 }
 
 // full reports whether the builder has reached its limit.
@@ -24,8 +53,9 @@ func (t *textBuilder) full() bool { return t.limit > 0 && t.b.Len() >= t.limit }
 // raw appends s as it is, line breaks included, except that white space
 // at the end of lines is dropped.
 func (t *textBuilder) raw(s string) {
-	for s != "" && !t.full() {
+	for all := len(s); s != "" && !t.full(); {
 		line, rest, nl := strings.Cut(s, "\n")
+		t.src.base = all - len(s)
 		t.text(line)
 		if nl {
 			t.lineBreak()
@@ -37,7 +67,7 @@ func (t *textBuilder) raw(s string) {
 // text appends s as flowing text: every run of white space, line breaks
 // included, becomes one space.
 func (t *textBuilder) text(s string) {
-	for s != "" && !t.full() {
+	for all := len(s); s != "" && !t.full(); {
 		i := strings.IndexFunc(s, unicode.IsSpace)
 		if i < 0 {
 			i = len(s)
@@ -45,6 +75,9 @@ func (t *textBuilder) text(s string) {
 		if i > 0 {
 			if t.space && t.newlines == 0 && t.b.Len() > 0 {
 				t.b.WriteByte(' ')
+			}
+			if t.found {
+				t.src.locate(t.spans, t.b.Len(), s[:i], all-len(s))
 			}
 			t.b.WriteString(s[:i])
 			t.newlines, t.space = 0, false

@@ -1,7 +1,9 @@
 // Package corpus finds the documents under a set of paths and reads them:
 // it walks folders in a fixed order, recognises formats, decodes text,
 // applies size limits, and turns every problem into a Doc that says why, so
-// that each input file yields a row downstream.
+// that each input file yields a row downstream. The extractors (Markdown,
+// HTML) can keep, on each Doc, a map from its text back to the file's lines
+// and columns (Options.Positions), so that findings point into the file.
 package corpus
 
 import (
@@ -42,7 +44,12 @@ type Doc struct {
 	Status Status
 	Reason string // why the document was skipped or failed
 
-	extract func(string) string // with Options.DeferExtract: turns Text into the text to score
+	// Positions maps offsets of Text back to lines and columns of the file;
+	// set with Options.Positions for whole files (not records or streams).
+	Positions *Positions
+
+	extract   extractFunc // with Options.DeferExtract: turns Text into the text to score
+	positions bool        // keep Positions when extracting
 }
 
 // Extract finishes a Doc read with Options.DeferExtract: it turns the
@@ -52,7 +59,15 @@ func (d *Doc) Extract() {
 	if d.extract == nil {
 		return
 	}
-	d.Text, d.extract = d.extract(d.Text), nil
+	var spans *spanMap
+	if d.positions {
+		spans = &spanMap{}
+	}
+	src := d.Text
+	d.Text, d.extract = d.extract(src, spans), nil
+	if spans != nil {
+		d.Positions = &Positions{lines: newLineIndex(src), spans: *spans}
+	}
 	if strings.TrimSpace(d.Text) == "" {
 		d.Text, d.Status, d.Reason = "", Skipped, noText
 	}
@@ -95,6 +110,12 @@ type Options struct {
 	// one goroutine that walks and reads. Such a Doc's Text is the file's
 	// decoded text until Extract is called.
 	DeferExtract bool
+
+	// Positions keeps, on each Doc of a whole file, the map from its text
+	// back to the file's lines and columns (Doc.Positions). For Markdown and
+	// HTML it holds the file's decoded text besides the extracted one, and
+	// a few integers per stretch of text copied unchanged.
+	Positions bool
 
 	// Encoding says how text without a byte-order mark is decoded: "" or
 	// "utf-8" (the default: anything else is an error), one encoding such

@@ -276,9 +276,9 @@ func TestOptionsValidate(t *testing.T) {
 	}{
 		{Options{}, ""},
 		{Options{Encoding: "latin1", Extensions: []string{".log", "rst=txt"}}, ""},
-		{Options{Encoding: "ebcdic-klingon"}, `--encoding "ebcdic-klingon": unknown encoding`},
-		{Options{Extensions: []string{"."}}, `--ext ".": want an extension such as .log`},
-		{Options{Extensions: []string{".x=pdf"}}, `--ext ".x=pdf": unknown format "pdf"; known: csv, docx, html, jsonl, md, tsv, txt`},
+		{Options{Encoding: "ebcdic-klingon"}, `Encoding "ebcdic-klingon": unknown encoding`},
+		{Options{Extensions: []string{"."}}, `Extensions ".": want an extension such as .log`},
+		{Options{Extensions: []string{".x=pdf"}}, `Extensions ".x=pdf": unknown format "pdf"; known: csv, docx, html, jsonl, md, tsv, txt`},
 	}
 	for _, tc := range tests {
 		err := tc.opt.Validate()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/stem"
 )
 
 // Counts holds how often each term (a stem, or stems joined by spaces for
@@ -59,7 +60,7 @@ var DefaultStop = func() map[string]bool {
 }()
 
 // Add counts the words of text: stems as pipeline scoring computes them
-// (pipeline.Tokenize, then lexicon.Stem on the lower-cased word), and
+// (pipeline.Tokenize, then stem.Stem on the lower-cased word), and
 // n-grams of consecutive words up to opt.MaxN that punctuation does not
 // interrupt. Numbers and words with characters other than letters and
 // apostrophes are left out and end n-grams; role words (leader, manage, …)
@@ -85,7 +86,7 @@ func (c *Counts) Add(text, source string, opt CountOptions) {
 			flush()
 			continue
 		}
-		stem := lexicon.Stem(lower)
+		stem := stem.Stem(lower)
 		c.Tokens++
 		run = append(run, word{lower, stem, t.Start, t.End})
 		// Count every n-gram that ends at this word.

@@ -60,21 +60,13 @@ type TermCount struct {
 // Build analyses a document with the scorer and explains it. Documents
 // that were not read (skipped or failed) are an error saying why.
 func Build(sc *pipeline.Scorer, d corpus.Doc) (*Document, error) {
-	defer d.Close()
-	if d.Status != corpus.OK {
-		return nil, fmt.Errorf("%s: %s", d.Path, d.Reason)
+	a := sc.AnalyzeDoc(d) // extracts, reads a stream whole, closes d
+	r := a.Result
+	if r.Status != results.StatusOK {
+		return nil, fmt.Errorf("%s: %s", d.Path, *r.Error)
 	}
-	text := d.Text
-	if d.Body != nil {
-		return nil, fmt.Errorf("%s: read it whole (corpus.ReadFile) to explain it", d.Path)
-	}
-	an := sc.Analyzer()
-	lex := an.Lexicon()
-	a := sc.Analyze(text)
-	t := pipeline.NewTally(len(lex.Entries))
-	t.Add(a)
-	r := &results.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: results.StatusOK}
-	an.Fill(r, t)
+	lex := sc.Analyzer().Lexicon()
+	text := a.Text
 
 	out := &Document{Path: d.Path, ID: d.ID, Result: r}
 	pos := 0

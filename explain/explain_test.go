@@ -88,7 +88,7 @@ func TestTextGolden(t *testing.T) {
 
 func TestHTMLGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteHTML(&buf, sample(t), PageInfo{Lexicon: "leadlex-default 1.0.0", Version: "test"}); err != nil {
+	if err := WriteHTML(&buf, sample(t), NewPageInfo(lexicon.Default(), "test")); err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "explain.html", buf.Bytes())

@@ -21,6 +21,12 @@ type PageInfo struct {
 	Version string // leadlex's version
 }
 
+// NewPageInfo is the page header for a lexicon (its name and version) and
+// the version of leadlex that wrote the page.
+func NewPageInfo(lex *lexicon.Lexicon, version string) PageInfo {
+	return PageInfo{Lexicon: lex.Name + " " + lex.Version, Version: version}
+}
+
 // WriteHTML writes one self-contained page for the documents: inline CSS
 // and SVG, no scripts, fonts or images to fetch. Every hit is highlighted
 // by pole with hover text naming its dimension and provenance; a bar chart

@@ -15,7 +15,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"github.com/leadlex/leadlex/internal/yamlfile"
+	"github.com/leadlex/leadlex/stem"
+	"go.yaml.in/yaml/v3"
 )
 
 // Dic is a LIWC-style dictionary: categories declared between two lines
@@ -55,22 +57,16 @@ type DicEntry struct {
 // tabs is split at spaces, and its term is every word before the first
 // category ID. Errors name the file and line.
 func ParseDic(file string, data []byte) (*Dic, error) {
-	d := &Dic{File: file}
-	errf := func(line int, format string, args ...any) error {
-		return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	r := &dicReader{
+		dic:   &Dic{File: file},
+		ids:   map[string]int{},
+		names: map[string]int{},
+		terms: map[string]int{},
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 4096), 1<<20)
-	const (
-		before = iota // waiting for the first "%"
-		header        // reading categories
-		body          // reading entries
-	)
-	state, line := before, 0
-	ids := map[string]int{}   // category ID -> line
-	names := map[string]int{} // category name -> line
-	terms := map[string]int{} // lower-cased term -> line
+	line := 0
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), " \t\r")
@@ -81,63 +77,101 @@ func ParseDic(file string, data []byte) (*Dic, error) {
 			col := 1 + utf8.RuneCountInString(strings.ToValidUTF8(text[:invalidAt(text)], ""))
 			return nil, &Error{File: file, Line: line, Column: col, Msg: "not valid UTF-8; save the dictionary as UTF-8 (LIWC's older dictionaries are often Latin-1 or Windows-1252)"}
 		}
-		switch state {
-		case before:
-			if strings.TrimSpace(text) != "%" {
-				return nil, errf(line, "expected a line holding only %% to open the category header")
-			}
-			state = header
-		case header:
-			if strings.TrimSpace(text) == "%" {
-				if len(d.Categories) == 0 {
-					return nil, errf(line, "the category header is empty; expected lines such as \"1\tvision_leadership\"")
-				}
-				state = body
-				continue
-			}
-			f := strings.Fields(text)
-			if len(f) < 2 {
-				return nil, errf(line, "category %q: expected an ID and a name (\"1\tposemo\")", strings.TrimSpace(text))
-			}
-			c := DicCategory{ID: f[0], Name: f[1], Line: line}
-			if len(f) > 2 {
-				c.Description = strings.Trim(strings.Join(f[2:], " "), "()")
-			}
-			if prev, ok := ids[c.ID]; ok {
-				return nil, errf(line, "category ID %s is already declared at line %d", c.ID, prev)
-			}
-			if prev, ok := names[c.Name]; ok {
-				return nil, errf(line, "category name %s is already declared at line %d", c.Name, prev)
-			}
-			ids[c.ID], names[c.Name] = line, line
-			d.Categories = append(d.Categories, c)
-		case body:
-			if strings.TrimSpace(text) == "%" {
-				return nil, errf(line, "a third %% line; the header is already closed")
-			}
-			e, err := splitDicLine(text, ids)
-			if err != nil {
-				return nil, errf(line, "%v", err)
-			}
-			e.Line = line
-			key := strings.ToLower(e.Term)
-			if prev, ok := terms[key]; ok {
-				return nil, errf(line, "entry %q is already listed at line %d", e.Term, prev)
-			}
-			terms[key] = line
-			d.Entries = append(d.Entries, e)
+		if err := r.line(line, text); err != nil {
+			return nil, &Error{File: file, Line: line, Msg: err.Error()}
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, errf(line+1, "%v", err)
+		return nil, &Error{File: file, Line: line + 1, Msg: err.Error()}
 	}
-	switch state {
-	case before:
+	switch r.state {
+	case dicBefore:
 		return nil, &Error{File: file, Msg: "file is empty; expected a % line, categories, a % line and entries"}
-	case header:
-		return nil, errf(line, "the category header is not closed; expected a line holding only %%")
+	case dicHeader:
+		return nil, &Error{File: file, Line: line, Msg: "the category header is not closed; expected a line holding only %"}
 	}
-	return d, nil
+	return r.dic, nil
+}
+
+// Where a .dic reader is in the file.
+const (
+	dicBefore = iota // waiting for the first "%"
+	dicHeader        // reading categories
+	dicBody          // reading entries
+)
+
+// dicReader reads a .dic file line by line; its maps hold the line each
+// category ID, category name and lower-cased term was first seen on.
+type dicReader struct {
+	dic   *Dic
+	state int
+	ids   map[string]int
+	names map[string]int
+	terms map[string]int
+}
+
+// line reads one non-blank line; its error is the message, placed by the
+// caller.
+func (r *dicReader) line(n int, text string) error {
+	fence := strings.TrimSpace(text) == "%"
+	switch r.state {
+	case dicBefore:
+		if !fence {
+			return errors.New("expected a line holding only % to open the category header")
+		}
+		r.state = dicHeader
+	case dicHeader:
+		if !fence {
+			return r.category(n, text)
+		}
+		if len(r.dic.Categories) == 0 {
+			return errors.New("the category header is empty; expected lines such as \"1\tvision_leadership\"")
+		}
+		r.state = dicBody
+	case dicBody:
+		if fence {
+			return errors.New("a third % line; the header is already closed")
+		}
+		return r.entry(n, text)
+	}
+	return nil
+}
+
+// category reads a header line: an ID, a name and maybe a description.
+func (r *dicReader) category(n int, text string) error {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return fmt.Errorf("category %q: expected an ID and a name (\"1\tposemo\")", strings.TrimSpace(text))
+	}
+	c := DicCategory{ID: f[0], Name: f[1], Line: n}
+	if len(f) > 2 {
+		c.Description = strings.Trim(strings.Join(f[2:], " "), "()")
+	}
+	if prev, ok := r.ids[c.ID]; ok {
+		return fmt.Errorf("category ID %s is already declared at line %d", c.ID, prev)
+	}
+	if prev, ok := r.names[c.Name]; ok {
+		return fmt.Errorf("category name %s is already declared at line %d", c.Name, prev)
+	}
+	r.ids[c.ID], r.names[c.Name] = n, n
+	r.dic.Categories = append(r.dic.Categories, c)
+	return nil
+}
+
+// entry reads a body line: a term and its category IDs.
+func (r *dicReader) entry(n int, text string) error {
+	e, err := splitDicLine(text, r.ids)
+	if err != nil {
+		return err
+	}
+	e.Line = n
+	key := strings.ToLower(e.Term)
+	if prev, ok := r.terms[key]; ok {
+		return fmt.Errorf("entry %q is already listed at line %d", e.Term, prev)
+	}
+	r.terms[key] = n
+	r.dic.Entries = append(r.dic.Entries, e)
+	return nil
 }
 
 // splitDicLine splits an entry line into its term and category IDs.
@@ -217,7 +251,7 @@ type CategoryMap struct {
 // name, version, description, skip and negation mean what they mean in a
 // lexicon file.
 func ParseDicMap(file string, data []byte) (*DicMap, error) {
-	p := parser{file: file}
+	p := parser{yamlfile.File{Name: file}}
 	root, err := p.document(data, "a category mapping", "categories")
 	if err != nil {
 		return nil, err
@@ -230,44 +264,44 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 	handlers["categories"] = func(n *yaml.Node) error { cats = n; return nil }
 	handlers["dimensions"] = func(n *yaml.Node) error {
 		if n.Kind != yaml.SequenceNode {
-			return p.errf(n, "dimensions: expected a list of dimensions")
+			return p.Errorf(n, "dimensions: expected a list of dimensions")
 		}
 		for _, dn := range n.Content {
 			if err := p.dimension(dn, l); err != nil {
 				return err
 			}
 			if len(l.Entries) > 0 {
-				return p.errf(dn, "dimension %q: a mapping gives no entries; they come from the .dic file", l.Dimensions[len(l.Dimensions)-1].Name)
+				return p.Errorf(dn, "dimension %q: a mapping gives no entries; they come from the .dic file", l.Dimensions[len(l.Dimensions)-1].Name)
 			}
 		}
 		return nil
 	}
-	err = p.fields(root, "mapping", handlers)
+	err = p.Fields(root, "mapping", handlers)
 	if err != nil {
 		return nil, err
 	}
 	if cats == nil {
-		return nil, p.errf(root, "missing required field categories")
+		return nil, p.Errorf(root, "missing required field categories")
 	}
 	if cats.Kind != yaml.MappingNode {
-		return nil, p.errf(cats, "categories: expected a mapping from category names to {dimension, pole}")
+		return nil, p.Errorf(cats, "categories: expected a mapping from category names to {dimension, pole}")
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(cats.Content); i += 2 {
 		k, v := cats.Content[i], cats.Content[i+1]
 		c := CategoryMap{Category: k.Value, Weight: 1, Line: k.Line}
 		if seen[c.Category] {
-			return nil, p.errf(k, "category %q is mapped twice", c.Category)
+			return nil, p.Errorf(k, "category %q is mapped twice", c.Category)
 		}
 		seen[c.Category] = true
 		var pole string
-		err := p.fields(v, "category "+c.Category, map[string]func(*yaml.Node) error{
+		err := p.Fields(v, "category "+c.Category, yamlfile.Handlers{
 			"dimension": p.str(&c.Dimension),
 			"pole":      p.str(&pole),
 			"weight": func(v *yaml.Node) error {
 				w, err := strconv.ParseFloat(v.Value, 64)
 				if err != nil || v.Kind != yaml.ScalarNode || w <= 0 || w > 100 {
-					return p.errf(v, "category %s weight: expected a number in (0, 100], got %q", c.Category, v.Value)
+					return p.Errorf(v, "category %s weight: expected a number in (0, 100], got %q", c.Category, v.Value)
 				}
 				c.Weight = w
 				return nil
@@ -275,7 +309,7 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 			"exact": func(v *yaml.Node) error {
 				b, err := strconv.ParseBool(v.Value)
 				if err != nil {
-					return p.errf(v, "category %s exact: expected true or false, got %q", c.Category, v.Value)
+					return p.Errorf(v, "category %s exact: expected true or false, got %q", c.Category, v.Value)
 				}
 				c.Exact = b
 				return nil
@@ -285,10 +319,10 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 			return nil, err
 		}
 		if !validName(c.Dimension) {
-			return nil, p.errf(v, "category %s: expected dimension: NAME (lower-case letters, digits and underscores)", c.Category)
+			return nil, p.Errorf(v, "category %s: expected dimension: NAME (lower-case letters, digits and underscores)", c.Category)
 		}
 		if c.Pole, err = ParsePole(pole); err != nil {
-			return nil, p.errf(v, "category %s: %v", c.Category, err)
+			return nil, p.Errorf(v, "category %s: %v", c.Category, err)
 		}
 		m.Categories = append(m.Categories, c)
 	}
@@ -304,12 +338,35 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 // and entries that stem to an entry already imported are skipped with a
 // warning. Categories the mapping names but d lacks are errors.
 func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
-	byKey := map[string]*DicCategory{}
+	byKey, rank, err := mappedCategories(d, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	l := importedLexicon(d, m)
+	warnings, err := importEntries(l, d, m, byKey, rank)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(l.Entries) == 0 {
+		return nil, warnings, &Error{File: d.File, Msg: fmt.Sprintf("no entries imported: none of its %d entries is in a mapped category with a term leadlex can match", len(d.Entries))}
+	}
+	if err := l.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return l, warnings, nil
+}
+
+// mappedCategories indexes d's categories by ID and by name, and ranks
+// the .dic categories the mapping names by their place in it (category
+// ID -> index into m.Categories). A mapped category d lacks, or two
+// mapping lines naming one category, are errors.
+func mappedCategories(d *Dic, m *DicMap) (byKey map[string]*DicCategory, rank map[string]int, err error) {
+	byKey = map[string]*DicCategory{}
 	for i := range d.Categories {
 		c := &d.Categories[i]
 		byKey[c.ID], byKey[c.Name] = c, c
 	}
-	rank := map[string]int{} // category ID -> index into m.Categories
+	rank = map[string]int{}
 	for i, cm := range m.Categories {
 		c, ok := byKey[cm.Category]
 		if !ok {
@@ -320,6 +377,13 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 		}
 		rank[c.ID] = i
 	}
+	return byKey, rank, nil
+}
+
+// importedLexicon is the lexicon an import fills: the mapping's settings
+// and dimensions, with a dimension added for every one it maps to but does
+// not describe.
+func importedLexicon(d *Dic, m *DicMap) *Lexicon {
 	base := m.Lexicon
 	l := &Lexicon{
 		Name:        firstNonEmpty(base.Name, strings.TrimSuffix(filepath.Base(d.File), filepath.Ext(d.File))),
@@ -337,6 +401,12 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 			l.Dimensions = append(l.Dimensions, Dimension{Name: cm.Dimension})
 		}
 	}
+	return l
+}
+
+// importEntries adds to l each entry of d in a mapped category, and
+// returns the warnings for the entries it skips.
+func importEntries(l *Lexicon, d *Dic, m *DicMap, byKey map[string]*DicCategory, rank map[string]int) ([]string, error) {
 	source := firstNonEmpty(m.Source, filepath.Base(d.File))
 	skip := l.SkipSet()
 	seen := map[string]*Entry{}
@@ -345,34 +415,24 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 		warnings = append(warnings, fmt.Sprintf("%s:%d: %s", d.File, line, fmt.Sprintf(format, args...)))
 	}
 	for _, de := range d.Entries {
-		best := -1 // index into m.Categories of the category the entry counts for
-		for _, id := range de.Categories {
-			r, ok := rank[id]
-			if !ok {
-				continue
-			}
-			if best >= 0 && m.Categories[best].Pole != m.Categories[r].Pole {
-				return nil, nil, conflict(d.File, de, &m.Categories[min(best, r)], &m.Categories[max(best, r)])
-			}
-			if best < 0 || r < best {
-				best = r
-			}
+		chosen, err := entryCategory(d.File, de, m, rank)
+		if err != nil {
+			return nil, err
 		}
-		if best < 0 {
-			continue
+		if chosen == nil {
+			continue // in no mapped category
 		}
-		chosen := &m.Categories[best]
 		if err := checkTerm(de.Term); err != nil {
 			warn(de.Line, "entry %q skipped: %v", de.Term, err)
 			continue
 		}
 		e := Entry{Term: de.Term, Dimension: chosen.Dimension, Pole: chosen.Pole, Weight: chosen.Weight,
-			Exact: chosen.Exact && len(Words(de.Term)) > 1, Source: source, File: d.File, Line: de.Line,
+			Exact: chosen.Exact && len(stem.Words(de.Term)) > 1, Source: source, File: d.File, Line: de.Line,
 			Note: "dic category " + byKey[chosen.Category].Name}
 		key := e.Key(skip)
 		if prev, ok := seen[key]; ok {
 			if prev.Pole != e.Pole {
-				return nil, nil, &Error{File: d.File, Line: de.Line, Msg: fmt.Sprintf(
+				return nil, &Error{File: d.File, Line: de.Line, Msg: fmt.Sprintf(
 					"entry %q stems like %q at line %d but counts for %s there and %s here", e.Term, prev.Term, prev.Line, prev.Pole, e.Pole)}
 			}
 			warn(de.Line, "entry %q skipped: it stems like %q at line %d, which is imported", e.Term, prev.Term, prev.Line)
@@ -381,13 +441,30 @@ func Import(d *Dic, m *DicMap) (*Lexicon, []string, error) {
 		l.Entries = append(l.Entries, e)
 		seen[key] = &l.Entries[len(l.Entries)-1]
 	}
-	if len(l.Entries) == 0 {
-		return nil, warnings, &Error{File: d.File, Msg: fmt.Sprintf("no entries imported: none of its %d entries is in a mapped category with a term leadlex can match", len(d.Entries))}
+	return warnings, nil
+}
+
+// entryCategory returns the mapping line an entry counts for: of its
+// mapped categories, the one that comes first in the mapping; nil when it
+// is in none. Mapped categories on opposite poles are an error.
+func entryCategory(file string, de DicEntry, m *DicMap, rank map[string]int) (*CategoryMap, error) {
+	best := -1 // index into m.Categories
+	for _, id := range de.Categories {
+		r, ok := rank[id]
+		if !ok {
+			continue
+		}
+		if best >= 0 && m.Categories[best].Pole != m.Categories[r].Pole {
+			return nil, conflict(file, de, &m.Categories[min(best, r)], &m.Categories[max(best, r)])
+		}
+		if best < 0 || r < best {
+			best = r
+		}
 	}
-	if err := l.Validate(); err != nil {
-		return nil, nil, err
+	if best < 0 {
+		return nil, nil
 	}
-	return l, warnings, nil
+	return &m.Categories[best], nil
 }
 
 func conflict(file string, de DicEntry, a, b *CategoryMap) error {

@@ -58,7 +58,6 @@ func FuzzParseDic(f *testing.F) {
 		if err != nil {
 			return
 		}
-		Compile(l)
 		back, _ := exportDic(t, l)
 		if fmt.Sprint(matchingFacts(back)) != fmt.Sprint(matchingFacts(l)) {
 			var buf bytes.Buffer

@@ -1,6 +1,6 @@
 // Package lexicon holds the lexicon model (dimensions, poles, entries with
-// provenance), loads lexicon files with precise errors, and compiles a
-// lexicon into a Matcher that finds entries in a stream of stemmed tokens.
+// provenance) and loads, merges, validates and writes lexicon files with
+// precise errors. Matching a lexicon against text is pipeline's job.
 package lexicon
 
 import (
@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/leadlex/leadlex/stem"
 )
 
 // Pole is one side of a dimension: leadership or management.
@@ -69,7 +71,7 @@ type Entry struct {
 
 // Kind reports whether the entry is a single word, a phrase or a prefix wildcard.
 func (e *Entry) Kind() Kind {
-	words := Words(e.Term)
+	words := stem.Words(e.Term)
 	switch {
 	case len(words) > 1:
 		return Phrase
@@ -83,7 +85,7 @@ func (e *Entry) Kind() Kind {
 // Key is the entry's identity for duplicate detection: its words stemmed,
 // determiners dropped unless the entry is exact, wildcards kept as written.
 func (e *Entry) Key(skip map[string]bool) string {
-	words := Words(e.Term)
+	words := stem.Words(e.Term)
 	parts := make([]string, 0, len(words))
 	for i, w := range words {
 		if !e.Exact && i > 0 && i < len(words)-1 && skip[w] {
@@ -98,7 +100,7 @@ func normWord(w string) string {
 	if strings.HasSuffix(w, "*") {
 		return w
 	}
-	return Stem(w)
+	return stem.Stem(w)
 }
 
 // Location returns "file:line" for messages about the entry.
@@ -169,6 +171,11 @@ func (l *Lexicon) Dimension(name string) (Dimension, int) {
 // SkipSet returns the skip words as a set.
 func (l *Lexicon) SkipSet() map[string]bool {
 	return toSet(l.Skip)
+}
+
+// NegationSet returns the negation words, lower-cased, as a set.
+func (l *Lexicon) NegationSet() map[string]bool {
+	return toSet(l.Negation.Words)
 }
 
 // Lookup returns the entries whose term or key equals s (case-insensitive).
@@ -292,7 +299,7 @@ func (l *Lexicon) Validate() error {
 
 // checkTerm rejects terms the matcher cannot use.
 func checkTerm(term string) error {
-	words := Words(term)
+	words := stem.Words(term)
 	if len(words) == 0 {
 		return fmt.Errorf("term is empty")
 	}

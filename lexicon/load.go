@@ -1,19 +1,17 @@
 package lexicon
 
 import (
-	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/leadlex/leadlex/internal/yamlfile"
+	"go.yaml.in/yaml/v3"
 )
 
 //go:embed default.yaml
@@ -37,24 +35,8 @@ func Default() *Lexicon {
 }
 
 // Error is a problem in a lexicon file (or another YAML file leadlex reads,
-// such as check's policy), with the place it was found.
-type Error struct {
-	File   string
-	Line   int // 1-based; 0 when unknown
-	Column int // 1-based; 0 when unknown
-	Msg    string
-}
-
-// Error formats the problem as file:line:col: message.
-func (e *Error) Error() string {
-	switch {
-	case e.Line == 0:
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
-	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
-}
+// such as check's policy), with the place it was found: file:line:col.
+type Error = yamlfile.Error
 
 // Load reads and merges lexicon files in order; "default" names the embedded
 // lexicon. With no names it returns the default. Later files extend or
@@ -95,10 +77,10 @@ func loadOne(name string) (*Lexicon, error) {
 	return Parse(name, data)
 }
 
-// Parse reads one lexicon file in the YAML format documented in the README
+// Parse reads one lexicon file in the YAML format documented in docs/LEXICON.md
 // and validates it. Errors name the file, the line and what was expected.
 func Parse(file string, data []byte) (*Lexicon, error) {
-	p := parser{file: file}
+	p := parser{yamlfile.File{Name: file}}
 	l, err := p.parse(data)
 	if err != nil {
 		return nil, err
@@ -112,42 +94,20 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 	return l, nil
 }
 
+// parser reads one lexicon file (or .dic category mapping); errors name it.
 type parser struct {
-	file string
+	yamlfile.File
 }
-
-func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
-	e := &Error{File: p.file, Msg: fmt.Sprintf(format, args...)}
-	if n != nil {
-		e.Line, e.Column = n.Line, n.Column
-	}
-	return e
-}
-
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // document parses data as YAML and returns its top-level mapping; what
 // and fields say what the file should hold, for messages.
 func (p *parser) document(data []byte, what, fields string) (*yaml.Node, error) {
-	want := what + " with " + fields
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &Error{File: p.file, Msg: "file is empty; expected " + want}
+	root, err := p.Document(data, what+" with "+fields)
+	if err != nil {
+		return nil, err
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			return nil, &Error{File: p.file, Line: line, Msg: "invalid YAML: " + m[2]}
-		}
-		return nil, &Error{File: p.file, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
-	}
-	if len(doc.Content) == 0 {
-		return nil, &Error{File: p.file, Msg: "file is empty; expected " + want}
-	}
-	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, p.errf(root, "expected a mapping with %s at the top level", fields)
+		return nil, p.Errorf(root, "expected a mapping with %s at the top level", fields)
 	}
 	return root, nil
 }
@@ -161,18 +121,18 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	var dims *yaml.Node
 	handlers := p.settings(l)
 	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
-	err = p.fields(root, "lexicon", handlers)
+	err = p.Fields(root, "lexicon", handlers)
 	if err != nil {
 		return nil, err
 	}
 	if l.Name == "" {
-		return nil, p.errf(root, "missing required field name")
+		return nil, p.Errorf(root, "missing required field name")
 	}
 	if dims == nil {
-		return nil, p.errf(root, "missing required field dimensions")
+		return nil, p.Errorf(root, "missing required field dimensions")
 	}
 	if dims.Kind != yaml.SequenceNode {
-		return nil, p.errf(dims, "dimensions: expected a list of dimensions")
+		return nil, p.Errorf(dims, "dimensions: expected a list of dimensions")
 	}
 	for _, dn := range dims.Content {
 		if err := p.dimension(dn, l); err != nil {
@@ -184,8 +144,8 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 
 // settings returns the handlers of the top-level fields a lexicon file and
 // a .dic category mapping share: name, version, description, skip, negation.
-func (p *parser) settings(l *Lexicon) map[string]func(*yaml.Node) error {
-	return map[string]func(*yaml.Node) error{
+func (p *parser) settings(l *Lexicon) yamlfile.Handlers {
+	return yamlfile.Handlers{
 		"name":        p.str(&l.Name),
 		"version":     p.str(&l.Version),
 		"description": p.str(&l.Description),
@@ -200,43 +160,10 @@ func (p *parser) settings(l *Lexicon) map[string]func(*yaml.Node) error {
 	}
 }
 
-// fields walks a mapping node and hands each known key's value to its
-// handler; unknown and repeated keys are errors naming the expected keys.
-func (p *parser) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node) error) error {
-	if n.Kind != yaml.MappingNode {
-		return p.errf(n, "%s: expected a mapping (key: value)", what)
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		h, ok := handlers[k.Value]
-		if !ok {
-			return p.errf(k, "%s: unknown field %q; expected one of %s", what, k.Value, keyList(handlers))
-		}
-		if seen[k.Value] {
-			return p.errf(k, "%s: field %q appears twice", what, k.Value)
-		}
-		seen[k.Value] = true
-		if err := h(v); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func keyList(m map[string]func(*yaml.Node) error) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return strings.Join(keys, ", ")
-}
-
 func (p *parser) str(dst *string) func(*yaml.Node) error {
 	return func(n *yaml.Node) error {
 		if n.Kind != yaml.ScalarNode {
-			return p.errf(n, "expected a string")
+			return p.Errorf(n, "expected a string")
 		}
 		*dst = strings.TrimSpace(n.Value)
 		return nil
@@ -245,12 +172,12 @@ func (p *parser) str(dst *string) func(*yaml.Node) error {
 
 func (p *parser) strList(n *yaml.Node, dst *[]string) error {
 	if n.Kind != yaml.SequenceNode {
-		return p.errf(n, "expected a list of words")
+		return p.Errorf(n, "expected a list of words")
 	}
 	out := make([]string, 0, len(n.Content))
 	for _, c := range n.Content {
 		if c.Kind != yaml.ScalarNode || strings.TrimSpace(c.Value) == "" {
-			return p.errf(c, "expected a word")
+			return p.Errorf(c, "expected a word")
 		}
 		out = append(out, strings.ToLower(strings.TrimSpace(c.Value)))
 	}
@@ -259,11 +186,11 @@ func (p *parser) strList(n *yaml.Node, dst *[]string) error {
 }
 
 func (p *parser) negation(n *yaml.Node, neg *Negation) error {
-	return p.fields(n, "negation", map[string]func(*yaml.Node) error{
+	return p.Fields(n, "negation", yamlfile.Handlers{
 		"window": func(v *yaml.Node) error {
 			w, err := strconv.Atoi(v.Value)
 			if err != nil || v.Kind != yaml.ScalarNode || w < 0 || w > 20 {
-				return p.errf(v, "negation.window: expected a whole number from 0 to 20, got %q", v.Value)
+				return p.Errorf(v, "negation.window: expected a whole number from 0 to 20, got %q", v.Value)
 			}
 			neg.Window = w
 			return nil
@@ -275,7 +202,7 @@ func (p *parser) negation(n *yaml.Node, neg *Negation) error {
 func (p *parser) dimension(n *yaml.Node, l *Lexicon) error {
 	var d Dimension
 	var entries *yaml.Node
-	err := p.fields(n, "dimension", map[string]func(*yaml.Node) error{
+	err := p.Fields(n, "dimension", yamlfile.Handlers{
 		"name":        p.str(&d.Name),
 		"description": p.str(&d.Description),
 		"leadership":  p.str(&d.Leadership),
@@ -286,19 +213,19 @@ func (p *parser) dimension(n *yaml.Node, l *Lexicon) error {
 		return err
 	}
 	if d.Name == "" {
-		return p.errf(n, "dimension: missing required field name")
+		return p.Errorf(n, "dimension: missing required field name")
 	}
 	if !validName(d.Name) {
-		return p.errf(n, "dimension %q: names are lower-case letters, digits and underscores", d.Name)
+		return p.Errorf(n, "dimension %q: names are lower-case letters, digits and underscores", d.Name)
 	}
 	if _, i := l.Dimension(d.Name); i >= 0 {
-		return p.errf(n, "dimension %q is defined twice", d.Name)
+		return p.Errorf(n, "dimension %q is defined twice", d.Name)
 	}
 	l.Dimensions = append(l.Dimensions, d)
 	if entries == nil {
 		return nil
 	}
-	return p.fields(entries, "dimension "+d.Name+" entries", map[string]func(*yaml.Node) error{
+	return p.Fields(entries, "dimension "+d.Name+" entries", yamlfile.Handlers{
 		"leadership": func(v *yaml.Node) error { return p.entries(v, d.Name, Leadership, l) },
 		"management": func(v *yaml.Node) error { return p.entries(v, d.Name, Management, l) },
 	})
@@ -315,12 +242,12 @@ func validName(s string) bool {
 
 func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error {
 	if n.Kind != yaml.SequenceNode {
-		return p.errf(n, "%s/%s: expected a list of entries", dim, pole)
+		return p.Errorf(n, "%s/%s: expected a list of entries", dim, pole)
 	}
 	for _, en := range n.Content {
-		e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.file, Line: en.Line}
+		e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.Name, Line: en.Line}
 		weightSet := false
-		err := p.fields(en, "entry", map[string]func(*yaml.Node) error{
+		err := p.Fields(en, "entry", yamlfile.Handlers{
 			"term":   p.str(&e.Term),
 			"source": p.str(&e.Source),
 			"phrase": p.str(&e.Phrase),
@@ -328,7 +255,7 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 			"weight": func(v *yaml.Node) error {
 				w, err := strconv.ParseFloat(v.Value, 64)
 				if err != nil || v.Kind != yaml.ScalarNode {
-					return p.errf(v, "entry weight: expected a number, got %q", v.Value)
+					return p.Errorf(v, "entry weight: expected a number, got %q", v.Value)
 				}
 				e.Weight, weightSet = w, true
 				return nil
@@ -336,7 +263,7 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 			"exact": func(v *yaml.Node) error {
 				b, err := strconv.ParseBool(v.Value)
 				if err != nil {
-					return p.errf(v, "entry exact: expected true or false, got %q", v.Value)
+					return p.Errorf(v, "entry exact: expected true or false, got %q", v.Value)
 				}
 				e.Exact = b
 				return nil
@@ -347,14 +274,14 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 		}
 		switch {
 		case e.Term == "":
-			return p.errf(en, "entry: missing required field term")
+			return p.Errorf(en, "entry: missing required field term")
 		case e.Source == "":
-			return p.errf(en, "entry %q: missing required field source (where the entry comes from)", e.Term)
+			return p.Errorf(en, "entry %q: missing required field source (where the entry comes from)", e.Term)
 		case weightSet && (e.Weight <= 0 || e.Weight > 100):
-			return p.errf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
+			return p.Errorf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
 		}
 		if err := checkTerm(e.Term); err != nil {
-			return p.errf(en, "entry %q: %v", e.Term, err)
+			return p.Errorf(en, "entry %q: %v", e.Term, err)
 		}
 		l.Entries = append(l.Entries, e)
 	}

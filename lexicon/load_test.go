@@ -23,6 +23,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty file", "", "bad.yaml: file is empty"},
 		{"not yaml", "name: [unclosed\n", "bad.yaml:1: invalid YAML"},
 		{"top level list", "- a\n- b\n", "bad.yaml:1:1: expected a mapping"},
+		{"alias", "name: &n x\nversion: *n\ndimensions: []\n", "bad.yaml:2:10: aliases are not supported (*n)"},
 		{"missing name", "version: 1\ndimensions: []\n", "bad.yaml:1:1: missing required field name"},
 		{"missing dimensions", "name: x\n", "bad.yaml:1:1: missing required field dimensions"},
 		{"unknown top field", "name: x\ndimension: []\n", `bad.yaml:2:1: lexicon: unknown field "dimension"; expected one of description, dimensions, name, negation, skip, version`},

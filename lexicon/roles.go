@@ -1,6 +1,10 @@
 package lexicon
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/leadlex/leadlex/stem"
+)
 
 // roleWords name the job rather than describe the work: leader, manager and
 // their verbs. A job title must not decide a score, so the default lexicon
@@ -13,7 +17,7 @@ var roleStems = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range roleWords {
 		m[w] = true
-		m[Stem(w)] = true
+		m[stem.Stem(w)] = true
 	}
 	return m
 }()
@@ -28,14 +32,14 @@ func IsRoleWord(word string) bool {
 				return true
 			}
 		}
-		return roleStems[Stem(p)]
+		return roleStems[stem.Stem(p)]
 	}
-	return roleStems[w] || roleStems[Stem(w)]
+	return roleStems[w] || roleStems[stem.Stem(w)]
 }
 
 // RoleWord returns the first role word among the words of term, or "".
 func RoleWord(term string) string {
-	for _, w := range Words(term) {
+	for _, w := range stem.Words(term) {
 		if IsRoleWord(w) {
 			return w
 		}

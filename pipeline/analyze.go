@@ -1,25 +1,28 @@
 package pipeline
 
 import (
+	"io"
 	"strings"
 
+	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/results"
 )
 
 // Analyzer holds what every worker shares read-only: the compiled lexicon
 // and the label settings. Build it once with NewAnalyzer.
 type Analyzer struct {
-	Matcher *lexicon.Matcher
+	matcher *matcher
 	Labels  LabelOptions
 }
 
 // NewAnalyzer compiles lex for matching.
 func NewAnalyzer(lex *lexicon.Lexicon, labels LabelOptions) *Analyzer {
-	return &Analyzer{Matcher: lexicon.Compile(lex), Labels: labels}
+	return &Analyzer{matcher: compileMatcher(lex), Labels: labels}
 }
 
 // Lexicon returns the analyzer's lexicon.
-func (a *Analyzer) Lexicon() *lexicon.Lexicon { return a.Matcher.Lexicon() }
+func (a *Analyzer) Lexicon() *lexicon.Lexicon { return a.matcher.lex }
 
 // Hit is one match of a lexicon entry in a text.
 type Hit struct {
@@ -30,11 +33,19 @@ type Hit struct {
 }
 
 // Analysis is everything found in one text: its sentences and hits with
-// byte offsets, so check and explain can point at them.
+// byte offsets into Text, so check and explain can point at them, and the
+// row `leadlex score` writes for it. Tokens are not kept (they would take
+// some 40 bytes a word); Tokenize gives them with the same offsets.
 type Analysis struct {
-	Words     int
-	Sentences []Sentence
-	Hits      []Hit
+	Text      string          // the text analysed
+	Words     int             // its words
+	Sentences []Sentence      // its sentences, in order
+	Hits      []Hit           // the lexicon entries found, in order
+	Result    *results.Result // its scores per dimension, label and top terms, as score writes them
+
+	// Positions maps offsets of Text back to lines and columns of the
+	// file, when the reader kept them (corpus.Options.Positions).
+	Positions *corpus.Positions
 }
 
 // Scorer analyses texts for one goroutine: it owns reusable buffers and a
@@ -44,11 +55,11 @@ type Scorer struct {
 	an     *Analyzer
 	runs   *runTokenizer // remembers the tokens, stems and lexicon starts of runs of text
 	toks   []Token
-	mtoks  []lexicon.Token
+	mtoks  []matchToken
 	starts []bool // per token: an entry can start here
 	sents  []Sentence
 	chunk  Analysis // Score's analysis of one chunk
-	tally  *Tally
+	tally  *tally
 	rows   sentenceRows // sentence rows of the document being scored
 	totals []int64      // per entry: hits over all documents this scorer scored
 }
@@ -60,21 +71,62 @@ const maxRunCache = 64_000
 
 // NewScorer returns a Scorer that uses the shared analyzer.
 func NewScorer(an *Analyzer) *Scorer {
-	return &Scorer{an: an, runs: newRunTokenizer(an.Matcher, maxRunCache)}
+	return &Scorer{an: an, runs: newRunTokenizer(an.matcher, maxRunCache)}
 }
 
 // Analyzer returns the shared analyzer the scorer uses.
 func (s *Scorer) Analyzer() *Analyzer { return s.an }
 
-// Analyze finds the sentences and hits of a whole text held in memory.
-// Offsets in the result are byte offsets into text. The result is fresh
-// and may be kept.
+// Analyze analyses a whole text held in memory: its sentences, its hits
+// and its scores (Result, a row with no document fields). Offsets are byte
+// offsets into text; an empty text scores 0 words, label none. The
+// result is fresh and may be kept.
 func (s *Scorer) Analyze(text string) *Analysis {
-	out := &Analysis{}
+	return s.AnalyzeDoc(corpus.Doc{Text: text})
+}
+
+// AnalyzeDoc analyses one document as `leadlex score` scores it, keeping
+// what it found. It extracts a Doc read with corpus.Options.DeferExtract,
+// reads a streamed Body whole and closes it. A Doc that was not read
+// (skipped, failed) gives a Result saying why and nothing else; a Doc with
+// no Status (built by hand) counts as read.
+func (s *Scorer) AnalyzeDoc(d corpus.Doc) *Analysis {
+	defer d.Close()
+	d.Extract()
+	r := newRow(d)
+	if r.Status != results.StatusOK {
+		return &Analysis{Result: r}
+	}
+	text := d.Text
+	if d.Body != nil {
+		b, err := io.ReadAll(d.Body)
+		if err != nil {
+			r.Status, r.Error = results.StatusError, ptr(err.Error())
+			return &Analysis{Result: r}
+		}
+		text = string(b)
+	}
+	out := &Analysis{Text: text, Result: r, Positions: d.Positions}
 	forEachChunk(text, func(chunk string, base int, forced bool) {
 		s.analyzeChunk(chunk, base, forced, out)
 	})
+	t := newTally(len(s.an.Lexicon().Entries))
+	t.Add(out)
+	s.an.fill(r, t)
 	return out
+}
+
+// newRow starts the row of a document: who it is and whether it was read.
+func newRow(d corpus.Doc) *results.Result {
+	r := &results.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
+	switch d.Status {
+	case "":
+		r.Status = results.StatusOK
+	case corpus.OK:
+	default:
+		r.Error = ptr(d.Reason)
+	}
+	return r
 }
 
 // analyzeChunk tokenizes, segments and matches one chunk of a text that
@@ -84,7 +136,7 @@ func (s *Scorer) Analyze(text string) *Analysis {
 func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analysis) {
 	s.toks, s.mtoks, s.starts = s.runs.tokenize(chunk, s.toks[:0], s.mtoks[:0], s.starts[:0])
 	s.sents = Segment(s.sents[:0], chunk, s.toks)
-	m := s.an.Matcher
+	m := s.an.matcher
 	for k, sent := range s.sents {
 		idx := len(out.Sentences)
 		if k == 0 && continued && idx > 0 {
@@ -105,7 +157,7 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 				i++
 				continue
 			}
-			entry, n := m.Longest(toks, i)
+			entry, n := m.longest(toks, i)
 			if n == 0 {
 				i++
 				continue
@@ -123,12 +175,12 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 // negated reports whether a negator stands within the window of words
 // before toks[i], in the same clause: punctuation (a comma, a dash, a
 // semicolon) ends the search.
-func (s *Scorer) negated(toks []lexicon.Token, i int) bool {
-	m := s.an.Matcher
+func (s *Scorer) negated(toks []matchToken, i int) bool {
+	m := s.an.matcher
 	seen := 0
-	for j := i - 1; j >= 0 && seen < m.NegationWindow(); j-- {
+	for j := i - 1; j >= 0 && seen < m.negationWindow(); j-- {
 		t := toks[j]
-		if m.IsNegator(t.Lower) {
+		if m.isNegator(t.Lower) {
 			return true
 		}
 		if t.Stem != "" {
@@ -139,3 +191,9 @@ func (s *Scorer) negated(toks []lexicon.Token, i int) bool {
 	}
 	return false
 }
+
+// Matches returns the entries the words of text hit, left to right, the
+// longest match first as in scoring. Text is split as terms are, so
+// punctuation is not handled; it serves look-ups such as
+// `leadlex lexicon show innovators`.
+func (a *Analyzer) Matches(text string) []*lexicon.Entry { return a.matcher.matches(text) }

@@ -3,7 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -178,20 +178,30 @@ func TestScoreStreamEqualsText(t *testing.T) {
 	whole := NewScorer(an).Score(context.Background(), corpus.Doc{Status: corpus.OK, Text: text})
 	streamed := NewScorer(an).Score(context.Background(), corpus.Doc{Status: corpus.OK, Body: nopCloser{strings.NewReader(text)}})
 
-	// A reference count without chunking: analyse the text as one piece.
+	// The reference: the same text analysed as one piece, without chunking,
+	// tallied and filled like any row. Every cut here is at a space between
+	// sentences (no paragraph breaks for over 1 MB, so cuts are forced), and
+	// the test lexicon's entries are single words: every count is exact.
+	// (A multi-word entry or a negation window spanning a forced cut would
+	// be seen in two halves; see chunk.go.)
 	sc := NewScorer(an)
 	var ref Analysis
 	sc.analyzeChunk(text, 0, false, &ref)
-	if int(whole.Words) != ref.Words || int(whole.Sentences) != len(ref.Sentences) {
-		t.Errorf("chunked words/sentences %d/%d, unchunked %d/%d", whole.Words, whole.Sentences, ref.Words, len(ref.Sentences))
+	tally := newTally(len(an.Lexicon().Entries))
+	tally.Add(&ref)
+	want := &results.Result{}
+	an.fill(want, tally)
+	if len(ref.Hits) < 1000 {
+		t.Fatalf("only %d hits in the reference", len(ref.Hits))
 	}
-	if whole.Words != streamed.Words || whole.Sentences != streamed.Sentences ||
-		whole.LeadershipHits != streamed.LeadershipHits || whole.ManagementHits != streamed.ManagementHits {
-		t.Errorf("whole %d/%d/%v/%v, streamed %d/%d/%v/%v", whole.Words, whole.Sentences, whole.LeadershipHits, whole.ManagementHits,
-			streamed.Words, streamed.Sentences, streamed.LeadershipHits, streamed.ManagementHits)
-	}
-	if math.Abs(whole.LeadershipHits-float64(len(ref.Hits))/2) > 2 {
-		t.Errorf("leadership hits %v, want about %d", whole.LeadershipHits, len(ref.Hits)/2)
+	for _, got := range []*results.Result{whole, streamed} {
+		if got.Words != want.Words || got.Sentences != want.Sentences || got.LeadershipHits != want.LeadershipHits ||
+			got.ManagementHits != want.ManagementHits || got.NegatedHits != want.NegatedHits ||
+			!reflect.DeepEqual(got.Dimensions, want.Dimensions) || !reflect.DeepEqual(got.TopTerms, want.TopTerms) {
+			t.Errorf("chunked words %d, sentences %d, hits %v/%v/%v, dimensions %v, terms %v;\nunchunked %d, %d, %v/%v/%v, %v, %v",
+				got.Words, got.Sentences, got.LeadershipHits, got.ManagementHits, got.NegatedHits, got.Dimensions, got.TopTerms,
+				want.Words, want.Sentences, want.LeadershipHits, want.ManagementHits, want.NegatedHits, want.Dimensions, want.TopTerms)
+		}
 	}
 }
 
@@ -222,5 +232,43 @@ func TestAnalyzeNegationFromLexicon(t *testing.T) {
 	r := scoreText(t, an, "Sans inspire. Inspire! Sans budget.")
 	if r.LeadershipHits != 1 || r.ManagementHits != 0 || r.NegatedHits != 2 {
 		t.Errorf("leadership %v management %v negated %v; want 1, 0, 2", r.LeadershipHits, r.ManagementHits, r.NegatedHits)
+	}
+}
+
+// TestEmptyDocumentScores holds that a document with no text, and the
+// zero Doc, score as empty rows (0 words, label none, status ok) through
+// every entry point rather than erroring.
+func TestEmptyDocumentScores(t *testing.T) {
+	sc := NewScorer(NewAnalyzer(lexicon.Default(), DefaultLabels))
+	rows := map[string]*results.Result{
+		"Analyze":    sc.Analyze("").Result,
+		"AnalyzeDoc": sc.AnalyzeDoc(corpus.Doc{}).Result,
+		"Score":      sc.Score(context.Background(), corpus.Doc{}),
+	}
+	for name, r := range rows {
+		if r.Status != results.StatusOK || r.Error != nil || r.Words != 0 || r.Label != results.LabelNone || len(r.Dimensions) == 0 {
+			t.Errorf("%s: %+v, want status ok, 0 words, label none, the dimensions", name, r)
+		}
+	}
+}
+
+// TestAnalyzeDocIsScore holds that the one analysis gives the row score
+// writes, and hits that point at their words.
+func TestAnalyzeDocIsScore(t *testing.T) {
+	sc := NewScorer(NewAnalyzer(lexicon.Default(), DefaultLabels))
+	d := corpus.Doc{ID: "a", Path: "a.txt", Format: "txt", Bytes: 80, Status: corpus.OK,
+		Text: "You will coach and mentor the team. We never micromanage.\n\nTrack the budget and enforce compliance."}
+	a := sc.AnalyzeDoc(d)
+	want := sc.Score(context.Background(), d)
+	if !reflect.DeepEqual(a.Result, want) {
+		t.Errorf("AnalyzeDoc row\n%+v\nScore row\n%+v", a.Result, want)
+	}
+	if len(a.Hits) < 4 || a.Words != int(want.Words) {
+		t.Fatalf("%d hits, %d words", len(a.Hits), a.Words)
+	}
+	for _, h := range a.Hits {
+		if w := a.Text[h.Start:h.End]; strings.TrimSpace(w) != w || w == "" {
+			t.Errorf("hit %+v covers %q", h, w)
+		}
 	}
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"runtime"
 	"sync"
 
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/pool"
 	"github.com/leadlex/leadlex/results"
 )
 
@@ -17,7 +17,7 @@ type Sink interface {
 }
 
 // SentenceSink receives sentence rows in batches: documents in input
-// order, sentences in document order. A results.FileSink[results.SentenceRow] is one.
+// order, sentences in document order. A FileSink[results.SentenceRow] is one.
 type SentenceSink interface {
 	WriteBatch(rows []results.SentenceRow) error
 }
@@ -63,13 +63,12 @@ func (s *Scorer) ScoreSentences(ctx context.Context, d corpus.Doc, emit func([]r
 func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]results.SentenceRow) error) *results.Result {
 	defer d.Close()
 	d.Extract() // read with corpus.Options.DeferExtract: markup is removed here, in the worker
-	r := &results.Result{DocID: d.ID, Path: d.Path, Format: d.Format, Bytes: d.Bytes, Status: string(d.Status)}
-	if d.Status != corpus.OK {
-		r.Error = ptr(d.Reason)
+	r := newRow(d)
+	if r.Status != results.StatusOK {
 		return r
 	}
 	if s.tally == nil {
-		s.tally = NewTally(len(s.an.Lexicon().Entries))
+		s.tally = newTally(len(s.an.Lexicon().Entries))
 	}
 	t := s.tally
 	t.Reset()
@@ -114,7 +113,7 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]results.Se
 		r.Status, r.Error = results.StatusError, ptr(err.Error())
 		return r
 	}
-	s.an.Fill(r, t)
+	s.an.fill(r, t)
 	if s.totals == nil {
 		s.totals = make([]int64, len(t.Counts))
 	}
@@ -135,130 +134,87 @@ func ptr[T any](v T) *T { return &v }
 // not an error; Run returns an error only when a sink fails or ctx is
 // cancelled, after all its goroutines have stopped.
 func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink, opt Options) (Summary, error) {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	// Each document gets a pending output that the writer waits on in input
-	// order: a queue of sentence batches, then its result.
-	type pending struct {
-		rows chan []results.SentenceRow // nil without opt.Sentences; closed when scored
-		res  chan *results.Result       // one result, nil when cancelled
-	}
-	type job struct {
-		doc corpus.Doc
-		out *pending
-	}
-	window := 4 * workers // documents in flight, read or being scored or waiting to be written
-	order := make(chan *pending, window)
-	jobs := make(chan job, workers)
-
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { // producer: reads documents in order
-		defer wg.Done()
-		defer close(jobs)
-		defer close(order)
-		for d := range docs {
-			p := &pending{res: make(chan *results.Result, 1)}
-			if opt.Sentences != nil {
-				p.rows = make(chan []results.SentenceRow, 2)
-			}
-			select {
-			case order <- p:
-			case <-ctx.Done():
-				d.Close()
-				return
-			}
-			jobs <- job{d, p} // workers take every job, also after cancel
-		}
-	}()
 	sum := Summary{ByStatus: map[string]int{}, ByLabel: map[string]int{}, Terms: make([]int64, len(an.Lexicon().Entries))}
 	var mu sync.Mutex
-	var workersWG sync.WaitGroup
-	for range workers {
-		workersWG.Add(1)
-		go func() {
-			defer workersWG.Done()
-			sc := NewScorer(an)
-			for j := range jobs {
-				// Hand the document over and keep no copy: the worker's copy
-				// alone holds its text, so a long document's marked-up text
-				// is freed as soon as Extract has replaced it.
-				out, doc := j.out, j.doc
-				j = job{}
-				var r *results.Result
-				switch {
-				case ctx.Err() != nil:
-					doc.Close()
-				case out.rows != nil:
-					r = sc.ScoreSentences(ctx, doc, func(b []results.SentenceRow) error {
-						select {
-						case out.rows <- b:
-							return nil
-						case <-ctx.Done():
-							return ctx.Err()
-						}
-					})
-				default:
-					r = sc.Score(ctx, doc)
-				}
-				if out.rows != nil {
-					close(out.rows)
-				}
-				out.res <- r
-			}
+	err := pool.Ordered[corpus.Doc, *Scorer, *pending]{
+		Workers: opt.Workers,
+		Slot:    func(corpus.Doc) *pending { return newPending(opt.Sentences != nil) },
+		Worker:  func() *Scorer { return NewScorer(an) },
+		Work:    scoreInto,
+		Emit:    func(p *pending) error { return sum.write(ctx, p, sink, opt) },
+		Done: func(sc *Scorer) {
 			mu.Lock()
+			defer mu.Unlock()
 			for i, c := range sc.totals {
 				sum.Terms[i] += c
 			}
-			mu.Unlock()
-		}()
-	}
+		},
+	}.Run(ctx, docs)
+	return sum, err
+}
 
-	var failed error
-	fail := func(err error) {
-		failed = err
-		cancel()
+// pending is the output of one document, which the writer waits on in
+// input order: a queue of sentence batches, then its result.
+type pending struct {
+	rows chan []results.SentenceRow // nil without Options.Sentences; closed when scored
+	res  chan *results.Result       // one result, nil when cancelled
+}
+
+func newPending(sentences bool) *pending {
+	p := &pending{res: make(chan *results.Result, 1)}
+	if sentences {
+		p.rows = make(chan []results.SentenceRow, 2)
 	}
-	for p := range order { // the writer: documents in input order
-		if p.rows != nil {
-			for batch := range p.rows {
-				if failed != nil || ctx.Err() != nil {
-					continue // drain, so the worker is not left blocked
-				}
-				if err := opt.Sentences.WriteBatch(batch); err != nil {
-					fail(fmt.Errorf("write sentences: %w", err))
-					continue
-				}
-				sum.SentenceRows += len(batch)
+	return p
+}
+
+// scoreInto scores one document on a worker into its pending output.
+func scoreInto(ctx context.Context, sc *Scorer, doc corpus.Doc, out *pending) {
+	var r *results.Result
+	switch {
+	case ctx.Err() != nil:
+		doc.Close()
+	case out.rows != nil:
+		r = sc.ScoreSentences(ctx, doc, func(b []results.SentenceRow) error {
+			select {
+			case out.rows <- b:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
 			}
-		}
-		r := <-p.res
-		if r == nil || failed != nil || ctx.Err() != nil {
-			continue
-		}
-		if err := sink.Write(r); err != nil {
-			fail(fmt.Errorf("write results: %w", err))
-			continue
-		}
-		sum.add(r)
-		if opt.OnResult != nil {
-			opt.OnResult(r)
+		})
+	default:
+		r = sc.Score(ctx, doc)
+	}
+	if out.rows != nil {
+		close(out.rows)
+	}
+	out.res <- r
+}
+
+// write writes one document's sentence rows and result, as they come; a
+// result that comes after ctx is cancelled is not written.
+func (s *Summary) write(ctx context.Context, p *pending, sink Sink, opt Options) error {
+	if p.rows != nil {
+		for batch := range p.rows {
+			if err := opt.Sentences.WriteBatch(batch); err != nil {
+				return fmt.Errorf("write sentences: %w", err)
+			}
+			s.SentenceRows += len(batch)
 		}
 	}
-	wg.Wait()
-	workersWG.Wait()
-	if failed != nil {
-		return sum, failed
+	r := <-p.res
+	if r == nil || ctx.Err() != nil {
+		return nil
 	}
-	if err := ctx.Err(); err != nil {
-		return sum, err
+	if err := sink.Write(r); err != nil {
+		return fmt.Errorf("write results: %w", err)
 	}
-	return sum, nil
+	s.add(r)
+	if opt.OnResult != nil {
+		opt.OnResult(r)
+	}
+	return nil
 }
 
 func (s *Summary) add(r *results.Result) {

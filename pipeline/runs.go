@@ -8,8 +8,6 @@ import (
 	"unsafe"
 
 	"github.com/jdkato/prose/v2"
-
-	"github.com/leadlex/leadlex/lexicon"
 )
 
 // prose's tokenizer cuts text at white space (unicode.IsSpace) into runs
@@ -20,7 +18,9 @@ import (
 // that to ask prose about each distinct run once (all of a text's new runs
 // in one call) and, when it remembers runs across calls, once per worker
 // for a whole corpus: the same tokens as prose over the whole text, without
-// re-tokenizing "the" a million times.
+// re-tokenizing "the" a million times. TestRunTokenizerEqualsWhole
+// (runs_test.go) guards the property: it compares the run tokenizer with
+// prose over whole texts, so a prose upgrade that breaks it fails there.
 
 // The memory of runs holds no pointers, so the garbage collector need not
 // scan it: runs and the strings of their tokens live back to back in one
@@ -35,7 +35,7 @@ type span struct{ off, len uint32 }
 // runPiece is one token of a run, with what matching needs to know of it.
 type runPiece struct {
 	start, end        int32 // byte offsets in the run
-	text, lower, stem span  // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (lexicon.Matcher.MatchStem)
+	text, lower, stem span  // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (matcher.matchStem)
 	word              bool  // counts as a word
 	canStart          bool  // a lexicon entry can begin with it
 }
@@ -181,7 +181,7 @@ const maxRunBytes = 64
 // also lower-cases, stems and checks each word against the lexicon once per
 // distinct run. It is not safe for concurrent use.
 type runTokenizer struct {
-	matcher  *lexicon.Matcher // nil: no stems
+	matcher  *matcher // nil: no stems
 	limit    int
 	hash     func(run string) uint64
 	cur, old *runMemory
@@ -195,7 +195,7 @@ type runTokenizer struct {
 	batch   strings.Builder
 }
 
-func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
+func newRunTokenizer(m *matcher, limit int) *runTokenizer {
 	size := limit / 2
 	seed := maphash.MakeSeed()
 	hash := func(run string) uint64 { return maphash.String(seed, run) }
@@ -204,7 +204,7 @@ func newRunTokenizer(m *lexicon.Matcher, limit int) *runTokenizer {
 
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
 // matcher, their matcher tokens and can-start flags to words and starts.
-func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Token, starts []bool) ([]Token, []lexicon.Token, []bool) {
+func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, starts []bool) ([]Token, []matchToken, []bool) {
 	if rt.limit > 0 && rt.cur.full() {
 		rt.cur, rt.old = rt.old, rt.cur
 		rt.cur.reset()
@@ -253,7 +253,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []lexicon.Toke
 		for _, p := range cur.pieces[ent.first : ent.first+ent.n] {
 			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.word})
 			if rt.matcher != nil {
-				words = append(words, lexicon.Token{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
+				words = append(words, matchToken{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
 				starts = append(starts, p.canStart)
 			}
 		}
@@ -326,7 +326,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 				p.lower = m.add(lower)
 			}
 			if t.Word {
-				stem := rt.matcher.MatchStem(lower) // the stem, where it can matter
+				stem := rt.matcher.matchStem(lower) // the stem, where it can matter
 				if stem == "" {
 					stem = lower
 				}
@@ -336,7 +336,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 				default:
 					p.stem = m.add(stem)
 				}
-				p.canStart = rt.matcher.CanStart(lexicon.Token{Lower: lower, Stem: stem})
+				p.canStart = rt.matcher.canStart(matchToken{Lower: lower, Stem: stem})
 			}
 		}
 		m.pieces = append(m.pieces, p)

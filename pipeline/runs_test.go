@@ -62,9 +62,11 @@ func tokenString(text string, toks []Token) string {
 	return b.String()
 }
 
-// TestRunTokenizerEqualsWhole checks that tokenizing run by run, with and
-// without memory across texts, gives exactly the tokens of prose over the
-// whole text, on tricky texts, the test corpus, and generated documents.
+// TestRunTokenizerEqualsWhole guards the property runs.go relies on (prose
+// tokenizes each white-space-separated run on its own): tokenizing run by
+// run, with and without memory across texts, gives exactly the tokens of
+// prose over the whole text, on tricky texts, the test corpus, and
+// generated documents.
 func TestRunTokenizerEqualsWhole(t *testing.T) {
 	texts := append([]string(nil), tokenizeTexts...)
 	filepath.WalkDir(filepath.Join("..", "testdata"), func(path string, d fs.DirEntry, err error) error {
@@ -83,8 +85,8 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 		texts = append(texts, g.Next().Text)
 	}
 	an := testAnalyzer(t)
-	remembering := newRunTokenizer(an.Matcher, 1000) // small: forgets and starts again during the test
-	colliding := newRunTokenizer(an.Matcher, 1000)
+	remembering := newRunTokenizer(an.matcher, 1000) // small: forgets and starts again during the test
+	colliding := newRunTokenizer(an.matcher, 1000)
 	colliding.hash = func(run string) uint64 { return uint64(len(run) % 3) } // runs share hashes all the time
 	for i, text := range texts {
 		want := tokenString(text, tokenizeWhole(text))
@@ -108,12 +110,12 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 			}
 			stem := ""
 			if tok.Word {
-				if stem = an.Matcher.MatchStem(w.Lower); stem == "" {
+				if stem = an.matcher.matchStem(w.Lower); stem == "" {
 					stem = w.Lower
 				}
 			}
-			if w.Stem != stem || starts[k] != an.Matcher.CanStart(w) {
-				t.Fatalf("text %d token %q: stem %q start %v, want %q %v", i, tok.Text, w.Stem, starts[k], stem, an.Matcher.CanStart(w))
+			if w.Stem != stem || starts[k] != an.matcher.canStart(w) {
+				t.Fatalf("text %d token %q: stem %q start %v, want %q %v", i, tok.Text, w.Stem, starts[k], stem, an.matcher.canStart(w))
 			}
 		}
 	}

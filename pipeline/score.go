@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/results"
 )
@@ -24,47 +25,52 @@ type LabelOptions struct {
 	TopTerms int
 }
 
-// DefaultLabels are the documented defaults of --min-hits, --margin and
-// --top-terms. MinHits 1 labels a text with one full-weight cue and leaves
+// DefaultLabels are the documented defaults of MinHits, Margin and
+// TopTerms (the CLI's --min-hits, --margin and --top-terms). MinHits 1 labels a text with one full-weight cue and leaves
 // one down-weighted (ambiguous) word alone unlabelled; on the tuning set of
 // short labelled texts (testdata/labeled/tune.tsv) it lifts macro-F1 from
 // 0.83 (MinHits 2) to 0.985 without a single wrong-pole label.
 var DefaultLabels = LabelOptions{MinHits: 0.5, Margin: 0.2, TopTerms: 10}
 
-// Validate checks the thresholds are usable.
+// Validate checks the thresholds are usable; a bad one is an
+// *OptionError naming its field.
 func (o LabelOptions) Validate() error {
 	switch {
 	case o.MinHits < 0 || math.IsNaN(o.MinHits):
-		return fmt.Errorf("--min-hits must be 0 or more, got %g", o.MinHits)
+		return &OptionError{Field: "MinHits", Msg: fmt.Sprintf("must be 0 or more, got %g", o.MinHits)}
 	case !(o.Margin >= 0 && o.Margin < 1):
-		return fmt.Errorf("--margin must be in [0, 1), got %g", o.Margin)
+		return &OptionError{Field: "Margin", Msg: fmt.Sprintf("must be in [0, 1), got %g", o.Margin)}
 	case o.TopTerms < 0:
-		return fmt.Errorf("--top-terms must be 0 or more, got %d", o.TopTerms)
+		return &OptionError{Field: "TopTerms", Msg: fmt.Sprintf("must be 0 or more, got %d", o.TopTerms)}
 	}
 	return nil
 }
 
-// Tally accumulates hits per entry over one document (or one sentence).
-type Tally struct {
+// OptionError is an option out of range. Field names the field of the
+// options struct, so that a program can name its own flag or setting.
+type OptionError = fielderr.Error
+
+// tally accumulates hits per entry over one document (or one sentence).
+type tally struct {
 	Words, Sentences int
 	Counts           []int32 // per entry: hits not negated
 	Negated          []int32 // per entry: negated hits
 }
 
-// NewTally returns an empty tally for a lexicon of n entries.
-func NewTally(n int) *Tally {
-	return &Tally{Counts: make([]int32, n), Negated: make([]int32, n)}
+// newTally returns an empty tally for a lexicon of n entries.
+func newTally(n int) *tally {
+	return &tally{Counts: make([]int32, n), Negated: make([]int32, n)}
 }
 
 // Reset empties the tally for reuse.
-func (t *Tally) Reset() {
+func (t *tally) Reset() {
 	t.Words, t.Sentences = 0, 0
 	clear(t.Counts)
 	clear(t.Negated)
 }
 
 // AddHits counts hits into the tally.
-func (t *Tally) AddHits(hits []Hit) {
+func (t *tally) AddHits(hits []Hit) {
 	for _, h := range hits {
 		if h.Negated {
 			t.Negated[h.Entry]++
@@ -75,14 +81,14 @@ func (t *Tally) AddHits(hits []Hit) {
 }
 
 // Add counts an analysis (its words, sentences and hits) into the tally.
-func (t *Tally) Add(a *Analysis) {
+func (t *tally) Add(a *Analysis) {
 	t.Words += a.Words
 	t.Sentences += len(a.Sentences)
 	t.AddHits(a.Hits)
 }
 
-// Fill computes the score columns of r from the tally.
-func (an *Analyzer) Fill(r *results.Result, t *Tally) {
+// fill computes the score columns of r from the tally.
+func (an *Analyzer) fill(r *results.Result, t *tally) {
 	lex := an.Lexicon()
 	r.Words, r.Sentences = int32(t.Words), int32(t.Sentences)
 	r.Dimensions = make([]results.DimensionScore, len(lex.Dimensions))
@@ -97,7 +103,7 @@ func (an *Analyzer) Fill(r *results.Result, t *Tally) {
 			continue
 		}
 		w := float64(c) * e.Weight
-		d := &r.Dimensions[an.Matcher.DimensionIndex(i)]
+		d := &r.Dimensions[an.matcher.dimensionIndex(i)]
 		if e.Pole == lexicon.Leadership {
 			lead += w
 			d.Leadership += w
@@ -159,7 +165,7 @@ func (o LabelOptions) Label(lead, mgmt float64) (string, float64) {
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // topTerms lists the most frequent entries, most hits first, then by term.
-func (an *Analyzer) topTerms(t *Tally) []results.TermCount {
+func (an *Analyzer) topTerms(t *tally) []results.TermCount {
 	lex := an.Lexicon()
 	var idx []int
 	for i, c := range t.Counts {

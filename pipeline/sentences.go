@@ -148,7 +148,7 @@ func (an *Analyzer) fillSentence(row *results.SentenceRow, hits []Hit) {
 			neg += e.Weight
 			continue
 		}
-		d := &row.Dimensions[an.Matcher.DimensionIndex(h.Entry)]
+		d := &row.Dimensions[an.matcher.dimensionIndex(h.Entry)]
 		if e.Pole == lexicon.Leadership {
 			lead += e.Weight
 			d.Leadership += e.Weight

@@ -7,7 +7,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
-	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/stem"
 )
 
 // Token is one token of a text with its byte offsets in that text.
@@ -95,13 +95,13 @@ func prefixLen(s string, options ...string) int {
 // of one ("long-term", "day-to-day", "and/or").
 func appendSplit(dst []Token, text string, t Token) []Token {
 	raw := text[t.Start:t.End]
-	if !mayJoin(raw) || !strings.ContainsFunc(raw, lexicon.IsJoiner) || !strings.ContainsFunc(raw, isWordRune) {
+	if !mayJoin(raw) || !strings.ContainsFunc(raw, stem.IsJoiner) || !strings.ContainsFunc(raw, isWordRune) {
 		t.Word = isWord(t.Text)
 		return append(dst, t)
 	}
 	start := -1
 	for i, r := range raw {
-		if lexicon.IsJoiner(r) {
+		if stem.IsJoiner(r) {
 			if start >= 0 {
 				dst = appendPart(dst, text, t.Start+start, t.Start+i)
 				start = -1

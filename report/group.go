@@ -1,12 +1,12 @@
 package report
 
 import (
-	"fmt"
 	"path"
 	"reflect"
 	"strconv"
 	"strings"
 
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/results"
 )
 
@@ -21,7 +21,7 @@ func grouping(by string) (func(*results.Result) string, error) {
 	case strings.HasPrefix(by, "folder:"):
 		n, err := strconv.Atoi(strings.TrimPrefix(by, "folder:"))
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("--by %s: want folder:N with N a depth of 1 or more, e.g. folder:2 for jobs/sales", by)
+			return nil, byErr(by, "want folder:N with N a depth of 1 or more, e.g. folder:2 for jobs/sales")
 		}
 		return func(r *results.Result) string { return folder(r.DocID, n) }, nil
 	}
@@ -70,9 +70,9 @@ func columnGrouping(name string) (func(*results.Result) string, error) {
 	}
 	switch {
 	case !found:
-		return nil, fmt.Errorf("--by %s: no such column; group by folder, folder:N or one of %s", name, strings.Join(usable, ", "))
+		return nil, byErr(name, "no such column; group by folder, folder:N or one of "+strings.Join(usable, ", "))
 	case idx < 0:
-		return nil, fmt.Errorf("--by %s: cannot group by a column of numbers or lists; group by folder, folder:N or one of %s", name, strings.Join(usable, ", "))
+		return nil, byErr(name, "cannot group by a column of numbers or lists; group by folder, folder:N or one of "+strings.Join(usable, ", "))
 	}
 	return func(r *results.Result) string {
 		v := reflect.ValueOf(r).Elem().Field(idx)
@@ -90,4 +90,9 @@ func columnGrouping(name string) (func(*results.Result) string, error) {
 		}
 		return strconv.FormatInt(v.Int(), 10)
 	}, nil
+}
+
+// byErr is the error for a bad Options.By (the CLI's --by).
+func byErr(by, why string) error {
+	return &fielderr.Error{Field: "By", Msg: by + ": " + why}
 }

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/leadlex/leadlex/results"
 )
@@ -149,7 +150,7 @@ func Gather(rows iter.Seq2[*results.Result, error], meta map[string]string, opt 
 			g, ok := groups[name]
 			if !ok {
 				if len(groups) == MaxGroups {
-					return nil, fmt.Errorf("--by %s gives more than %d groups; group by a column with fewer values, or folder:N with a smaller N", opt.By, MaxGroups)
+					return nil, &fielderr.Error{Field: "By", Msg: fmt.Sprintf("%s gives more than %d groups; group by a column with fewer values, or folder:N with a smaller N", opt.By, MaxGroups)}
 				}
 				g = newGroup(name)
 				groups[name] = g

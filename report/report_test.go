@@ -169,9 +169,9 @@ func TestGrouping(t *testing.T) {
 		{"status", "ok=6 skipped=1"},
 		{"error", "(null)=7"},
 		{"words", "0=1 100=2 200=1 300=1 400=1 500=1"},
-		{"folder:0", "error: --by folder:0: want folder:N with N a depth of 1 or more, e.g. folder:2 for jobs/sales"},
-		{"balance", "error: --by balance: cannot group by a column of numbers or lists; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error"},
-		{"colour", "error: --by colour: no such column; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error"},
+		{"folder:0", "error: By folder:0: want folder:N with N a depth of 1 or more, e.g. folder:2 for jobs/sales"},
+		{"balance", "error: By balance: cannot group by a column of numbers or lists; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error"},
+		{"colour", "error: By colour: no such column; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error"},
 	}
 	for _, tc := range tests {
 		if got := names(tc.by); got != tc.want {

@@ -20,7 +20,7 @@ const (
 var Labels = []string{LabelLeadership, LabelManagement, LabelBalanced, LabelNone}
 
 // Result is one row of the results file: one document's scores, or why it
-// has none. Field order and tags are the Parquet contract (see README);
+// has none. Field order and tags are the Parquet contract (see docs/RESULTS.md);
 // the type's name is the Parquet schema's name, so it stays Result.
 type Result struct {
 	DocID           string           `parquet:"doc_id" json:"doc_id"`
@@ -45,7 +45,7 @@ type Result struct {
 
 // SentenceRow is one row of the sentences file: one sentence of a scored
 // document with the hits in it. Field order, tags and the type's name are
-// the Parquet contract (see README).
+// the Parquet contract (see docs/RESULTS.md).
 type SentenceRow struct {
 	DocID          string           `parquet:"doc_id" json:"doc_id"`
 	SentenceIndex  int32            `parquet:"sentence_index" json:"sentence_index"`

@@ -40,7 +40,7 @@ func writtenSchema[T any](t *testing.T) string {
 
 // TestSchemaGolden fails when the Parquet layout of the results or the
 // sentences file changes. A deliberate change bumps SchemaVersion, updates
-// the README's column tables and rewrites the golden files with
+// the column tables of docs/RESULTS.md and rewrites the golden files with
 // `go test ./results -run SchemaGolden -update`.
 func TestSchemaGolden(t *testing.T) {
 	keys := slices.Sorted(maps.Keys(NewMetadata(&lexicon.Lexicon{}, "l", "v", "c", "t")))
@@ -62,7 +62,7 @@ func TestSchemaGolden(t *testing.T) {
 			}
 			if got != string(want) {
 				t.Errorf("the %s file's schema changed; if that is meant, bump SchemaVersion (now %s), "+
-					"update the README and run go test ./results -run SchemaGolden -update\n got:\n%s\nwant:\n%s",
+					"update docs/RESULTS.md and run go test ./results -run SchemaGolden -update\n got:\n%s\nwant:\n%s",
 					name, SchemaVersion, got, want)
 			}
 		})

@@ -83,7 +83,7 @@ func New(cfg Config) (*Job, error) {
 		return nil, usage("--shards must be 1 or more, got %d", cfg.Shards)
 	}
 	if err := cfg.Labels.Validate(); err != nil {
-		return nil, usage("%v", err)
+		return nil, fmt.Errorf("%w: %w", ErrUsage, err) // a *fielderr.Error naming the field
 	}
 	j := &Job{cfg: cfg}
 	for _, g := range cfg.Inputs {

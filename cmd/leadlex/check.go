@@ -51,7 +51,8 @@ the working folder or a folder above it, or else above the first PATH. With no
 PATH, the policy's paths (or its folder) are checked.
 
 Exit status: 0 when nothing at or above --fail-on was found, 1 when something
-was, 2 for usage errors, a broken policy, or a file that cannot be read.`,
+was, 2 for usage errors, a broken policy, a path or file that cannot be read,
+or output that cannot be written; 130 when interrupted.`,
 		Example: `  leadlex check                                   # the policy's paths, text output
   leadlex check jobs/ --format github             # annotations in a GitHub Actions run
   leadlex check jobs/ --format sarif -o leadlex.sarif
@@ -80,37 +81,17 @@ was, 2 for usage errors, a broken policy, or a file that cannot be read.`,
 }
 
 func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
-	failOn, err := check.ParseFailOn(o.failOn)
-	if err != nil {
-		return usageErr("%v", err)
-	}
-	if !check.ValidFormat(o.format) {
-		return usageErr("--format %q: want %s", o.format, strings.Join(check.Formats, ", "))
-	}
-	color, err := colorMode(o.color)
+	failOn, color, err := o.validate()
 	if err != nil {
 		return err
-	}
-	if o.writeBaseline && o.baseline == "" {
-		return usageErr("--write-baseline needs --baseline FILE")
-	}
-	if o.workers < 0 {
-		return usageErr("--workers must be 0 (all CPUs) or more, got %d", o.workers)
 	}
 	policy, err := o.loadPolicy(args)
 	if err != nil {
 		return err
 	}
-	if len(o.analysis.lexicons) == 0 {
-		o.analysis.lexicons = policy.Lexicons
-	}
-	an, err := o.analysis.analyzer()
+	checker, err := o.checker(policy)
 	if err != nil {
 		return err
-	}
-	checker, err := check.New(policy, an)
-	if err != nil {
-		return withCode(exitUsage, err)
 	}
 	var base *check.Baseline
 	if o.baseline != "" && !o.writeBaseline {
@@ -118,80 +99,117 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 			return err
 		}
 	}
-	roots := policyRoots(policy)
-	if len(args) > 0 || o.read.inputs.filesFrom != "" {
-		roots = args
-	}
-	if roots, err = o.read.inputs.roots(roots, cmd.InOrStdin()); err != nil {
+	roots, err := o.checkRoots(cmd, args, policy)
+	if err != nil {
 		return err
 	}
-
+	rep, unreadable, err := o.check(cmd, checker, roots)
+	if err != nil {
+		return err
+	}
 	stderr := cmd.ErrOrStderr()
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
-	if err != nil {
-		return err
+	for _, d := range unreadable {
+		fmt.Fprintf(stderr, "leadlex: %s: %s\n", d.Path, d.Reason)
 	}
-	o.read.inputs.apply(&copt, cmd.InOrStdin())
-	copt.StreamAbove = -1    // findings need the whole text
-	copt.DeferExtract = true // the workers extract Markdown and HTML
-	rep := &check.Report{
-		Tool:  check.Tool{Name: "leadlex", Version: toolVersion(), InformationURI: informationURI},
-		Rules: policy.RuleInfos(),
-	}
-	docs, err := checker.Run(cmd.Context(), corpus.Walk(cmd.Context(), roots, copt), o.workers)
-	if errors.Is(err, context.Canceled) {
-		return &exitError{code: exitInterrupt}
-	}
-	if err != nil {
-		return withCode(exitUsage, err)
-	}
-	unreadable := 0
-	for _, d := range docs {
-		switch d.Status {
-		case corpus.OK:
-			rep.Files++
-			rep.Findings = append(rep.Findings, d.Findings...)
-		case corpus.Failed:
-			unreadable++
-			fmt.Fprintf(stderr, "leadlex: %s: %s\n", d.Path, d.Reason)
-		}
-	}
-
 	if o.writeBaseline {
 		if err := writeBaselineFile(o.baseline, check.NewBaseline(rep.Findings)); err != nil {
 			return withCode(exitUsage, err)
 		}
 		fmt.Fprintf(stderr, "%s; wrote %d findings to %s\n", rep.SummaryLine(), len(rep.Findings), o.baseline)
-		if unreadable > 0 {
-			return unreadableErr(unreadable)
-		}
-		return nil
+		return unreadableErr(len(unreadable))
 	}
-	known := 0
+	note := ""
 	if base != nil {
-		rep.Findings, known = base.Filter(rep.Findings)
+		note = rep.SubtractBaseline(base)
 	}
 	if err := o.writeReport(cmd, rep, color); err != nil {
 		return withCode(exitUsage, err)
 	}
 	if !o.quiet {
-		line := rep.SummaryLine()
-		if base != nil {
-			line += fmt.Sprintf(" (new since the baseline; %d known findings not shown", known)
-			if gone := len(base.Findings) - known; gone > 0 {
-				line += fmt.Sprintf(", %d baseline entries not seen: fixed or not checked", gone)
-			}
-			line += ")"
-		}
-		fmt.Fprintln(stderr, line)
+		fmt.Fprintln(stderr, rep.SummaryLine()+note)
 	}
-	if unreadable > 0 {
-		return unreadableErr(unreadable)
+	if err := unreadableErr(len(unreadable)); err != nil {
+		return err
 	}
 	if n := rep.Count().AtLeast(failOn); n > 0 {
 		return &exitError{code: exitViolation}
 	}
 	return nil
+}
+
+// validate checks the flags that need no file and returns the parsed
+// --fail-on and --color.
+func (o *checkOptions) validate() (check.Severity, colorSetting, error) {
+	failOn, err := check.ParseFailOn(o.failOn)
+	if err != nil {
+		return failOn, 0, usageErr("--fail-on %v", err)
+	}
+	if !check.ValidFormat(o.format) {
+		return failOn, 0, usageErr("--format %q: want %s", o.format, strings.Join(check.Formats, ", "))
+	}
+	color, err := colorMode(o.color)
+	if err != nil {
+		return failOn, 0, err
+	}
+	if o.writeBaseline && o.baseline == "" {
+		return failOn, 0, usageErr("--write-baseline needs --baseline FILE")
+	}
+	if o.workers < 0 {
+		return failOn, 0, usageErr("--workers must be 0 (all CPUs) or more, got %d", o.workers)
+	}
+	return failOn, color, nil
+}
+
+// checker builds the checker of the policy with the lexicons of
+// --lexicon, or else the policy's.
+func (o *checkOptions) checker(policy *check.Policy) (*check.Checker, error) {
+	if len(o.analysis.lexicons) == 0 {
+		o.analysis.lexicons = policy.Lexicons
+	}
+	an, err := o.analysis.analyzer()
+	if err != nil {
+		return nil, err
+	}
+	checker, err := check.New(policy, an)
+	if err != nil {
+		return nil, withCode(exitUsage, err)
+	}
+	return checker, nil
+}
+
+// checkRoots is what to check: the PATHs given (globs expanded, - for
+// standard input) and --files-from, or else the policy's paths or folder.
+// Each must exist.
+func (o *checkOptions) checkRoots(cmd *cobra.Command, args []string, policy *check.Policy) ([]string, error) {
+	roots := args
+	if len(roots) == 0 && o.read.inputs.filesFrom == "" {
+		wd, _ := os.Getwd() // "" keeps the policy's absolute paths
+		roots = policy.Roots(wd)
+	}
+	return o.read.inputs.roots(roots, cmd.InOrStdin())
+}
+
+// check runs the checker over the documents under roots and gathers the
+// report, with the documents that could not be read.
+func (o *checkOptions) check(cmd *cobra.Command, checker *check.Checker, roots []string) (*check.Report, []check.Document, error) {
+	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	o.read.inputs.apply(&copt, cmd.InOrStdin())
+	copt.StreamAbove = -1    // findings need the whole text
+	copt.DeferExtract = true // the workers extract Markdown and HTML
+	copt.Positions = true    // findings point into the file
+	docs, err := checker.Run(cmd.Context(), corpus.Walk(cmd.Context(), roots, copt), o.workers)
+	if errors.Is(err, context.Canceled) {
+		return nil, nil, &exitError{code: exitInterrupt}
+	}
+	if err != nil {
+		return nil, nil, withCode(exitUsage, err)
+	}
+	tool := check.Tool{Name: "leadlex", Version: toolVersion(), InformationURI: informationURI}
+	rep, unreadable := check.NewReport(tool, checker.Policy(), docs)
+	return rep, unreadable, nil
 }
 
 // loadPolicy reads --config, or the policy found above the working folder,
@@ -205,26 +223,13 @@ func (o *checkOptions) loadPolicy(args []string) (*check.Policy, error) {
 		}
 		starts := []string{wd}
 		if len(args) > 0 && args[0] != corpus.StdinPath && !isGlob(args[0]) {
-			dir := args[0]
-			if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-				dir = filepath.Dir(dir)
-			}
-			starts = append(starts, dir)
+			starts = append(starts, args[0])
 		}
-		for _, s := range starts {
-			if path, err = check.Find(s); err != nil {
-				return nil, withCode(exitUsage, err)
-			}
-			if path != "" {
-				break
-			}
+		if path, err = check.FindFrom(wd, starts); err != nil {
+			return nil, withCode(exitUsage, err)
 		}
 		if path == "" {
-			return nil, usageErr("no policy file: found no %s in %s or the folders above it; write one (see the README) or pass --config FILE",
-				check.PolicyNames[0], strings.Join(starts, " or "))
-		}
-		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
-			path = rel
+			return nil, usageErr("%v; write one (see docs/CHECK.md) or pass --config FILE", &check.NoPolicyError{Starts: starts})
 		}
 	}
 	p, err := check.Load(path)
@@ -232,27 +237,6 @@ func (o *checkOptions) loadPolicy(args []string) (*check.Policy, error) {
 		return nil, withCode(exitUsage, err)
 	}
 	return p, nil
-}
-
-// policyRoots is what to check when no PATH is given: the policy's paths or
-// its folder, relative to the working folder when they are below it.
-func policyRoots(p *check.Policy) []string {
-	roots := p.Paths
-	if len(roots) == 0 {
-		roots = []string{p.Dir}
-	}
-	wd, err := os.Getwd()
-	out := make([]string, len(roots))
-	for i, r := range roots {
-		out[i] = r
-		if err != nil {
-			continue
-		}
-		if rel, err := filepath.Rel(wd, r); err == nil && !strings.HasPrefix(rel, "..") {
-			out[i] = rel
-		}
-	}
-	return out
 }
 
 // writeReport writes the report to -o (atomically) or standard output.
@@ -318,9 +302,13 @@ func describeErr(err error) string {
 	return err.Error()
 }
 
-// unreadableErr says how many files could not be read (exit status 2).
+// unreadableErr says how many files could not be read (exit status 2);
+// nil when none.
 func unreadableErr(n int) error {
-	if n == 1 {
+	switch n {
+	case 0:
+		return nil
+	case 1:
 		return &exitError{code: exitUsage, err: fmt.Errorf("1 file could not be read")}
 	}
 	return &exitError{code: exitUsage, err: fmt.Errorf("%d files could not be read", n)}

@@ -65,7 +65,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{"missing path", []string{"check", "--config", cfg, filepath.Join(root, "absent")}, 2, "", "absent: no such file or directory", true},
 		{"unreadable document", []string{"check", "--config", cfg, filepath.Join(root, "latin1")}, 2, "", "job.txt: not valid UTF-8", false},
 		{"decoded with --encoding", []string{"check", "--config", cfg, "--encoding", "utf-8,latin1", filepath.Join(root, "latin1")}, 1, "job.txt:1:6: error: “micromanage”", "1 file checked: 1 error", false},
-		{"unknown encoding", []string{"check", "--config", cfg, "--encoding", "klingon", root}, 2, "", "klingon", true},
+		{"unknown encoding", []string{"check", "--config", cfg, "--encoding", "klingon", root}, 2, "", `--encoding "klingon": `, true},
 		{"baseline missing", []string{"check", "--config", cfg, "--baseline", filepath.Join(root, "none.json"), root}, 2, "", "create it with --baseline", true},
 		{"write-baseline without baseline", []string{"check", "--config", cfg, "--write-baseline", root}, 2, "", "--write-baseline needs --baseline", true},
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/buildinfo"
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 )
@@ -62,7 +63,7 @@ func (r *readFlags) options(followSymlinks bool, maxBytes byteSize) (corpus.Opti
 	opt := r.opt
 	opt.FollowSymlinks, opt.MaxBytes = followSymlinks, int64(maxBytes)
 	if err := opt.Validate(); err != nil {
-		return opt, usageErr("%v", err)
+		return opt, usageErr("%v", flagError(err))
 	}
 	return opt, nil
 }
@@ -70,7 +71,7 @@ func (r *readFlags) options(followSymlinks bool, maxBytes byteSize) (corpus.Opti
 // analyzer loads the lexicons and compiles them.
 func (f *analysisFlags) analyzer() (*pipeline.Analyzer, error) {
 	if err := f.labels.Validate(); err != nil {
-		return nil, usageErr("%v", err)
+		return nil, usageErr("%v", flagError(err))
 	}
 	lex, err := f.lexicon()
 	if err != nil {
@@ -159,3 +160,14 @@ func parseSize(s string) (int64, error) {
 	}
 	return int64(n * float64(mult)), nil
 }
+
+// flagOf names the flag that sets each options field the packages
+// validate (pipeline.LabelOptions, corpus.Options, report.Options).
+var flagOf = map[string]string{
+	"MinHits": "--min-hits", "Margin": "--margin", "TopTerms": "--top-terms",
+	"Encoding": "--encoding", "Extensions": "--ext", "By": "--by",
+}
+
+// flagError rewrites a package's error about an options field to name the
+// flag that set it; other errors pass unchanged.
+func flagError(err error) error { return fielderr.Rename(err, flagOf) }

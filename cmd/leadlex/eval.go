@@ -5,14 +5,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/leadlex/leadlex/evaluate"
 	"github.com/leadlex/leadlex/pipeline"
-	"github.com/leadlex/leadlex/results"
 )
 
 type evalOptions struct {
@@ -32,8 +29,8 @@ label leadlex gives with the known one. The set is a tab-separated file with
 a header naming a label column (leadership or management) and a text column.
 
 It prints accuracy, macro-F1 (the mean F1 of the two classes), precision and
-recall per class, coverage (the share of texts with at least one hit), the
-confusion matrix and the texts misclassified worst.
+recall per class, coverage (the share of texts with at least one hit that
+is not negated), the confusion matrix and the texts misclassified worst.
 
 A text labelled balanced or none counts as a wrong prediction: the gold set
 has only two classes, so such a text lowers accuracy and its class's recall,
@@ -107,63 +104,11 @@ func lexiconInfo(an *pipeline.Analyzer) map[string]string {
 	return map[string]string{"name": l.Name, "version": l.Version, "sha256": l.Hash}
 }
 
+// printEval writes the run's header (files, lexicon, label flags) and the
+// report as text.
 func printEval(w io.Writer, files []string, an *pipeline.Analyzer, r *evaluate.Report) {
 	lex := an.Lexicon()
 	fmt.Fprintf(w, "%s: %d texts; lexicon %s %s; --min-hits %g --margin %g\n\n",
 		strings.Join(files, ", "), r.Texts, lex.Name, lex.Version, an.Labels.MinHits, an.Labels.Margin)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "accuracy\t%.3f\t(%d of %d right)\n", r.Accuracy, r.Correct, r.Texts)
-	fmt.Fprintf(tw, "macro-F1\t%.3f\t(mean F1 of the two classes)\n", r.MacroF1)
-	fmt.Fprintf(tw, "coverage\t%.3f\t(%d of %d texts with a hit)\n", r.Coverage, r.Covered, r.Texts)
-	tw.Flush()
-	fmt.Fprintln(w)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "class\tprecision\trecall\tF1\tsupport\t")
-	for _, c := range r.Classes {
-		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\t\n", c.Label, c.Precision, c.Recall, c.F1, c.Support)
-	}
-	tw.Flush()
-	fmt.Fprintln(w)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "gold \\ predicted\t%s\t\n", strings.Join(r.Outcomes, "\t"))
-	for g, label := range evaluate.Classes {
-		cells := make([]string, len(r.Outcomes))
-		for o, n := range r.Confusion[g] {
-			cells[o] = fmt.Sprint(n)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t\n", label, strings.Join(cells, "\t"))
-	}
-	tw.Flush()
-	if len(r.Worst) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "\nworst misclassified (%d shown)\n", len(r.Worst))
-	for _, p := range r.Worst {
-		var terms []string
-		for _, t := range p.TopTerms {
-			sign := "+L"
-			if t.Pole == results.LabelManagement {
-				sign = "+M"
-			}
-			terms = append(terms, fmt.Sprintf("%s %s", t.Term, sign))
-		}
-		fmt.Fprintf(w, "%s  gold %s, got %s (L %g, M %g, negated %g, confidence %.2f)\n    %s\n",
-			p.Location, p.Gold, p.Predicted, p.Leadership, p.Management, p.Negated, p.Confidence, ellipsis(p.Text, 160))
-		if len(terms) > 0 {
-			fmt.Fprintf(w, "    terms: %s\n", strings.Join(terms, ", "))
-		}
-	}
-}
-
-// ellipsis shortens s to about n bytes at a space.
-func ellipsis(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut < n/2 {
-		for cut = n; !utf8.RuneStart(s[cut]); cut-- {
-		}
-	}
-	return s[:cut] + " …"
+	r.WriteText(w)
 }

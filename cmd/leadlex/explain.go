@@ -95,8 +95,7 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	write := func(w io.Writer, useColor bool) error {
 		if o.format == "html" {
-			lex := an.Lexicon()
-			return explain.WriteHTML(w, docs, explain.PageInfo{Lexicon: lex.Name + " " + lex.Version, Version: toolVersion()})
+			return explain.WriteHTML(w, docs, explain.NewPageInfo(an.Lexicon(), toolVersion()))
 		}
 		return explain.WriteText(w, docs, useColor)
 	}

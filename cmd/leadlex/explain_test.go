@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/leadlex/leadlex/lexicon"
 )
 
 func TestExplainText(t *testing.T) {
@@ -34,7 +36,10 @@ func TestExplainHTMLFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<!DOCTYPE html>", "Café Zürich", `<mark class="mgmt"`, "<svg", `<span class="label management">management</span>`} {
+	// The header names the lexicon the run really used, and this leadlex.
+	lex := lexicon.Default()
+	header := "<p>Lexicon " + lex.Name + " " + lex.Version + " · leadlex " + toolVersion() + " · "
+	for _, want := range []string{"<!DOCTYPE html>", header, "Café Zürich", `<mark class="mgmt"`, "<svg", `<span class="label management">management</span>`} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("page lacks %q", want)
 		}

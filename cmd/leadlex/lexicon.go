@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/pipeline"
 )
 
 // lexiconFlags select the active lexicon of the lexicon subcommands.
@@ -122,14 +123,14 @@ Exit status: 0 when every ENTRY was found, 1 when one was not.`,
 			if err != nil {
 				return err
 			}
-			m := lexicon.Compile(lex)
+			an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
 			w := cmd.OutOrStdout()
 			var missing []string
 			for k, arg := range args {
 				entries := lex.Lookup(arg)
 				via := ""
 				if len(entries) == 0 {
-					entries, via = m.Matches(arg), arg
+					entries, via = an.Matches(arg), arg
 				}
 				if len(entries) == 0 {
 					missing = append(missing, arg)
@@ -241,7 +242,7 @@ func (o *validateOptions) run(cmd *cobra.Command, args []string) error {
 			}
 			continue
 		}
-		warnings = append(warnings, lintEntries(lex)...)
+		warnings = append(warnings, lexicon.Lint(lex)...)
 		for _, w := range warnings {
 			fmt.Fprintf(stderr, "%s (warning)\n", w)
 		}
@@ -280,22 +281,6 @@ func (o *validateOptions) load(path string) (*lexicon.Lexicon, []string, error) 
 	}
 	lex, err := lexicon.Parse(path, data)
 	return lex, nil, err
-}
-
-// lintEntries lists what validate warns about: role words, and weights
-// below 1 with no note saying why.
-func lintEntries(lex *lexicon.Lexicon) []string {
-	var out []string
-	for i := range lex.Entries {
-		e := &lex.Entries[i]
-		if w := lexicon.RoleWord(e.Term); w != "" {
-			out = append(out, fmt.Sprintf("%s: entry %q contains the role word %q; a job title should not decide a score", e.Location(), e.Term, w))
-		}
-		if e.Weight < 1 && e.Note == "" {
-			out = append(out, fmt.Sprintf("%s: entry %q is weighted down to %s without a note saying why", e.Location(), e.Term, lexicon.FormatWeight(e.Weight)))
-		}
-	}
-	return out
 }
 
 type exportOptions struct {

@@ -54,7 +54,7 @@ func (o *reportOptions) run(cmd *cobra.Command, path string) error {
 	}
 	rep, err := report.Read(path, o.report)
 	if err != nil {
-		return withCode(exitUsage, err)
+		return withCode(exitUsage, flagError(err))
 	}
 	if o.output == results.Stdout {
 		return withCode(exitUsage, rep.WriteHTML(cmd.OutOrStdout()))

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -244,20 +242,8 @@ func printSummaryTable(w io.Writer, s pipeline.Summary, lex *lexicon.Lexicon) {
 	tw.Flush()
 	top := [2][]string{}
 	for _, p := range lexicon.Poles {
-		var idx []int
-		for i, c := range s.Terms {
-			if c > 0 && lex.Entries[i].Pole == p {
-				idx = append(idx, i)
-			}
-		}
-		slices.SortFunc(idx, func(a, b int) int {
-			if c := cmp.Compare(s.Terms[b], s.Terms[a]); c != 0 {
-				return c
-			}
-			return cmp.Compare(lex.Entries[a].Term, lex.Entries[b].Term)
-		})
-		for _, i := range idx[:min(len(idx), 8)] {
-			top[p] = append(top[p], fmt.Sprintf("%s (%s)", lex.Entries[i].Term, humanize.Thousands(int(s.Terms[i]))))
+		for _, t := range s.TopTerms(lex, p, 8) {
+			top[p] = append(top[p], fmt.Sprintf("%s (%s)", t.Term, humanize.Thousands(int(t.Hits))))
 		}
 	}
 	if len(top[0])+len(top[1]) == 0 {

@@ -98,6 +98,21 @@ func (p *perf) run(quick bool, count int) error {
 	if err := sh("go", "build", "-o", bin, "./cmd/leadlex"); err != nil {
 		return err
 	}
+	if err := p.generateCorpora(quick); err != nil {
+		return err
+	}
+	if err := p.benchmarks(count); err != nil {
+		return err
+	}
+	if err := p.scoreRuns(bin, quick); err != nil {
+		return err
+	}
+	return p.startupRuns(bin)
+}
+
+// generateCorpora writes the corpora the runs read under p.dir, unless the
+// same generator made them before with the same flags.
+func (p *perf) generateCorpora(quick bool) error {
 	corpora := []struct{ name, flags string }{
 		{"corpus-100MB", "-bytes 100MB"},
 		{"corpus-1GB", "-bytes 1GB"},
@@ -108,39 +123,44 @@ func (p *perf) run(quick bool, count int) error {
 		if quick && c.name == "corpus-1GB" {
 			continue
 		}
-		path := filepath.Join(p.dir, c.name)
-		stamp := c.flags + " " + generatorHash()
-		if old, err := os.ReadFile(path + ".stamp"); err == nil && string(old) == stamp {
-			continue // generated before by the same generator with the same flags
-		}
-		if err := os.RemoveAll(path); err != nil {
-			return err
-		}
-		step("generate " + path)
-		if c.flags == "" {
-			if err := os.MkdirAll(path, 0o755); err != nil {
-				return err
-			}
-			if err := os.WriteFile(path+".stamp", []byte(stamp), 0o644); err != nil {
-				return err
-			}
-			continue
-		}
-		args := append([]string{"run", "./tools/gencorpus", "-o", path + ".tmp"}, strings.Fields(c.flags)...)
-		if err := sh("go", args...); err != nil {
-			return err
-		}
-		if err := os.Rename(path+".tmp", path); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path+".stamp", []byte(stamp), 0o644); err != nil {
+		if err := generateCorpus(filepath.Join(p.dir, c.name), c.flags); err != nil {
 			return err
 		}
 	}
+	return nil
+}
 
-	// The benchmarks run count times in turn rather than each count times
-	// in a row, so that every round measures all of them under the same
-	// load; ratios are taken within a round, then their median.
+// generateCorpus writes one corpus at path with gencorpus flags (an empty
+// folder for none), and a stamp naming the flags and the generator.
+func generateCorpus(path, flags string) error {
+	stamp := flags + " " + generatorHash()
+	if old, err := os.ReadFile(path + ".stamp"); err == nil && string(old) == stamp {
+		return nil // generated before by the same generator with the same flags
+	}
+	if err := os.RemoveAll(path); err != nil {
+		return err
+	}
+	step("generate " + path)
+	if flags == "" {
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(path+".stamp", []byte(stamp), 0o644)
+	}
+	args := append([]string{"run", "./tools/gencorpus", "-o", path + ".tmp"}, strings.Fields(flags)...)
+	if err := sh("go", args...); err != nil {
+		return err
+	}
+	if err := os.Rename(path+".tmp", path); err != nil {
+		return err
+	}
+	return os.WriteFile(path+".stamp", []byte(stamp), 0o644)
+}
+
+// benchmarks runs the Go benchmarks count times in turn rather than each
+// count times in a row, so that every round measures all of them under the
+// same load; ratios are taken within a round, then their median.
+func (p *perf) benchmarks(count int) error {
 	p.benchCmd = "go test -run '^$' -bench '^(BenchmarkTokenizer|BenchmarkPipeline|BenchmarkScore|BenchmarkParquetSink|BenchmarkStartup)$' -benchtime 3x ./pipeline/"
 	start := load()
 	for i := range count {
@@ -153,7 +173,11 @@ func (p *perf) run(quick bool, count int) error {
 	}
 	p.loadOf["bench"] = [2]float64{start, load()}
 	p.bench = medianMetrics(p.rounds)
+	return nil
+}
 
+// scoreRuns times leadlex score over each corpus, with its peak memory.
+func (p *perf) scoreRuns(bin string, quick bool) error {
 	scores := []struct{ name, corpus string }{
 		{"100MB", "corpus-100MB"},
 		{"1GB", "corpus-1GB"},
@@ -182,9 +206,14 @@ func (p *perf) run(quick bool, count int) error {
 		}
 		p.runs[s.name] = r
 	}
+	return nil
+}
 
+// startupRuns takes the median wall time of leadlex version and of a score
+// of an empty folder, 20 runs each.
+func (p *perf) startupRuns(bin string) error {
 	step("start-up: leadlex version and score of an empty folder, 20 times each")
-	start = load()
+	start := load()
 	defer func() { p.loadOf["startup"] = [2]float64{start, load()} }()
 	for _, args := range [][]string{
 		{"version"},
@@ -383,83 +412,11 @@ func (p *perf) report() string {
 	fmt.Fprintf(&b, "The load column is the 1-minute load average when the step started and when it ended. It counts the measurement itself (up to %d while %d workers run), so a start value near 0 is a quiet machine and a higher one means another process took CPU time and the figures are low. "+
 		"The benchmarks ran %d rounds; figures are medians over the rounds, ratios the median of each round's ratio.\n\n", m.cores, m.cores, len(p.rounds))
 
-	tok := p.bench["BenchmarkTokenizer"]
-	w1 := p.bench["BenchmarkPipeline/workers=1"]
-	wn := p.bench[fmt.Sprintf("BenchmarkPipeline/workers=%d", m.cores)]
-	w1c1 := p.bench["BenchmarkPipeline/workers=1,cores=1"]
-	score := p.bench["BenchmarkScore"]
-	sink := p.bench["BenchmarkParquetSink"]
-	start := p.bench["BenchmarkStartup"]
-	bl := p.loadOf["bench"]
-
 	b.WriteString("| figure | measured | target | met | load |\n|---|---|---|---|---|\n")
-	row := func(figure, measured, target, met string, load [2]float64) {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %.1f–%.1f |\n", figure, measured, target, met, load[0], load[1])
-	}
-	ratio := func(num, den, unit string) float64 {
-		return median(p.rounds, func(r map[string]metrics) float64 {
-			if r[den][unit] == 0 {
-				return 0
-			}
-			return r[num][unit] / r[den][unit]
-		})
-	}
-	yes := func(ok bool) string {
-		if ok {
-			return "yes"
-		}
-		return "**no**"
-	}
-	perDoc := func(x metrics) string {
-		return fmt.Sprintf("%.1f MB/s, %.0f docs/s; per doc %.0f CPU-µs, %.0f allocs, %.1f KB allocated", x["MB/s"], x["docs/s"], x["cpu-µs/doc"], x["allocs/doc"], x["B/doc"]/1024)
-	}
-	row("Tokenizer alone (prose, one goroutine)", perDoc(tok), "", "", bl)
-	nameW1, nameWn, nameW1c1 := "BenchmarkPipeline/workers=1", fmt.Sprintf("BenchmarkPipeline/workers=%d", m.cores), "BenchmarkPipeline/workers=1,cores=1"
-	if tok["MB/s"] > 0 {
-		r := ratio(nameW1, "BenchmarkTokenizer", "MB/s")
-		row("Whole pipeline, 1 worker", perDoc(w1)+fmt.Sprintf("; **%.0f %%** of the tokenizer", 100*r), "≥ 75 % of the tokenizer", yes(r >= 0.75), bl)
-		r1 := ratio(nameW1c1, "BenchmarkTokenizer", "MB/s")
-		row("Whole pipeline, 1 worker, whole process on 1 core", perDoc(w1c1)+fmt.Sprintf("; %.0f %% of the tokenizer", 100*r1), "", "", bl)
-	}
-	if w1["docs/s"] > 0 && w1c1["docs/s"] > 0 {
-		s := ratio(nameWn, nameW1, "docs/s")
-		s1 := ratio(nameWn, nameW1c1, "docs/s")
-		row(fmt.Sprintf("Whole pipeline, %d workers", m.cores), perDoc(wn)+
-			fmt.Sprintf("; **%.2f ×** 1 worker, %.2f × 1 worker on 1 core", s, s1), "≥ 1.8 × 1 worker", yes(s >= 1.8), bl)
-	}
-	row("Scoring alone (one goroutine, texts in memory)", perDoc(score), "", "", bl)
-	row("Parquet writer alone", fmt.Sprintf("%.1f CPU-µs/row", sink["cpu-µs/doc"]), "", "", bl)
-
-	mb := func(kb int64) float64 { return float64(kb) / 1024 }
-	run := func(name string) (runResult, bool) { r, ok := p.runs[name]; return r, ok }
-	if r, ok := run("100MB"); ok {
-		row("Peak RSS, 100 MB corpus", fmt.Sprintf("%.0f MB (%s; %.1f MB/s)", mb(r.rssKB), r.summary, float64(r.bytes)/1e6/r.wall.Seconds()), "", "", p.loadOf["100MB"])
-		if g, ok := run("1GB"); ok {
-			row("Peak RSS, 1 GB corpus", fmt.Sprintf("%.0f MB (%s; %.1f MB/s)", mb(g.rssKB), g.summary, float64(g.bytes)/1e6/g.wall.Seconds()), "< 256 MB", yes(mb(g.rssKB) < 256), p.loadOf["1GB"])
-			d := float64(g.rssKB)/float64(r.rssKB) - 1
-			row("Peak RSS, 1 GB against 100 MB", fmt.Sprintf("%+.1f %%", 100*d), "within 15 %", yes(d <= 0.15 && d >= -0.15), p.loadOf["1GB"])
-		}
-	}
-	if r, ok := run("200MB file"); ok && r.row != nil {
-		row("One 200 MB text file", fmt.Sprintf("%.0f MB peak RSS, %.1f s, %.1f MB/s; status %s, %d words, %d sentences",
-			mb(r.rssKB), r.wall.Seconds(), float64(r.bytes)/1e6/r.wall.Seconds(), r.row.Status, r.row.Words, r.row.Sentences), "bounded memory", yes(mb(r.rssKB) < 256), p.loadOf["200MB file"])
-	}
-	if r, ok := run("200MB file, --max-bytes 100MB"); ok && r.row != nil {
-		reason := ""
-		if r.row.Error != nil {
-			reason = *r.row.Error
-		}
-		row("The same file with `--max-bytes 100MB`", fmt.Sprintf("status %s: %s (%.0f MB peak RSS)", r.row.Status, reason, mb(r.rssKB)), "a skipped row", yes(r.row.Status == results.StatusSkipped), p.loadOf["200MB file, --max-bytes 100MB"])
-	}
-	sl := p.loadOf["startup"]
-	row("Start-up in process: load and compile the lexicon, first prose call", fmt.Sprintf("%.1f ms", start["ms/start"]), "< 100 ms", yes(start["ms/start"] > 0 && start["ms/start"] < 100), bl)
-	if v, ok := p.startup["version"]; ok {
-		row("`leadlex version` (process start, lexicon load; median of 20)", fmt.Sprintf("%.1f ms", v.Seconds()*1000), "< 100 ms", yes(v < 100*time.Millisecond), sl)
-	}
-	if v, ok := p.startup["score"]; ok {
-		row("`leadlex score` of an empty folder (start to a committed, fsynced file; median of 20)", fmt.Sprintf("%.1f ms", v.Seconds()*1000), "< 100 ms", yes(v < 100*time.Millisecond), sl)
-	}
-
+	t := table{&b}
+	p.benchRows(t)
+	p.runRows(t)
+	p.startupRows(t)
 	b.WriteString("\nCommands:\n\n```sh\n")
 	fmt.Fprintf(&b, "%s   # %d rounds\n", p.benchCmd, len(p.rounds))
 	for _, name := range []string{"100MB", "1GB", "200MB file", "200MB file, --max-bytes 100MB"} {
@@ -469,6 +426,105 @@ func (p *perf) report() string {
 	}
 	b.WriteString("```\n")
 	return b.String()
+}
+
+// table writes the rows of the figures table.
+type table struct{ b *strings.Builder }
+
+// row writes one figure with the load average before and after it.
+func (t table) row(figure, measured, target, met string, load [2]float64) {
+	fmt.Fprintf(t.b, "| %s | %s | %s | %s | %.1f–%.1f |\n", figure, measured, target, met, load[0], load[1])
+}
+
+// ratio is the median over the rounds of num's unit over den's.
+func (p *perf) ratio(num, den, unit string) float64 {
+	return median(p.rounds, func(r map[string]metrics) float64 {
+		if r[den][unit] == 0 {
+			return 0
+		}
+		return r[num][unit] / r[den][unit]
+	})
+}
+
+// yes says whether a target is met, the miss in bold.
+func yes(ok bool) string {
+	if ok {
+		return "yes"
+	}
+	return "**no**"
+}
+
+// perDoc describes a benchmark's throughput and its cost per document.
+func perDoc(x metrics) string {
+	return fmt.Sprintf("%.1f MB/s, %.0f docs/s; per doc %.0f CPU-µs, %.0f allocs, %.1f KB allocated", x["MB/s"], x["docs/s"], x["cpu-µs/doc"], x["allocs/doc"], x["B/doc"]/1024)
+}
+
+// benchRows are the figures of the Go benchmarks.
+func (p *perf) benchRows(t table) {
+	tok := p.bench["BenchmarkTokenizer"]
+	w1 := p.bench["BenchmarkPipeline/workers=1"]
+	wn := p.bench[fmt.Sprintf("BenchmarkPipeline/workers=%d", p.machine.cores)]
+	w1c1 := p.bench["BenchmarkPipeline/workers=1,cores=1"]
+	score := p.bench["BenchmarkScore"]
+	sink := p.bench["BenchmarkParquetSink"]
+	bl := p.loadOf["bench"]
+
+	t.row("Tokenizer alone (prose, one goroutine)", perDoc(tok), "", "", bl)
+	nameW1, nameWn, nameW1c1 := "BenchmarkPipeline/workers=1", fmt.Sprintf("BenchmarkPipeline/workers=%d", p.machine.cores), "BenchmarkPipeline/workers=1,cores=1"
+	if tok["MB/s"] > 0 {
+		r := p.ratio(nameW1, "BenchmarkTokenizer", "MB/s")
+		t.row("Whole pipeline, 1 worker", perDoc(w1)+fmt.Sprintf("; **%.0f %%** of the tokenizer", 100*r), "≥ 75 % of the tokenizer", yes(r >= 0.75), bl)
+		r1 := p.ratio(nameW1c1, "BenchmarkTokenizer", "MB/s")
+		t.row("Whole pipeline, 1 worker, whole process on 1 core", perDoc(w1c1)+fmt.Sprintf("; %.0f %% of the tokenizer", 100*r1), "", "", bl)
+	}
+	if w1["docs/s"] > 0 && w1c1["docs/s"] > 0 {
+		s := p.ratio(nameWn, nameW1, "docs/s")
+		s1 := p.ratio(nameWn, nameW1c1, "docs/s")
+		t.row(fmt.Sprintf("Whole pipeline, %d workers", p.machine.cores), perDoc(wn)+
+			fmt.Sprintf("; **%.2f ×** 1 worker, %.2f × 1 worker on 1 core", s, s1), "≥ 1.8 × 1 worker", yes(s >= 1.8), bl)
+	}
+	t.row("Scoring alone (one goroutine, texts in memory)", perDoc(score), "", "", bl)
+	t.row("Parquet writer alone", fmt.Sprintf("%.1f CPU-µs/row", sink["cpu-µs/doc"]), "", "", bl)
+}
+
+// runRows are the figures of the leadlex score runs: peak memory, speed,
+// and the rows written for the 200 MB file.
+func (p *perf) runRows(t table) {
+	mb := func(kb int64) float64 { return float64(kb) / 1024 }
+	run := func(name string) (runResult, bool) { r, ok := p.runs[name]; return r, ok }
+	if r, ok := run("100MB"); ok {
+		t.row("Peak RSS, 100 MB corpus", fmt.Sprintf("%.0f MB (%s; %.1f MB/s)", mb(r.rssKB), r.summary, float64(r.bytes)/1e6/r.wall.Seconds()), "", "", p.loadOf["100MB"])
+		if g, ok := run("1GB"); ok {
+			t.row("Peak RSS, 1 GB corpus", fmt.Sprintf("%.0f MB (%s; %.1f MB/s)", mb(g.rssKB), g.summary, float64(g.bytes)/1e6/g.wall.Seconds()), "< 256 MB", yes(mb(g.rssKB) < 256), p.loadOf["1GB"])
+			d := float64(g.rssKB)/float64(r.rssKB) - 1
+			t.row("Peak RSS, 1 GB against 100 MB", fmt.Sprintf("%+.1f %%", 100*d), "within 15 %", yes(d <= 0.15 && d >= -0.15), p.loadOf["1GB"])
+		}
+	}
+	if r, ok := run("200MB file"); ok && r.row != nil {
+		t.row("One 200 MB text file", fmt.Sprintf("%.0f MB peak RSS, %.1f s, %.1f MB/s; status %s, %d words, %d sentences",
+			mb(r.rssKB), r.wall.Seconds(), float64(r.bytes)/1e6/r.wall.Seconds(), r.row.Status, r.row.Words, r.row.Sentences), "bounded memory", yes(mb(r.rssKB) < 256), p.loadOf["200MB file"])
+	}
+	if r, ok := run("200MB file, --max-bytes 100MB"); ok && r.row != nil {
+		reason := ""
+		if r.row.Error != nil {
+			reason = *r.row.Error
+		}
+		t.row("The same file with `--max-bytes 100MB`", fmt.Sprintf("status %s: %s (%.0f MB peak RSS)", r.row.Status, reason, mb(r.rssKB)), "a skipped row", yes(r.row.Status == results.StatusSkipped), p.loadOf["200MB file, --max-bytes 100MB"])
+	}
+}
+
+// startupRows are the start-up figures.
+func (p *perf) startupRows(t table) {
+	start := p.bench["BenchmarkStartup"]
+	bl := p.loadOf["bench"]
+	sl := p.loadOf["startup"]
+	t.row("Start-up in process: load and compile the lexicon, first prose call", fmt.Sprintf("%.1f ms", start["ms/start"]), "< 100 ms", yes(start["ms/start"] > 0 && start["ms/start"] < 100), bl)
+	if v, ok := p.startup["version"]; ok {
+		t.row("`leadlex version` (process start, lexicon load; median of 20)", fmt.Sprintf("%.1f ms", v.Seconds()*1000), "< 100 ms", yes(v < 100*time.Millisecond), sl)
+	}
+	if v, ok := p.startup["score"]; ok {
+		t.row("`leadlex score` of an empty folder (start to a committed, fsynced file; median of 20)", fmt.Sprintf("%.1f ms", v.Seconds()*1000), "< 100 ms", yes(v < 100*time.Millisecond), sl)
+	}
 }
 
 // rewrite replaces the text between the markers in path (creating the

@@ -33,6 +33,7 @@ import (
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/internal/exitcode"
+	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/leadlex/leadlex/results"
 )
@@ -98,8 +99,8 @@ func usage() {
 	fmt.Fprintf(w, `Usage: leadlex-beam --input GLOB --output PREFIX [--lexicon FILE]... [--shards N] [--runner prism|flink|spark|dataflow] [runner flags]
 
 Scores every document like 'leadlex score' and writes PREFIX-00000-of-0000N.parquet.
-The default runner is Prism, in this process. See README "Scaling out" for the
-flags of Flink, Spark and Dataflow.
+The default runner is Prism, in this process. See docs/SCALING.md in the leadlex
+repository for the flags of Flink, Spark and Dataflow.
 
 leadlex flags:
 `)
@@ -138,6 +139,7 @@ func run(ctx context.Context, o *options, args []string, stderr io.Writer) int {
 		ToolVersion: toolVersion(), Command: commandLine(o.flags), CreatedAt: stamp,
 	})
 	if err != nil {
+		err = fielderr.Rename(err, labelFlags)
 		fmt.Fprintln(stderr, "leadlex-beam:", strings.TrimPrefix(err.Error(), scorejob.ErrUsage.Error()+": "))
 		return exitUsage
 	}
@@ -223,3 +225,6 @@ func commandLine(fs *flag.FlagSet) string {
 }
 
 func toolVersion() string { return buildinfo.Version(version) }
+
+// labelFlags names the flag of each pipeline.LabelOptions field.
+var labelFlags = map[string]string{"MinHits": "--min-hits", "Margin": "--margin", "TopTerms": "--top-terms"}

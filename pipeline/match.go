@@ -1,20 +1,23 @@
-package lexicon
+package pipeline
 
 import (
 	"sort"
 	"strings"
+
+	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/stem"
 )
 
-// Token is what the matcher needs to know of one token of text.
-type Token struct {
+// matchToken is what the matcher needs to know of one token of text.
+type matchToken struct {
 	Lower string // lower-cased surface form
 	Stem  string // Snowball stem; empty for tokens that are not words
 }
 
-// Matcher finds lexicon entries in token sequences. It is built once by
+// matcher finds lexicon entries in token sequences. It is built once by
 // Compile and is safe for concurrent use.
-type Matcher struct {
-	lex      *Lexicon
+type matcher struct {
+	lex      *lexicon.Lexicon
 	root     *node
 	skip     map[string]bool
 	negators map[string]bool
@@ -40,21 +43,21 @@ type prefixEdge struct {
 // maxSkips bounds how many skip words may stand between two phrase words.
 const maxSkips = 2
 
-// Compile builds a Matcher for l. The lexicon must be valid (Parse and Merge
+// Compile builds a matcher for l. The lexicon must be valid (Parse and Merge
 // validate); a later entry with the same path replaces an earlier one.
-func Compile(l *Lexicon) *Matcher {
-	m := &Matcher{
+func compileMatcher(l *lexicon.Lexicon) *matcher {
+	m := &matcher{
 		lex:      l,
 		root:     newNode(),
 		skip:     l.SkipSet(),
-		negators: toSet(l.Negation.Words),
+		negators: l.NegationSet(),
 		dimIndex: make([]int, len(l.Entries)),
 	}
 	for i := range l.Entries {
 		e := &l.Entries[i]
 		_, m.dimIndex[i] = l.Dimension(e.Dimension)
 		n := m.root
-		words := Words(e.Term)
+		words := stem.Words(e.Term)
 		for j, w := range words {
 			if !e.Exact && j > 0 && j < len(words)-1 && m.skip[w] {
 				continue
@@ -105,8 +108,8 @@ func stemHead(stem string) string {
 // stem itself (Stem) when it could be one an entry matches on, or else the
 // word unchanged, which matches no entry either. Most words of a text
 // cannot match, and this spares them the stemmer.
-func (m *Matcher) MatchStem(lower string) string {
-	if _, ok := irregular[lower]; !ok && lower != "" {
+func (m *matcher) matchStem(lower string) string {
+	if !stem.IsIrregular(lower) && lower != "" {
 		ascii := true
 		for i := 0; i < len(lower); i++ {
 			if lower[i] >= 0x80 {
@@ -118,7 +121,7 @@ func (m *Matcher) MatchStem(lower string) string {
 			return lower
 		}
 	}
-	return Stem(lower)
+	return stem.Stem(lower)
 }
 
 func newNode() *node { return &node{entry: -1} }
@@ -135,7 +138,7 @@ func (n *node) child(word string) *node {
 		sort.SliceStable(n.prefix, func(i, j int) bool { return len(n.prefix[i].prefix) > len(n.prefix[j].prefix) })
 		return c
 	}
-	stem := Stem(word)
+	stem := stem.Stem(word)
 	if n.next == nil {
 		n.next = map[string]*node{}
 	}
@@ -147,24 +150,21 @@ func (n *node) child(word string) *node {
 	return c
 }
 
-// Lexicon returns the lexicon the matcher was compiled from.
-func (m *Matcher) Lexicon() *Lexicon { return m.lex }
-
 // Entry returns the entry with index i.
-func (m *Matcher) Entry(i int) *Entry { return &m.lex.Entries[i] }
+func (m *matcher) entry(i int) *lexicon.Entry { return &m.lex.Entries[i] }
 
 // DimensionIndex returns the index of entry i's dimension in Lexicon.Dimensions.
-func (m *Matcher) DimensionIndex(i int) int { return m.dimIndex[i] }
+func (m *matcher) dimensionIndex(i int) int { return m.dimIndex[i] }
 
 // IsNegator reports whether a lower-cased token cancels hits after it.
-func (m *Matcher) IsNegator(lower string) bool { return m.negators[lower] }
+func (m *matcher) isNegator(lower string) bool { return m.negators[lower] }
 
 // NegationWindow is how many words before a hit are searched for a negator.
-func (m *Matcher) NegationWindow() int { return m.lex.Negation.Window }
+func (m *matcher) negationWindow() int { return m.lex.Negation.Window }
 
 // CanStart reports whether an entry can begin with this token; callers use it
 // to skip the full search for most tokens.
-func (m *Matcher) CanStart(t Token) bool {
+func (m *matcher) canStart(t matchToken) bool {
 	if t.Stem == "" {
 		return false
 	}
@@ -183,7 +183,7 @@ func (m *Matcher) CanStart(t Token) bool {
 // how many tokens it spans (skipped words included), or n == 0 when no entry
 // starts there. Ties go to whole-word stems over prefixes, then to the
 // longer prefix.
-func (m *Matcher) Longest(toks []Token, i int) (entry int, n int) {
+func (m *matcher) longest(toks []matchToken, i int) (entry int, n int) {
 	best := match{entry: -1, end: i}
 	m.search(toks, i, m.root, 0, 0, 0, &best)
 	if best.entry < 0 {
@@ -199,7 +199,7 @@ type match struct {
 
 // search walks the trie from node n at token j; depth counts matched words,
 // skipped the skip words passed over, run the skip words just before j.
-func (m *Matcher) search(toks []Token, j int, n *node, depth, skipped, run int, best *match) {
+func (m *matcher) search(toks []matchToken, j int, n *node, depth, skipped, run int, best *match) {
 	if n.entry >= 0 && run == 0 && (!n.exact || skipped == 0) && j > best.end {
 		best.entry, best.end = n.entry, j
 	}
@@ -227,20 +227,20 @@ func (m *Matcher) search(toks []Token, j int, n *node, depth, skipped, run int, 
 // longest match first as in scoring. Text is split as terms are (Words),
 // so punctuation is not handled; it serves look-ups such as
 // `leadlex lexicon show innovators`.
-func (m *Matcher) Matches(text string) []*Entry {
-	words := Words(text)
-	toks := make([]Token, len(words))
+func (m *matcher) matches(text string) []*lexicon.Entry {
+	words := stem.Words(text)
+	toks := make([]matchToken, len(words))
 	for i, w := range words {
-		toks[i] = Token{Lower: w, Stem: Stem(w)}
+		toks[i] = matchToken{Lower: w, Stem: stem.Stem(w)}
 	}
-	var out []*Entry
+	var out []*lexicon.Entry
 	for i := 0; i < len(toks); {
-		e, n := m.Longest(toks, i)
+		e, n := m.longest(toks, i)
 		if n == 0 {
 			i++
 			continue
 		}
-		out = append(out, m.Entry(e))
+		out = append(out, m.entry(e))
 		i += n
 	}
 	return out

@@ -1,4 +1,4 @@
-package lexicon
+package pipeline
 
 import (
 	"os"
@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/stem"
 )
 
 // TestMatchStem checks MatchStem's promise on many words: where a word's
@@ -14,7 +17,7 @@ import (
 // of the test corpus, every lexicon word with endings added (the cases the
 // stemmer rewrites most), and the stemmer's own exceptions.
 func TestMatchStem(t *testing.T) {
-	m := Compile(Default())
+	m := compileMatcher(lexicon.Default())
 	known := map[string]bool{}
 	m.root.eachStem(func(s string) { known[s] = true })
 	words := map[string]bool{}
@@ -35,10 +38,10 @@ func TestMatchStem(t *testing.T) {
 		"ful", "fulness", "ation", "ational", "ations", "ization", "izer", "ize", "ise", "ism", "ist", "ity", "ities",
 		"ability", "ably", "ible", "ical", "ically", "icate", "icity", "ative", "ive", "ively", "iveness", "ousness",
 		"ously", "ment", "ments", "ent", "ence", "ency", "ance", "ant", "al", "ally", "ality", "less", "lessly", "e"}
-	for _, e := range Default().Entries {
-		for _, w := range Words(strings.TrimSuffix(e.Term, "*")) {
+	for _, e := range lexicon.Default().Entries {
+		for _, w := range stem.Words(strings.TrimSuffix(e.Term, "*")) {
 			w = strings.TrimSuffix(w, "*")
-			for _, stem := range []string{w, Stem(w), strings.TrimSuffix(w, "e"), strings.TrimSuffix(w, "y")} {
+			for _, stem := range []string{w, stem.Stem(w), strings.TrimSuffix(w, "e"), strings.TrimSuffix(w, "y")} {
 				for _, end := range endings {
 					words[stem+end] = true
 					words[stem+stem[len(stem)-1:]+end] = true // doubled consonant: plan -> planning
@@ -50,7 +53,7 @@ func TestMatchStem(t *testing.T) {
 	if b, err := os.ReadFile("/usr/share/dict/words"); err == nil {
 		add(string(b))
 	}
-	for base := range irregular {
+	for base := range stem.IrregularForms() {
 		words[base] = true
 	}
 	for _, w := range strings.Fields("skis skies dying lying tying idly gently ugly early only singly sky news howe atlas cosmos bias andes inning outing canning herring earring proceed exceed succeed") {
@@ -58,7 +61,7 @@ func TestMatchStem(t *testing.T) {
 	}
 	skipped := 0
 	for w := range words {
-		got, stem := m.MatchStem(w), Stem(w)
+		got, stem := m.matchStem(w), stem.Stem(w)
 		switch {
 		case known[stem] && got != stem:
 			t.Errorf("MatchStem(%q) = %q, want the stem %q, which an entry matches on", w, got, stem)

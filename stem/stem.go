@@ -1,6 +1,11 @@
-package lexicon
+// Package stem is how leadlex folds words so that text and lexicon terms
+// meet: Snowball English stems with irregular past forms mapped to their
+// base, and the split of a term into words at spaces and joiners.
+package stem
 
 import (
+	"iter"
+	"maps"
 	"strings"
 	"unicode"
 
@@ -54,3 +59,13 @@ func Words(term string) []string {
 	term = strings.ToLower(strings.ReplaceAll(term, "\u2019", "'"))
 	return strings.FieldsFunc(term, func(r rune) bool { return unicode.IsSpace(r) || IsJoiner(r) })
 }
+
+// IsIrregular reports whether a lower-cased word is an irregular past form
+// that Stem maps to its base before stemming.
+func IsIrregular(word string) bool {
+	_, ok := irregular[word]
+	return ok
+}
+
+// IrregularForms yields the irregular past forms Stem knows.
+func IrregularForms() iter.Seq[string] { return maps.Keys(irregular) }

@@ -1,12 +1,15 @@
-package main
+package interop
 
 // This file reads leadlex's Parquet output with an independent Parquet
 // implementation, Apache Arrow's (arrow-go pqarrow), the library behind
-// many readers. arrow-go is a test-only dependency.
+// many readers. arrow-go lives in this module's go.mod only, so the root
+// module's dependency graph does not carry it (nor grpc and protobuf).
 
 import (
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -18,8 +21,40 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
+	"github.com/leadlex/leadlex/internal/pqtest"
+	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/results"
 )
+
+// corpusDir is the bundled sample corpus, relative to this package.
+const corpusDir = "../testdata/corpus"
+
+// binVersion is the version stamped into the binary the test builds.
+const binVersion = "interop-test"
+
+// buildLeadlex builds the leadlex command, in the root module, into a
+// temporary folder and returns its path: the test reads what the real
+// binary writes.
+func buildLeadlex(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "leadlex")
+	cmd := exec.Command("go", "build", "-ldflags", "-X main.version="+binVersion, "-o", bin, "./cmd/leadlex")
+	cmd.Dir = ".."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// runLeadlex runs the binary with args and fails the test on a non-zero exit.
+func runLeadlex(t *testing.T, bin string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = os.Environ()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("leadlex %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
 
 // arrowTable reads a whole Parquet file into an Arrow table and returns its
 // key/value metadata and created_by.
@@ -151,12 +186,10 @@ func TestArrowReadsResultsAndSentences(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1767225600")
 	dir := t.TempDir()
 	out, sout := filepath.Join(dir, "results.parquet"), filepath.Join(dir, "sentences.parquet")
-	if code, _, stderr := leadlex(t, "score", corpusDir, "-o", out, "--sentences", sout, "-q"); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	rows, _ := readParquet(t, out)
-	sentences, _ := readSentences(t, sout)
-	lex, _ := loadLexicon(nil)
+	runLeadlex(t, buildLeadlex(t), "score", corpusDir, "-o", out, "--sentences", sout, "-q")
+	rows, _ := pqtest.ReadRows[results.Result](t, out)
+	sentences, _ := pqtest.ReadRows[results.SentenceRow](t, sout)
+	lex := lexicon.Default()
 
 	tbl, meta, createdBy := arrowTable(t, out)
 	checkArrowSchema(t, tbl, []field{
@@ -214,7 +247,7 @@ func TestArrowReadsResultsAndSentences(t *testing.T) {
 	}
 	wantMeta := map[string]string{
 		results.MetaSchemaVersion:  results.SchemaVersion,
-		results.MetaToolVersion:    toolVersion(),
+		results.MetaToolVersion:    binVersion,
 		results.MetaLexiconName:    lex.Name,
 		results.MetaLexiconVersion: lex.Version,
 		results.MetaLexiconHash:    lex.Hash,
@@ -279,6 +312,13 @@ func checkMeta(t *testing.T, file string, got, want map[string]string) {
 	if len(got) != len(want) {
 		t.Errorf("%s metadata has %d keys, want %d: %v", file, len(got), len(want), got)
 	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
 }
 
 func nilIfEmpty[T any](s []T) []T {

@@ -1,43 +1,52 @@
-package lexicon
+package pipeline
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/stem"
 )
 
 // toks turns space-separated words into matcher tokens; "," stays punctuation.
-func toks(s string) []Token {
-	var out []Token
+func toks(s string) []matchToken {
+	var out []matchToken
 	for _, w := range strings.Fields(s) {
 		if w == "," || w == "." {
-			out = append(out, Token{Lower: w})
+			out = append(out, matchToken{Lower: w})
 			continue
 		}
 		lw := strings.ToLower(w)
-		out = append(out, Token{Lower: lw, Stem: Stem(lw)})
+		out = append(out, matchToken{Lower: lw, Stem: stem.Stem(lw)})
 	}
 	return out
 }
 
-func mustParse(t *testing.T, entries string) *Matcher {
+// matchHeader is the start of testLexicon up to its first leadership
+// entry: a lexicon of one dimension whose leadership entries follow.
+func matchHeader() string {
+	return testLexicon[:strings.Index(testLexicon, "        - ")]
+}
+
+func mustParse(t *testing.T, entries string) *matcher {
 	t.Helper()
-	l, err := Parse("m.yaml", []byte(header+entries))
+	l, err := lexicon.Parse("m.yaml", []byte(matchHeader()+entries))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Compile(l)
+	return compileMatcher(l)
 }
 
 // allMatches runs the matcher left to right as the pipeline does.
-func allMatches(m *Matcher, ts []Token) []string {
+func allMatches(m *matcher, ts []matchToken) []string {
 	var out []string
 	for i := 0; i < len(ts); {
-		e, n := m.Longest(ts, i)
+		e, n := m.longest(ts, i)
 		if n == 0 {
 			i++
 			continue
 		}
-		out = append(out, m.Entry(e).Term)
+		out = append(out, m.entry(e).Term)
 		i += n
 	}
 	return out
@@ -93,15 +102,15 @@ func TestLongest(t *testing.T) {
 func TestLongestSpan(t *testing.T) {
 	m := mustParse(t, "        - {term: set a vision, source: s}\n")
 	ts := toks("we are setting the vision now")
-	e, n := m.Longest(ts, 2)
+	e, n := m.longest(ts, 2)
 	if e != 0 || n != 3 {
 		t.Errorf("Longest = (%d, %d), want (0, 3)", e, n)
 	}
-	if _, n := m.Longest(ts, 0); n != 0 {
+	if _, n := m.longest(ts, 0); n != 0 {
 		t.Errorf("match at 'we': n = %d", n)
 	}
 	// A trailing determiner is never part of a match.
-	if _, n := m.Longest(toks("set the"), 0); n != 0 {
+	if _, n := m.longest(toks("set the"), 0); n != 0 {
 		t.Errorf("'set the' matched %d tokens", n)
 	}
 }
@@ -112,7 +121,7 @@ func TestCanStart(t *testing.T) {
 		word string
 		want bool
 	}{{"innovators", true}, {"budgets", true}, {"plan", false}, {",", false}} {
-		if got := m.CanStart(toks(tc.word)[0]); got != tc.want {
+		if got := m.canStart(toks(tc.word)[0]); got != tc.want {
 			t.Errorf("CanStart(%q) = %v", tc.word, got)
 		}
 	}
@@ -121,13 +130,13 @@ func TestCanStart(t *testing.T) {
 func TestMatches(t *testing.T) {
 	m := mustParse(t, "        - {term: \"innovat*\", source: s}\n        - {term: set a vision, source: s}\n      management:\n        - {term: budget, source: s}\n")
 	var got []string
-	for _, e := range m.Matches("Innovators setting the vision within budgets") {
+	for _, e := range m.matches("Innovators setting the vision within budgets") {
 		got = append(got, e.Term)
 	}
 	if strings.Join(got, "|") != "innovat*|set a vision|budget" {
 		t.Errorf("Matches = %q", got)
 	}
-	if len(m.Matches("nothing here")) != 0 {
+	if len(m.matches("nothing here")) != 0 {
 		t.Error("matched plain words")
 	}
 }

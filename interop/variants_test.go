@@ -1,6 +1,7 @@
-package main
+package interop
 
 import (
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -8,6 +9,9 @@ import (
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/file"
+
+	"github.com/leadlex/leadlex/internal/pqtest"
+	"github.com/leadlex/leadlex/results"
 )
 
 // TestArrowReadsEveryCompression writes the sample corpus with each
@@ -27,6 +31,7 @@ func TestArrowReadsEveryCompression(t *testing.T) {
 		pageVersion string
 	}
 	variants := []variant{{"zstd", ""}, {"snappy", ""}, {"gzip", ""}, {"none", ""}, {"zstd", "2"}}
+	bin := buildLeadlex(t)
 	for _, v := range variants {
 		name := v.compression + "-v" + v.pageVersion
 		t.Run(name, func(t *testing.T) {
@@ -35,10 +40,8 @@ func TestArrowReadsEveryCompression(t *testing.T) {
 			if v.pageVersion != "" {
 				args = append(args, "--data-page-version", v.pageVersion)
 			}
-			if code, _, stderr := leadlex(t, args...); code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			rows, _ := readParquet(t, out)
+			runLeadlex(t, bin, args...)
+			rows, _ := pqtest.ReadRows[results.Result](t, out)
 			rdr, err := file.OpenParquetFile(out, false)
 			if err != nil {
 				t.Fatalf("arrow-go cannot open: %v", err)
@@ -109,7 +112,8 @@ func TestArrowReadsEveryCompression(t *testing.T) {
 			}
 		})
 	}
-	if code, _, stderr := leadlex(t, "score", corpusDir, "-o", filepath.Join(t.TempDir(), "x.parquet"), "--compression", "lz5"); code != 2 {
-		t.Errorf("--compression lz5: exit %d, want 2 (%s)", code, stderr)
+	bad := exec.Command(bin, "score", corpusDir, "-o", filepath.Join(t.TempDir(), "x.parquet"), "--compression", "lz5")
+	if out, err := bad.CombinedOutput(); bad.ProcessState == nil || bad.ProcessState.ExitCode() != 2 {
+		t.Errorf("--compression lz5: %v, want exit 2 (%s)", err, out)
 	}
 }
