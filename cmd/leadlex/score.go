@@ -101,16 +101,10 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	roots, copt, err := o.inputs(cmd, args)
 	if err != nil {
 		return err
 	}
-	copt.DeferExtract = true // the workers extract Markdown and HTML, not the reading goroutine
-	roots, err := o.read.inputs.roots(args, cmd.InOrStdin())
-	if err != nil {
-		return err
-	}
-	o.read.inputs.apply(&copt, cmd.InOrStdin())
 	resultsFormat, sentencesFormat, err := o.formats()
 	if err != nil {
 		return err
@@ -170,6 +164,23 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 		return &exitError{code: exitViolation, err: fmt.Errorf("%d documents have status error (--fail-on-error)", sum.ByStatus[results.StatusError])}
 	}
 	return nil
+}
+
+// inputs resolves what to read before anything is written: the roots
+// (globs expanded, - for standard input, --files-from) and the options
+// to read them with.
+func (o *scoreOptions) inputs(cmd *cobra.Command, args []string) ([]string, corpus.Options, error) {
+	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	if err != nil {
+		return nil, copt, err
+	}
+	copt.DeferExtract = true // the workers extract Markdown and HTML, not the reading goroutine
+	roots, err := o.read.inputs.roots(args, cmd.InOrStdin())
+	if err != nil {
+		return nil, copt, err
+	}
+	o.read.inputs.apply(&copt, cmd.InOrStdin())
+	return roots, copt, nil
 }
 
 // formats picks the format of the results and the sentences file: --format
