@@ -103,8 +103,9 @@ func (d *Derived) Top(pole lexicon.Pole, n int, minZ float64) []PoleTerm {
 }
 
 // Lexicon turns the top n terms of each pole (z above minZ) into a lexicon
-// ready to edit: one dimension, each entry's provenance the text it was
-// first seen in and the words around it, its note the z-score and counts.
+// ready to edit: one dimension, each entry's provenance derived (the input
+// files and the z-score with the counts behind it), its note the text it
+// was first seen in. No words of the inputs are copied into the entries.
 // Terms whose keys collide (a phrase and the same phrase with a determiner)
 // keep the stronger one.
 func (d *Derived) Lexicon(name, dimension string, n int, minZ float64, inputs []string) *lexicon.Lexicon {
@@ -147,9 +148,10 @@ func (d *Derived) Lexicon(name, dimension string, n int, minZ float64, inputs []
 		t := p.t
 		l.Entries = append(l.Entries, lexicon.Entry{
 			Term: t.Form, Dimension: dimension, Pole: t.Pole, Weight: 1,
-			Source: t.Evidence.Source, Phrase: t.Evidence.Snippet,
-			Note: fmt.Sprintf("derived: z = %.2f; %d uses in %s texts, %d in %s texts", t.Z,
+			Derived: strings.Join(inputs, ", "),
+			Statistic: fmt.Sprintf("weighted log-odds z = %.2f; %d in %s texts, %d in %s texts", t.Z,
 				t.Count(t.Pole), t.Pole, t.Count(1-t.Pole), 1-t.Pole),
+			Note: "first seen at " + t.Evidence.Source,
 		})
 	}
 	return l

@@ -132,3 +132,46 @@ func TestParseTSV(t *testing.T) {
 		}
 	}
 }
+
+func TestParseTSVSplit(t *testing.T) {
+	in := "split\tlabel\ttext\tsource\n" +
+		"dev\tleadership\tInspire people.\ta\n" +
+		"HELDOUT\tmanagement\tKeep the budget.\tb\n" +
+		"dev\tmanagement\tCheck the rota.\tc\n"
+	ex, err := ParseTSV("s.tsv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		split string
+		lines []int
+		err   string
+	}{
+		{"dev", []int{2, 4}, ""},
+		{"heldout", []int{3}, ""},
+		{"Dev", []int{2, 4}, ""},
+		{"test", nil, `split "test": no row has it; the set's splits are dev, heldout`},
+	} {
+		got, err := FilterSplit(ex, tc.split)
+		if tc.err != "" {
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("%s: error %v, want %q", tc.split, err, tc.err)
+			}
+			continue
+		}
+		var lines []int
+		for _, e := range got {
+			lines = append(lines, e.Line)
+		}
+		if err != nil || fmt.Sprint(lines) != fmt.Sprint(tc.lines) {
+			t.Errorf("%s: lines %v err %v, want %v", tc.split, lines, err, tc.lines)
+		}
+	}
+	plain, err := ParseTSV("p.tsv", strings.NewReader("label\ttext\nleadership\tInspire.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := FilterSplit(plain, "dev"); err == nil || !strings.Contains(err.Error(), "has no split column") {
+		t.Errorf("no split column: %v", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/leadlex/leadlex/corpus"
@@ -21,6 +22,7 @@ type Example struct {
 	Text   string
 	Source string // file the text came from
 	Line   int    // line in a TSV file; 0 for a whole file
+	Split  string // the row's "split" column (dev, heldout, …), lower case; "" without one
 }
 
 // Location returns "file:line" for a TSV row, or the file for a whole file.
@@ -48,10 +50,11 @@ func ReadTSV(path string) ([]Example, error) {
 }
 
 // ParseTSV reads labelled rows from r as ReadTSV does; name is used in errors.
+// A "split" column, when the header has one, fills Example.Split.
 func ParseTSV(name string, r io.Reader) ([]Example, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
-	labelCol, textCol, cols := -1, -1, 0
+	labelCol, textCol, splitCol, cols := -1, -1, -1, 0
 	var out []Example
 	line := 0
 	for sc.Scan() {
@@ -67,6 +70,8 @@ func ParseTSV(name string, r io.Reader) ([]Example, error) {
 					labelCol = i
 				case "text":
 					textCol = i
+				case "split":
+					splitCol = i
 				}
 			}
 			if labelCol < 0 || textCol < 0 {
@@ -86,13 +91,46 @@ func ParseTSV(name string, r io.Reader) ([]Example, error) {
 		if label == "" {
 			return nil, fmt.Errorf("%s:%d: empty label", name, line)
 		}
-		out = append(out, Example{Label: label, Text: text, Source: name, Line: line})
+		ex := Example{Label: label, Text: text, Source: name, Line: line}
+		if splitCol >= 0 {
+			ex.Split = strings.ToLower(strings.TrimSpace(f[splitCol]))
+		}
+		out = append(out, ex)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
 	}
 	if line == 0 {
 		return nil, fmt.Errorf("%s: file is empty; expected a header with label and text columns", name)
+	}
+	return out, nil
+}
+
+// FilterSplit keeps the examples of one split (case-insensitive). It fails
+// when no example has a split column, so a misspelt file or flag is not
+// mistaken for an empty split.
+func FilterSplit(examples []Example, split string) ([]Example, error) {
+	want := strings.ToLower(strings.TrimSpace(split))
+	var out []Example
+	seen := map[string]bool{}
+	for _, e := range examples {
+		seen[e.Split] = true
+		if e.Split == want {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 {
+		names := make([]string, 0, len(seen))
+		for s := range seen {
+			if s != "" {
+				names = append(names, s)
+			}
+		}
+		slices.Sort(names)
+		if len(names) == 0 {
+			return nil, fmt.Errorf("split %q: the labelled set has no split column", split)
+		}
+		return nil, fmt.Errorf("split %q: no row has it; the set's splits are %s", split, strings.Join(names, ", "))
 	}
 	return out, nil
 }

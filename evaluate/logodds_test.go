@@ -114,8 +114,9 @@ func TestDerivedLexiconLoads(t *testing.T) {
 		t.Errorf("%d entries", len(back.Entries))
 	}
 	for _, e := range back.Entries {
-		if !strings.Contains(e.Source, "tune.tsv:") || e.Phrase == "" || !strings.HasPrefix(e.Note, "derived: z = ") {
-			t.Errorf("entry %q provenance %q %q %q", e.Term, e.Source, e.Phrase, e.Note)
+		if e.Provenance() != lexicon.DerivedProvenance || e.Derived != "tune.tsv" || e.Source != "" || e.Phrase != "" ||
+			!strings.HasPrefix(e.Statistic, "weighted log-odds z = ") || !strings.HasPrefix(e.Note, "first seen at ../testdata/labeled/tune.tsv:") {
+			t.Errorf("entry %q provenance %q %q %q %q %q", e.Term, e.Source, e.Phrase, e.Derived, e.Statistic, e.Note)
 		}
 		if w := lexicon.RoleWord(e.Term); w != "" {
 			t.Errorf("entry %q has role word %q", e.Term, w)

@@ -3,6 +3,9 @@ package lexicon
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -33,10 +36,19 @@ func TestDefaultLexicon(t *testing.T) {
 		}
 	}
 	used := map[string]int{}
+	kinds := map[string]int{}
 	for _, e := range l.Entries {
-		used[e.Source]++
-		if !isSeed(e.Source) || e.Phrase == "" {
-			t.Errorf("%s: entry %q has provenance %q / %q; want a seed file and a phrase", e.Location(), e.Term, e.Source, e.Phrase)
+		if e.Generated() {
+			continue // a context rule's phrase: its entry's provenance is checked
+		}
+		kinds[e.Provenance()]++
+		if e.Provenance() == DerivedProvenance {
+			checkDerived(t, &e)
+		} else {
+			used[e.Source]++
+			if !isSeed(e.Source) || e.Phrase == "" {
+				t.Errorf("%s: entry %q has provenance %q / %q; want a seed file and a phrase", e.Location(), e.Term, e.Source, e.Phrase)
+			}
 		}
 		if e.Weight < 1 && e.Note == "" {
 			t.Errorf("%s: entry %q is weighted down to %g without a note saying why", e.Location(), e.Term, e.Weight)
@@ -46,6 +58,43 @@ func TestDefaultLexicon(t *testing.T) {
 		if used[s] < 10 {
 			t.Errorf("seed %s backs only %d entries", s, used[s])
 		}
+		if src, ok := l.SourceOf(s); !ok || src.Title == "" || src.FirstLine == "" {
+			t.Errorf("seed %s is not listed under sources with a title and first line: %+v", s, src)
+		}
+	}
+	if len(l.Sources) != len(seeds) {
+		t.Errorf("%d sources listed, want the %d seeds", len(l.Sources), len(seeds))
+	}
+	// Seed quotes stay the core: derived entries are the minority.
+	if kinds[SeedProvenance] < 300 || kinds[DerivedProvenance] >= kinds[SeedProvenance] {
+		t.Errorf("provenance kinds %v: want 300 or more seed entries and fewer derived ones", kinds)
+	}
+}
+
+// derivedCorpora are the labelled corpora derived entries may name: only
+// the development half of a set, never its held-out half.
+var derivedCorpora = []string{"sentences-dev.tsv, split dev"}
+
+// derivedStat is the statistic `leadlex derive` writes for an entry.
+var derivedStat = regexp.MustCompile(`^weighted log-odds z = (\d+\.\d\d)(?: \(for '[^']+'\))?; (\d+) in (leadership|management) texts, (\d+) in (leadership|management) texts$`)
+
+// checkDerived checks a derived entry's provenance: a known development
+// corpus, and a z-score of 0.5 or more for the entry's own pole.
+func checkDerived(t *testing.T, e *Entry) {
+	t.Helper()
+	if !slices.Contains(derivedCorpora, e.Derived) {
+		t.Errorf("%s: entry %q is derived from %q; want one of %q", e.Location(), e.Term, e.Derived, derivedCorpora)
+	}
+	m := derivedStat.FindStringSubmatch(e.Statistic)
+	if m == nil {
+		t.Errorf("%s: entry %q statistic %q is not a derive z-score", e.Location(), e.Term, e.Statistic)
+		return
+	}
+	if z, _ := strconv.ParseFloat(m[1], 64); z < 0.5 || m[3] != e.Pole.String() || m[5] == e.Pole.String() {
+		t.Errorf("%s: entry %q (%s) has statistic %q; want z >= 0.5 for its own pole", e.Location(), e.Term, e.Pole, e.Statistic)
+	}
+	if e.Source != "" || e.Phrase != "" {
+		t.Errorf("%s: derived entry %q also names a seed", e.Location(), e.Term)
 	}
 }
 
@@ -101,7 +150,17 @@ func TestDefaultProvenanceIsVerbatim(t *testing.T) {
 		}
 		text[s] = string(b)
 	}
-	for _, e := range Default().Entries {
+	l := Default()
+	for _, s := range l.Sources {
+		first, _, _ := strings.Cut(text[s.File], "\n")
+		if !strings.HasPrefix(first, s.FirstLine) {
+			t.Errorf("source %s: first_line %q does not open the file (%q)", s.File, s.FirstLine, first)
+		}
+	}
+	for _, e := range l.Entries {
+		if e.Provenance() == DerivedProvenance {
+			continue
+		}
 		if !strings.Contains(text[e.Source], e.Phrase) {
 			t.Errorf("%s: phrase %q of %q is not in %s", e.Location(), e.Phrase, e.Term, e.Source)
 		}

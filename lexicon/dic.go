@@ -541,6 +541,9 @@ func exportCategories(l *Lexicon) ([]dicCategory, []int) {
 	index := map[dicCategory]int{}
 	of := make([]int, len(l.Entries))
 	for _, e := range l.SortedEntries() {
+		if e.Cancel {
+			continue
+		}
 		c := dicCategory{e.Dimension, e.Pole, e.Weight, e.Exact && e.Kind() == Phrase}
 		if _, ok := index[c]; !ok {
 			index[c] = len(cats)
@@ -584,7 +587,9 @@ func exportCategories(l *Lexicon) ([]dicCategory, []int) {
 // weight and exactness (named like "vision_leadership" or
 // "risk_management_x0.5"), numbered from 1, then the entries sorted by term.
 // A .dic has no room for weights, provenance or negation; WriteDicMap writes
-// the mapping that restores them on import.
+// the mapping that restores them on import. Phrases a context rule turns to
+// another pole are written as entries of that pole; phrases a rule cancels
+// are left out, since a .dic cannot say "count for neither pole".
 func WriteDic(w io.Writer, l *Lexicon) error {
 	cats, of := exportCategories(l)
 	bw := bufio.NewWriter(w)
@@ -599,6 +604,9 @@ func WriteDic(w io.Writer, l *Lexicon) error {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(l.Entries[a].Term, l.Entries[b].Term) })
 	for _, i := range order {
+		if l.Entries[i].Cancel {
+			continue // a .dic cannot say "count for neither pole"
+		}
 		fmt.Fprintf(bw, "%s\t%d\n", l.Entries[i].Term, of[i]+1)
 	}
 	if err := bw.Flush(); err != nil {

@@ -280,9 +280,9 @@ func TestWriteCSV(t *testing.T) {
 	if err := WriteCSV(&buf, l); err != nil {
 		t.Fatal(err)
 	}
-	want := "dimension,pole,term,kind,weight,exact,source,phrase,note,file,line\n" +
-		"vision,leadership,innovat*,prefix,1.5,false,a.txt,\"new, bold\",n,c.yaml,8\n" +
-		"vision,management,day-to-day,phrase,1,false,b.txt,,,c.yaml,10\n"
+	want := "dimension,pole,term,kind,weight,exact,source,phrase,derived,statistic,note,file,line\n" +
+		"vision,leadership,innovat*,prefix,1.5,false,a.txt,\"new, bold\",,,n,c.yaml,8\n" +
+		"vision,management,day-to-day,phrase,1,false,b.txt,,,,,c.yaml,10\n"
 	if buf.String() != want {
 		t.Errorf("csv\n%s\nwant\n%s", buf.String(), want)
 	}

@@ -17,6 +17,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(mini) // small: the default lexicon is too large to mutate quickly
 	f.Add([]byte("name: x\nversion: 1\ndimensions:\n  - name: v\n    entries:\n      leadership:\n        - {term: inspire, source: s}\n      management:\n        - {term: \"budget*\", weight: 2, source: s}\n"))
 	f.Add([]byte("name: x\nnegation: {window: 2, words: [not]}\nskip: [the]\ndimensions: []\n"))
+	f.Add([]byte("name: x\nsources: [{file: s, title: T, first_line: F}]\nnegation: {window: 3, words: [not], reversible: [afraid], except: [only]}\ndimensions:\n  - name: v\n    entries:\n      leadership:\n        - {term: change, source: s, context: [{before: [react to], pole: management, weight: 2}, {after: x, pole: none}]}\n      management:\n        - {term: plan, derived: c, statistic: z}\n"))
 	f.Add([]byte("name: [unclosed\n"))
 	f.Add([]byte("\t- not: yaml: at all"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,12 +62,36 @@ type Entry struct {
 	Dimension string  // name of the dimension it belongs to
 	Pole      Pole    // which side it counts for
 	Weight    float64 // multiplier for each hit; 1 unless set
-	Source    string  // provenance: the source document's file name
-	Phrase    string  // provenance: the phrase in that source
+	Source    string  // seed provenance: the source document's file name
+	Phrase    string  // seed provenance: the phrase in that source
+	Derived   string  // derived provenance: the corpus the entry was derived from
+	Statistic string  // derived provenance: the statistic that put it there
 	Note      string  // optional remark (why weighted, what it catches)
 	Exact     bool    // phrases: do not skip determiners between the words
 	File      string  // lexicon file it was defined in
 	Line      int     // line in that file
+
+	Context []ContextRule // neighbouring phrases that flip or cancel the entry
+	// Entries a context rule added (see ContextRule) carry the rule:
+	Cancel bool   // the match counts for neither pole
+	Parent string // key of the entry whose rule added this one
+	Rule   string // the rule, for explanations
+}
+
+// Provenance kinds: a verbatim quote from a seed article, or a statistic
+// over a labelled corpus.
+const (
+	SeedProvenance    = "seed"
+	DerivedProvenance = "derived"
+)
+
+// Provenance reports the kind of the entry's provenance: SeedProvenance
+// (Source and Phrase) or DerivedProvenance (Derived and Statistic).
+func (e *Entry) Provenance() string {
+	if e.Derived != "" {
+		return DerivedProvenance
+	}
+	return SeedProvenance
 }
 
 // Kind reports whether the entry is a single word, a phrase or a prefix wildcard.
@@ -120,10 +145,17 @@ type Dimension struct {
 	Management  string // what the management pole stands for
 }
 
-// Negation configures which words cancel a hit shortly after them.
+// Negation configures which words cancel a hit shortly after them. The
+// negator nearest the hit decides. A reversible negator ("afraid",
+// "hesitate", "fail") negates on its own but is undone by another negator
+// before it in the window, so "not afraid to take risks" and "never
+// hesitates to inspire" count as the positive. A negator right before one
+// of the Except words negates nothing ("not only", "not just").
 type Negation struct {
-	Window int      // how many words before a hit are searched for a negator
-	Words  []string // lower-cased negators; "n't" covers contractions
+	Window     int      // how many words before a hit are searched for negators
+	Words      []string // lower-cased negators; "n't" covers contractions
+	Reversible []string // negators another negator before them undoes
+	Except     []string // words that, right after a negator, undo it
 }
 
 // DefaultNegation is used when a lexicon does not set its own.
@@ -134,6 +166,11 @@ var DefaultNegation = Negation{
 		"nor", "none", "nothing", "nobody", "lack", "lacks", "lacking", "cannot",
 		"avoid", "avoids", "avoiding", "instead", "rather", "less", "fewer", "minimal",
 	},
+	Reversible: []string{
+		"afraid", "fear", "fears", "hesitate", "hesitates", "hesitant", "reluctant",
+		"unwilling", "refuse", "refuses", "fail", "fails", "failed",
+	},
+	Except: []string{"only", "just", "merely"},
 }
 
 // DefaultSkip lists words skipped between the words of a phrase, so that
@@ -143,11 +180,21 @@ var DefaultSkip = []string{
 	"this", "that", "these", "those", "some", "any",
 }
 
+// Source names a seed document entries quote: its file name, the title of
+// the article it holds and the file's first line, so a reader can trace a
+// file name such as 000_9bd38622522702f2.txt to an article.
+type Source struct {
+	File      string
+	Title     string
+	FirstLine string
+}
+
 // Lexicon is a named, versioned set of dimensions and entries.
 type Lexicon struct {
 	Name        string
 	Version     string
 	Description string
+	Sources     []Source // the seed documents entries name, when the file lists them
 	Dimensions  []Dimension
 	Entries     []Entry
 	Skip        []string // words skipped inside phrases
@@ -156,6 +203,16 @@ type Lexicon struct {
 	Hash        string   // sha256 of the files' contents, in order, hex
 
 	setSkip, setNegation bool // whether the file set them (for Merge)
+}
+
+// SourceOf returns the listed seed document with the given file name.
+func (l *Lexicon) SourceOf(file string) (Source, bool) {
+	for _, s := range l.Sources {
+		if s.File == file {
+			return s, true
+		}
+	}
+	return Source{}, false
 }
 
 // Dimension returns the dimension with the given name and its index, or -1.
@@ -178,6 +235,9 @@ func (l *Lexicon) NegationSet() map[string]bool {
 	return toSet(l.Negation.Words)
 }
 
+// WordSet returns lower-cased words as a set.
+func WordSet(words []string) map[string]bool { return toSet(words) }
+
 // Lookup returns the entries whose term or key equals s (case-insensitive).
 func (l *Lexicon) Lookup(s string) []*Entry {
 	want := strings.ToLower(strings.TrimSpace(s))
@@ -193,10 +253,14 @@ func (l *Lexicon) Lookup(s string) []*Entry {
 	return out
 }
 
-// Counts returns the number of entries per dimension and pole, in dimension order.
+// Counts returns the number of entries per dimension and pole, in dimension
+// order; entries added by context rules are not counted.
 func (l *Lexicon) Counts() [][2]int {
 	out := make([][2]int, len(l.Dimensions))
 	for _, e := range l.Entries {
+		if e.Generated() {
+			continue
+		}
 		if _, i := l.Dimension(e.Dimension); i >= 0 {
 			out[i][e.Pole]++
 		}
@@ -214,6 +278,7 @@ func Merge(l, later *Lexicon) (*Lexicon, error) {
 		Version:     joinNonEmpty(l.Version, later.Version),
 		Description: l.Description,
 		Dimensions:  append([]Dimension(nil), l.Dimensions...),
+		Sources:     mergeSources(l.Sources, later.Sources),
 		Skip:        l.Skip,
 		Negation:    l.Negation,
 		Files:       append(append([]string(nil), l.Files...), later.Files...),
@@ -245,7 +310,7 @@ func Merge(l, later *Lexicon) (*Lexicon, error) {
 		replaced[e.Key(skip)] = true
 	}
 	for _, e := range l.Entries {
-		if !replaced[e.Key(skip)] {
+		if !replaced[e.Key(skip)] && !(e.Generated() && replaced[e.Parent]) {
 			out.Entries = append(out.Entries, e)
 		}
 	}
@@ -352,6 +417,17 @@ func toSet(words []string) map[string]bool {
 		m[strings.ToLower(w)] = true
 	}
 	return m
+}
+
+// mergeSources lists the sources of a, then those of b with a new file name.
+func mergeSources(a, b []Source) []Source {
+	out := append([]Source(nil), a...)
+	for _, s := range b {
+		if !slices.ContainsFunc(out, func(o Source) bool { return o.File == s.File }) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func joinNonEmpty(a, b string) string {

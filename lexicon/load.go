@@ -85,6 +85,9 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := expandContext(l); err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256(data)
 	l.Hash = hex.EncodeToString(sum[:])
 	l.Files = []string{file}
@@ -121,6 +124,7 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	var dims *yaml.Node
 	handlers := p.settings(l)
 	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
+	handlers["sources"] = func(n *yaml.Node) error { return p.sources(n, l) }
 	err = p.Fields(root, "lexicon", handlers)
 	if err != nil {
 		return nil, err
@@ -195,7 +199,9 @@ func (p *parser) negation(n *yaml.Node, neg *Negation) error {
 			neg.Window = w
 			return nil
 		},
-		"words": func(v *yaml.Node) error { return p.strList(v, &neg.Words) },
+		"words":      func(v *yaml.Node) error { return p.strList(v, &neg.Words) },
+		"reversible": func(v *yaml.Node) error { return p.strList(v, &neg.Reversible) },
+		"except":     func(v *yaml.Node) error { return p.strList(v, &neg.Except) },
 	})
 }
 
@@ -248,10 +254,13 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 		e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.Name, Line: en.Line}
 		weightSet := false
 		err := p.Fields(en, "entry", yamlfile.Handlers{
-			"term":   p.str(&e.Term),
-			"source": p.str(&e.Source),
-			"phrase": p.str(&e.Phrase),
-			"note":   p.str(&e.Note),
+			"term":      p.str(&e.Term),
+			"source":    p.str(&e.Source),
+			"phrase":    p.str(&e.Phrase),
+			"note":      p.str(&e.Note),
+			"derived":   p.str(&e.Derived),
+			"context":   func(v *yaml.Node) error { return p.contextRules(v, &e) },
+			"statistic": p.str(&e.Statistic),
 			"weight": func(v *yaml.Node) error {
 				w, err := strconv.ParseFloat(v.Value, 64)
 				if err != nil || v.Kind != yaml.ScalarNode {
@@ -275,8 +284,12 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 		switch {
 		case e.Term == "":
 			return p.Errorf(en, "entry: missing required field term")
-		case e.Source == "":
-			return p.Errorf(en, "entry %q: missing required field source (where the entry comes from)", e.Term)
+		case e.Source == "" && e.Derived == "":
+			return p.Errorf(en, "entry %q: missing required field source (a seed file, with phrase: a quote from it) or derived (a corpus, with statistic: the figure that put the entry there)", e.Term)
+		case e.Source != "" && e.Derived != "":
+			return p.Errorf(en, "entry %q: give one provenance: source (a seed quote) or derived (a corpus statistic), not both", e.Term)
+		case e.Derived != "" && e.Statistic == "":
+			return p.Errorf(en, "entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
 		case weightSet && (e.Weight <= 0 || e.Weight > 100):
 			return p.Errorf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
 		}
@@ -284,6 +297,81 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 			return p.Errorf(en, "entry %q: %v", e.Term, err)
 		}
 		l.Entries = append(l.Entries, e)
+	}
+	return nil
+}
+
+// contextRules reads an entry's context rules: a list of {before, after,
+// pole, weight}, before and after each a phrase or a list of phrases.
+func (p *parser) contextRules(n *yaml.Node, e *Entry) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.Errorf(n, "entry context: expected a list of rules {before or after, pole}")
+	}
+	for _, rn := range n.Content {
+		var r ContextRule
+		phrases := func(dst *[]string) func(*yaml.Node) error {
+			return func(v *yaml.Node) error {
+				if v.Kind == yaml.ScalarNode {
+					*dst = []string{strings.ToLower(strings.TrimSpace(v.Value))}
+					return nil
+				}
+				return p.strList(v, dst)
+			}
+		}
+		err := p.Fields(rn, "context rule", yamlfile.Handlers{
+			"before": phrases(&r.Before),
+			"after":  phrases(&r.After),
+			"pole":   p.str(&r.Pole),
+			"weight": func(v *yaml.Node) error {
+				w, err := strconv.ParseFloat(v.Value, 64)
+				if err != nil || v.Kind != yaml.ScalarNode || w <= 0 || w > 100 {
+					return p.Errorf(v, "context rule weight: expected a number in (0, 100], got %q", v.Value)
+				}
+				r.Weight = w
+				return nil
+			},
+		})
+		if err != nil {
+			return err
+		}
+		r.Pole = strings.ToLower(r.Pole)
+		if r.Pole != PoleNone {
+			if _, err := ParsePole(r.Pole); err != nil {
+				return p.Errorf(rn, "context rule pole %q: want leadership, management or none", r.Pole)
+			}
+		}
+		for _, ph := range append(append([]string(nil), r.Before...), r.After...) {
+			if err := checkTerm(ph); err != nil {
+				return p.Errorf(rn, "context rule phrase %q: %v", ph, err)
+			}
+		}
+		e.Context = append(e.Context, r)
+	}
+	return nil
+}
+
+// sources reads the list of seed documents: file, title and first_line each.
+func (p *parser) sources(n *yaml.Node, l *Lexicon) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.Errorf(n, "sources: expected a list of {file, title, first_line}")
+	}
+	for _, sn := range n.Content {
+		var s Source
+		err := p.Fields(sn, "source", yamlfile.Handlers{
+			"file":       p.str(&s.File),
+			"title":      p.str(&s.Title),
+			"first_line": p.str(&s.FirstLine),
+		})
+		if err != nil {
+			return err
+		}
+		if s.File == "" || s.Title == "" {
+			return p.Errorf(sn, "source: file and title are required")
+		}
+		if _, dup := l.SourceOf(s.File); dup {
+			return p.Errorf(sn, "source %q is listed twice", s.File)
+		}
+		l.Sources = append(l.Sources, s)
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ func TestParseErrors(t *testing.T) {
 		{"alias", "name: &n x\nversion: *n\ndimensions: []\n", "bad.yaml:2:10: aliases are not supported (*n)"},
 		{"missing name", "version: 1\ndimensions: []\n", "bad.yaml:1:1: missing required field name"},
 		{"missing dimensions", "name: x\n", "bad.yaml:1:1: missing required field dimensions"},
-		{"unknown top field", "name: x\ndimension: []\n", `bad.yaml:2:1: lexicon: unknown field "dimension"; expected one of description, dimensions, name, negation, skip, version`},
+		{"unknown top field", "name: x\ndimension: []\n", `bad.yaml:2:1: lexicon: unknown field "dimension"; expected one of description, dimensions, name, negation, skip, sources, version`},
 		{"dimensions not a list", "name: x\ndimensions: {a: 1}\n", "bad.yaml:2:13: dimensions: expected a list"},
 		{"bad dimension name", "name: x\ndimensions:\n  - name: Vision X\n", `bad.yaml:3:5: dimension "Vision X": names are lower-case`},
 		{"dimension twice", "name: x\ndimensions:\n  - name: a\n  - name: a\n", `bad.yaml:4:5: dimension "a" is defined twice`},
@@ -43,6 +43,14 @@ func TestParseErrors(t *testing.T) {
 		{"conflict across poles", header + "        - {term: vision, source: s}\n      management:\n        - {term: visions, source: s}\n", `bad.yaml:10: entry "visions" conflicts with "vision" at line 8: the same stems count for leadership there and management here`},
 		{"phrase duplicate via determiner", header + "        - {term: set a vision, source: s}\n        - {term: set the vision, source: s}\n", `duplicates "set a vision"`},
 		{"negation window", "name: x\nnegation: {window: many}\ndimensions: []\n", `bad.yaml:2:20: negation.window: expected a whole number`},
+		{"derived without statistic", header + "        - {term: inspire, derived: c.tsv}\n", `entry "inspire": derived provenance needs statistic`},
+		{"two provenances", header + "        - {term: inspire, source: s, derived: c.tsv, statistic: z}\n", `give one provenance`},
+		{"context pole", header + "        - {term: change, source: s, context: [{before: react to, pole: sideways}]}\n", `context rule pole "sideways": want leadership, management or none`},
+		{"context no phrases", header + "        - {term: change, source: s, context: [{pole: management}]}\n", `context rule has no before or after phrases`},
+		{"context same pole", header + "        - {term: change, source: s, context: [{before: drive, pole: leadership}]}\n", `context rule keeps the entry's pole`},
+		{"context phrase punctuation", header + "        - {term: change, source: s, context: [{before: \"react!\", pole: none}]}\n", `context rule phrase "react!": word "react!": punctuation`},
+		{"context duplicates an entry", header + "        - {term: drive change, source: s}\n        - {term: change, source: s, context: [{before: drive, pole: management}]}\n", `conflicts with "drive change"`},
+		{"sources without title", "name: x\nsources: [{file: a.txt}]\ndimensions: []\n", `source: file and title are required`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -31,7 +31,8 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 	if !slices.Equal(l.Skip, DefaultSkip) {
 		put(root, "skip", flowList(l.Skip))
 	}
-	if l.Negation.Window != DefaultNegation.Window || !slices.Equal(l.Negation.Words, DefaultNegation.Words) {
+	if l.Negation.Window != DefaultNegation.Window || !slices.Equal(l.Negation.Words, DefaultNegation.Words) ||
+		!slices.Equal(l.Negation.Reversible, DefaultNegation.Reversible) || !slices.Equal(l.Negation.Except, DefaultNegation.Except) {
 		put(root, "negation", negationNode(l.Negation))
 	}
 	dims := &yaml.Node{Kind: yaml.SequenceNode}
@@ -41,7 +42,7 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 		for _, p := range Poles {
 			list := &yaml.Node{Kind: yaml.SequenceNode}
 			for i := range l.Entries {
-				if e := &l.Entries[i]; e.Dimension == d.Name && e.Pole == p {
+				if e := &l.Entries[i]; e.Dimension == d.Name && e.Pole == p && !e.Generated() {
 					list.Content = append(list.Content, entryNode(e))
 				}
 			}
@@ -53,6 +54,9 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 			put(dn, "entries", entries)
 		}
 		dims.Content = append(dims.Content, dn)
+	}
+	if len(l.Sources) > 0 {
+		put(root, "sources", sourcesNode(l.Sources))
 	}
 	put(root, "dimensions", dims)
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
@@ -79,10 +83,25 @@ func dimensionNode(d Dimension) *yaml.Node {
 	return n
 }
 
+func sourcesNode(sources []Source) *yaml.Node {
+	list := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, s := range sources {
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		n.Content = append(n.Content, str("file"), str(s.File), str("title"), str(s.Title))
+		if s.FirstLine != "" {
+			n.Content = append(n.Content, str("first_line"), str(s.FirstLine))
+		}
+		list.Content = append(list.Content, n)
+	}
+	return list
+}
+
 func negationNode(neg Negation) *yaml.Node {
 	return &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
 		str("window"), {Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(neg.Window)},
 		str("words"), flowList(neg.Words),
+		str("reversible"), flowList(neg.Reversible),
+		str("except"), flowList(neg.Except),
 	}}
 }
 
@@ -99,11 +118,39 @@ func entryNode(e *Entry) *yaml.Node {
 	if e.Note != "" {
 		add("note", str(e.Note))
 	}
-	add("source", str(e.Source))
+	if len(e.Context) > 0 {
+		add("context", contextNode(e.Context))
+	}
+	if e.Source != "" {
+		add("source", str(e.Source))
+	}
 	if e.Phrase != "" {
 		add("phrase", str(e.Phrase))
 	}
+	if e.Derived != "" {
+		add("derived", str(e.Derived))
+		add("statistic", str(e.Statistic))
+	}
 	return n
+}
+
+func contextNode(rules []ContextRule) *yaml.Node {
+	list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, r := range rules {
+		n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		if len(r.Before) > 0 {
+			n.Content = append(n.Content, str("before"), flowList(r.Before))
+		}
+		if len(r.After) > 0 {
+			n.Content = append(n.Content, str("after"), flowList(r.After))
+		}
+		n.Content = append(n.Content, str("pole"), str(r.Pole))
+		if r.Weight > 0 {
+			n.Content = append(n.Content, str("weight"), &yaml.Node{Kind: yaml.ScalarNode, Value: FormatWeight(r.Weight)})
+		}
+		list.Content = append(list.Content, n)
+	}
+	return list
 }
 
 // str is a string scalar, quoted by the encoder when YAML would read it as
@@ -126,10 +173,11 @@ func FormatWeight(w float64) string {
 }
 
 // CSVHeader is the header row WriteCSV writes.
-var CSVHeader = []string{"dimension", "pole", "term", "kind", "weight", "exact", "source", "phrase", "note", "file", "line"}
+var CSVHeader = []string{"dimension", "pole", "term", "kind", "weight", "exact", "source", "phrase", "derived", "statistic", "note", "file", "line"}
 
 // WriteCSV writes one row per entry (see CSVHeader), ordered by dimension,
-// pole and term, for spreadsheets and review.
+// pole and term, for spreadsheets and review. The phrases context rules add
+// are rows too, their note naming the rule.
 func WriteCSV(w io.Writer, l *Lexicon) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -141,7 +189,10 @@ func WriteCSV(w io.Writer, l *Lexicon) error {
 			line = strconv.Itoa(e.Line)
 		}
 		row := []string{e.Dimension, e.Pole.String(), e.Term, string(e.Kind()), FormatWeight(e.Weight),
-			strconv.FormatBool(e.Exact), e.Source, e.Phrase, e.Note, e.File, line}
+			strconv.FormatBool(e.Exact), e.Source, e.Phrase, e.Derived, e.Statistic, e.Note, e.File, line}
+		if e.Generated() {
+			row[10] = e.Rule // the phrase comes from a context rule: say which
+		}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}

@@ -162,6 +162,12 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 				i++
 				continue
 			}
+			if m.entry(entry).Cancel {
+				// A context rule cancelled the entry here: its words are
+				// used up and count for neither pole.
+				i += n
+				continue
+			}
 			first, last := s.toks[sent.First+i], s.toks[sent.First+i+n-1]
 			out.Hits = append(out.Hits, Hit{
 				Entry: entry, Start: base + first.Start, End: base + last.End,
@@ -174,22 +180,32 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 
 // negated reports whether a negator stands within the window of words
 // before toks[i], in the same clause: punctuation (a comma, a dash, a
-// semicolon) ends the search.
+// semicolon) ends the search. The nearest negator decides; a reversible
+// one ("afraid", "hesitates") is undone by another negator before it ("not
+// afraid to take risks"). A negator right before an except word ("not
+// only") does not count, and negators take no room in the window.
 func (s *Scorer) negated(toks []matchToken, i int) bool {
 	m := s.an.matcher
-	seen := 0
+	seen, found := 0, 0
 	for j := i - 1; j >= 0 && seen < m.negationWindow(); j-- {
 		t := toks[j]
 		if m.isNegator(t.Lower) {
-			return true
+			if j+1 < i && m.undoesNegation(toks[j+1].Lower) {
+				continue
+			}
+			found++
+			if found == 2 || !m.isReversible(t.Lower) {
+				return found == 1
+			}
+			continue
 		}
 		if t.Stem != "" {
 			seen++
 		} else if !isClitic(t.Lower) && !strings.HasPrefix(t.Lower, "'") && t.Lower != `"` {
-			return false
+			break
 		}
 	}
-	return false
+	return found == 1
 }
 
 // Matches returns the entries the words of text hit, left to right, the

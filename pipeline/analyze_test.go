@@ -235,6 +235,30 @@ func TestAnalyzeNegationFromLexicon(t *testing.T) {
 	}
 }
 
+// TestAnalyzeDoubleNegation checks that negators cancel out in pairs and
+// that "not only" negates nothing.
+func TestAnalyzeDoubleNegation(t *testing.T) {
+	an := testAnalyzer(t)
+	for _, tc := range []struct{ text, want string }{
+		{"They are not afraid to take risks.", "[take risks:take risks]"},
+		{"She never hesitates to inspire.", "[inspire:inspire]"},
+		{"They don't hesitate to take risks.", "[take risks:take risks]"},
+		{"They are afraid to take risks.", "[!take risks:take risks]"}, // one negator
+		{"They hesitate to inspire.", "[!inspire:inspire]"},
+		{"She not only inspires, she plans.", "[inspire:inspires]"},
+		{"She does not just inspire.", "[inspire:inspire]"},
+		{"They would never fail to inspire.", "[inspire:inspire]"},
+		{"We inspire nobody without a vision.", "[inspire:inspire !vision:vision]"}, // the nearest negator decides
+		// Only negators within the window count: "no" is out of reach here.
+		{"No one hesitates to really inspire.", "[!inspire:inspire]"},
+	} {
+		got := fmt.Sprint(hits(an, tc.text, NewScorer(an).Analyze(tc.text)))
+		if got != tc.want {
+			t.Errorf("%q: hits %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestEmptyDocumentScores holds that a document with no text, and the
 // zero Doc, score as empty rows (0 words, label none, status ok) through
 // every entry point rather than erroring.
@@ -248,6 +272,52 @@ func TestEmptyDocumentScores(t *testing.T) {
 	for name, r := range rows {
 		if r.Status != results.StatusOK || r.Error != nil || r.Words != 0 || r.Label != results.LabelNone || len(r.Dimensions) == 0 {
 			t.Errorf("%s: %+v, want status ok, 0 words, label none, the dimensions", name, r)
+		}
+	}
+}
+
+const contextLexicon = `name: context
+dimensions:
+  - name: change
+    entries:
+      leadership:
+        - {term: change, source: s, context: [{before: [react to, adapt to], pole: management}, {before: "fear of", pole: none}]}
+        - {term: status quo, source: s, context: [{before: accept, pole: management, weight: 1.5}]}
+      management:
+        - {term: rules, weight: 0.5, source: s, context: [{before: [change, break], pole: leadership, weight: 2}]}
+        - {term: plan, weight: 0.5, source: s, context: [{after: to follow, pole: management, weight: 1.5}]}
+        - {term: risk, weight: 0.5, source: s, context: [{after: [seeking, seekers], pole: leadership}]}
+`
+
+// TestAnalyzeContextRules checks that neighbouring phrases flip or cancel
+// an entry, on stems and with determiners between the words.
+func TestAnalyzeContextRules(t *testing.T) {
+	lex, err := lexicon.Parse("context.yaml", []byte(contextLexicon))
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := NewAnalyzer(lex, DefaultLabels)
+	for _, tc := range []struct {
+		text       string
+		lead, mgmt float64
+	}{
+		{"They drive change.", 1, 0},
+		{"They react to change.", 0, 1},
+		{"They are adapting to the changes.", 0, 1},
+		{"Their fear of change is old.", 0, 0}, // cancelled: counts for neither pole
+		{"They accept the status quo.", 0, 1.5},
+		{"They challenge the status quo.", 1, 0},
+		{"They follow the rules.", 0, 0.5},
+		{"They change the rules.", 2, 0}, // "change the rules" beats "change" and "rules"
+		{"A plan to follow.", 0, 1.5},
+		{"A plan.", 0, 0.5},
+		{"Risk-seekers and risk seeking.", 1, 0},
+		{"Risk.", 0, 0.5},
+		{"They don't react to change.", 0, 0}, // a flipped hit can be negated too
+	} {
+		r := scoreText(t, an, tc.text)
+		if r.LeadershipHits != tc.lead || r.ManagementHits != tc.mgmt {
+			t.Errorf("%q: leadership %v management %v; want %v and %v (%+v)", tc.text, r.LeadershipHits, r.ManagementHits, tc.lead, tc.mgmt, r.TopTerms)
 		}
 	}
 }

@@ -20,8 +20,11 @@ type matcher struct {
 	lex      *lexicon.Lexicon
 	root     *node
 	skip     map[string]bool
-	negators map[string]bool
-	dimIndex []int // entry index -> dimension index
+	negators map[string]bool // plain negators
+	// reversible negators are undone by a negator before them ("not
+	// afraid"); except words undo a negator right before them ("not only").
+	reversible, except map[string]bool
+	dimIndex           []int // entry index -> dimension index
 	// stemHeads holds the first letters of every stem an entry matches on
 	// (see MatchStem): a word that starts with none of them cannot stem to
 	// any of those stems.
@@ -47,11 +50,13 @@ const maxSkips = 2
 // validate); a later entry with the same path replaces an earlier one.
 func compileMatcher(l *lexicon.Lexicon) *matcher {
 	m := &matcher{
-		lex:      l,
-		root:     newNode(),
-		skip:     l.SkipSet(),
-		negators: l.NegationSet(),
-		dimIndex: make([]int, len(l.Entries)),
+		lex:        l,
+		root:       newNode(),
+		skip:       l.SkipSet(),
+		negators:   l.NegationSet(),
+		reversible: lexicon.WordSet(l.Negation.Reversible),
+		except:     lexicon.WordSet(l.Negation.Except),
+		dimIndex:   make([]int, len(l.Entries)),
 	}
 	for i := range l.Entries {
 		e := &l.Entries[i]
@@ -157,7 +162,15 @@ func (m *matcher) entry(i int) *lexicon.Entry { return &m.lex.Entries[i] }
 func (m *matcher) dimensionIndex(i int) int { return m.dimIndex[i] }
 
 // IsNegator reports whether a lower-cased token cancels hits after it.
-func (m *matcher) isNegator(lower string) bool { return m.negators[lower] }
+func (m *matcher) isNegator(lower string) bool { return m.negators[lower] || m.reversible[lower] }
+
+// isReversible reports whether a lower-cased negator is undone by another
+// negator before it ("not afraid").
+func (m *matcher) isReversible(lower string) bool { return m.reversible[lower] }
+
+// undoesNegation reports whether a lower-cased token right after a negator
+// undoes it ("only" in "not only").
+func (m *matcher) undoesNegation(lower string) bool { return m.except[lower] }
 
 // NegationWindow is how many words before a hit are searched for a negator.
 func (m *matcher) negationWindow() int { return m.lex.Negation.Window }

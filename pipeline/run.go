@@ -123,6 +123,16 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]results.Se
 	return r
 }
 
+// EntryCounts returns the words of the document the scorer scored last and
+// its hits per lexicon entry (negated hits left out). The slice is reused
+// by the next Score; callers copy what they keep.
+func (s *Scorer) EntryCounts() (words int, counts []int32) {
+	if s.tally == nil {
+		return 0, nil
+	}
+	return s.tally.Words, s.tally.Counts
+}
+
 func ptr[T any](v T) *T { return &v }
 
 // Run scores docs with a pool of workers and writes the results to sink in

@@ -155,6 +155,11 @@ func TestLexiconSchemaAgreesWithLoader(t *testing.T) {
 		{lex("    entries:\n      leadership:\n        - {term: inspire, source: s, weight: 0}\n"), false},
 		{lex("    entries:\n      leaders:\n        - {term: inspire, source: s}\n"), false},
 		{lex("    entries:\n      leadership:\n        - {term: inspire, source: s, pole: x}\n"), false},
+		{lex("    entries:\n      leadership:\n        - {term: inspire, derived: dev, statistic: z = 2}\n"), true},
+		{lex("    entries:\n      leadership:\n        - {term: inspire, derived: dev}\n"), false},
+		{lex("    entries:\n      leadership:\n        - {term: inspire, source: s, derived: dev, statistic: z}\n"), false},
+		{lex("    entries:\n      leadership:\n        - {term: plan, source: s, context: [{after: [to follow], pole: management, weight: 1.5}]}\n"), true},
+		{lex("    entries:\n      leadership:\n        - {term: plan, source: s, context: [{after: [to follow], pole: sideways}]}\n"), false},
 		{"version: \"1\"\ndimensions: []\n", false},
 		{"name: t\ndimensions:\n  - name: Vision\n", false},
 	} {

@@ -36,7 +36,7 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.negationWindow, "negation-window", 0,
 		"words before a hit searched for a negator; 0 turns negation off (default: the lexicon's, 3 in the built-in one)")
 	fs.StringSliceVar(&f.negators, "negators", nil,
-		"comma-separated words that negate a hit shortly after them, replacing the lexicon's list (e.g. not,never,without)")
+		"comma-separated words that negate a hit shortly after them, replacing the lexicon's lists (reversible negators such as 'afraid' included; e.g. not,never,without)")
 }
 
 // readFlags are the flags that say how files are read: extra extensions,
@@ -100,7 +100,7 @@ func (f *analysisFlags) lexicon() (*lexicon.Lexicon, error) {
 				words = append(words, w)
 			}
 		}
-		lex.Negation.Words = words
+		lex.Negation.Words, lex.Negation.Reversible = words, nil
 	}
 	return lex, nil
 }

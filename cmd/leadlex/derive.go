@@ -25,6 +25,7 @@ type deriveOptions struct {
 	output    string
 	name      string
 	dimension string
+	split     string
 }
 
 func newDeriveCmd() *cobra.Command {
@@ -65,6 +66,7 @@ phrase. Role words (leader, manager, lead, manage, …) are never proposed.`,
 	f.StringVarP(&o.output, "output", "o", "", "write the proposed entries as a lexicon file (YAML)")
 	f.StringVar(&o.name, "name", "derived", "name of the written lexicon")
 	f.StringVar(&o.dimension, "dimension", "derived", "dimension of the written entries")
+	f.StringVar(&o.split, "split", "", "with a TSV: use only the rows whose split column has this value (dev, …); never derive from a held-out split")
 	return cmd
 }
 
@@ -84,6 +86,11 @@ func (o *deriveOptions) run(cmd *cobra.Command, args []string) error {
 	examples, err := readDeriveInput(cmd, args)
 	if err != nil {
 		return err
+	}
+	if o.split != "" {
+		if examples, err = evaluate.FilterSplit(examples, o.split); err != nil {
+			return usageErr("%s: %v", strings.Join(args, ", "), err)
+		}
 	}
 	lex, err := loadLexicon(o.lexicons)
 	if err != nil {

@@ -43,7 +43,8 @@ func TestDeriveFolders(t *testing.T) {
 		t.Fatalf("derived lexicon: exit %d %s", code, verr)
 	}
 	_, show, _ := leadlex(t, "lexicon", "show", "--lexicon", out, "reimagine")
-	if !strings.Contains(show, "source      ../../testdata/derive/leadership/") || !strings.Contains(show, "note        derived: z = ") ||
+	if !strings.Contains(show, "provenance  derived") || !strings.Contains(show, "statistic   weighted log-odds z = ") ||
+		!strings.Contains(show, "note        first seen at ../../testdata/derive/leadership/") ||
 		!strings.Contains(show, "pole        leadership") {
 		t.Errorf("show reimagine:\n%s\n%s", show, vout)
 	}

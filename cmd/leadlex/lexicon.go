@@ -65,8 +65,25 @@ func newLexiconListCmd(f *lexiconFlags) *cobra.Command {
 
 func lexiconHeader(w io.Writer, lex *lexicon.Lexicon) {
 	fmt.Fprintf(w, "%s %s (sha256 %s) from %s\n", lex.Name, lex.Version, lex.Hash[:min(12, len(lex.Hash))], strings.Join(lex.Files, ", "))
-	fmt.Fprintf(w, "%d entries in %d dimensions; negation: %d words before a hit, %d negators\n\n",
-		len(lex.Entries), len(lex.Dimensions), lex.Negation.Window, len(lex.Negation.Words))
+	written, rules := splitGenerated(lex)
+	fmt.Fprintf(w, "%d entries in %d dimensions%s; negation: %d words before a hit, %d negators\n\n",
+		written, len(lex.Dimensions), rules, lex.Negation.Window, len(lex.Negation.Words)+len(lex.Negation.Reversible))
+}
+
+// splitGenerated counts the entries written in the lexicon files and says
+// how many phrases their context rules add (", and N phrases of context
+// rules"), or "" when there are none.
+func splitGenerated(lex *lexicon.Lexicon) (written int, rules string) {
+	n := 0
+	for i := range lex.Entries {
+		if lex.Entries[i].Generated() {
+			n++
+		}
+	}
+	if n > 0 {
+		rules = fmt.Sprintf(", and %d phrases of context rules", n)
+	}
+	return len(lex.Entries) - n, rules
 }
 
 func listDimensions(w io.Writer, lex *lexicon.Lexicon) {
@@ -98,7 +115,7 @@ func listEntries(w io.Writer, lex *lexicon.Lexicon, dim string) error {
 	fmt.Fprintln(tw, "pole\tterm\tkind\tweight\tsource")
 	for _, e := range lex.SortedEntries() {
 		if e.Dimension == dim {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.Pole, e.Term, e.Kind(), lexicon.FormatWeight(e.Weight), e.Source)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.Pole, e.Term, e.Kind(), lexicon.FormatWeight(e.Weight), provenanceCell(e))
 		}
 	}
 	tw.Flush()
@@ -178,13 +195,38 @@ func showEntry(w io.Writer, lex *lexicon.Lexicon, e *lexicon.Entry, via string) 
 	}
 	row("kind", kind)
 	row("weight", lexicon.FormatWeight(e.Weight))
+	row("provenance", e.Provenance())
 	row("source", e.Source)
+	if src, ok := lex.SourceOf(e.Source); ok {
+		row("article", fmt.Sprintf("%s (first line: %q)", src.Title, src.FirstLine))
+	}
 	if e.Phrase != "" {
 		row("phrase", fmt.Sprintf("%q", e.Phrase))
 	}
+	row("derived", e.Derived)
+	row("statistic", e.Statistic)
 	row("note", e.Note)
+	row("context", e.Rule)
+	for _, r := range e.Context {
+		where, phrases := "before", r.Before
+		if len(phrases) == 0 {
+			where, phrases = "after", r.After
+		}
+		row("context rule", fmt.Sprintf("%s %s → %s", where, quoteAll(phrases), r.Pole))
+		if len(r.Before) > 0 && len(r.After) > 0 {
+			row("context rule", fmt.Sprintf("after %s → %s", quoteAll(r.After), r.Pole))
+		}
+	}
 	row("defined at", e.Location())
 	tw.Flush()
+}
+
+// provenanceCell is an entry's seed file, or "derived: CORPUS".
+func provenanceCell(e *lexicon.Entry) string {
+	if e.Provenance() == lexicon.DerivedProvenance {
+		return "derived: " + e.Derived
+	}
+	return e.Source
 }
 
 func quoteAll(s []string) string {
@@ -255,8 +297,9 @@ func (o *validateOptions) run(cmd *cobra.Command, args []string) error {
 			c[0] += n[0]
 			c[1] += n[1]
 		}
-		fmt.Fprintf(out, "%s: ok: %d entries (%d leadership, %d management) in %d dimensions\n",
-			path, len(lex.Entries), c[0], c[1], len(lex.Dimensions))
+		written, rules := splitGenerated(lex)
+		fmt.Fprintf(out, "%s: ok: %d entries (%d leadership, %d management) in %d dimensions%s\n",
+			path, written, c[0], c[1], len(lex.Dimensions), rules)
 	}
 	switch {
 	case unreadable > 0:

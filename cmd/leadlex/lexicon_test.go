@@ -28,7 +28,11 @@ func TestLexiconList(t *testing.T) {
 			t.Errorf("no row %v in\n%s", want, out)
 		}
 	}
-	if !strings.Contains(out, strconv.Itoa(len(lex.Entries))+" entries in 8 dimensions") {
+	written := 0
+	for _, c := range lex.Counts() {
+		written += c[0] + c[1]
+	}
+	if !strings.Contains(out, strconv.Itoa(written)+" entries in 8 dimensions, and 24 phrases of context rules") {
 		t.Errorf("no totals in\n%s", out)
 	}
 
