@@ -57,7 +57,11 @@ or output that cannot be written; 130 when interrupted.`,
   leadlex check jobs/ --format github             # annotations in a GitHub Actions run
   leadlex check jobs/ --format sarif -o leadlex.sarif
   leadlex check jobs/ --baseline .leadlex-baseline.json --write-baseline   # record today's findings
-  leadlex check jobs/ --baseline .leadlex-baseline.json                    # fail only on new ones`,
+  leadlex check jobs/ --baseline .leadlex-baseline.json                    # fail only on new ones
+  leadlex check jobs/ --format codequality -o gl-code-quality-report.json # GitLab merge requests
+  leadlex check 'jobs/**/*.md'                    # a quoted glob, expanded by leadlex
+  git diff --name-only -z | leadlex check --files-from -
+  cat draft.md | leadlex check - --stdin-name jobs/draft.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
 		},

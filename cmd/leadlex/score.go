@@ -49,6 +49,13 @@ only when complete.
 With --sentences, a second file gets one row per sentence of every scored
 document, with its byte offsets, text and hits, in the same order.
 
+A PATH may be a quoted glob ('corpus/**/*.md', expanded by leadlex), or -
+for one document read from standard input (--stdin-name, --stdin-format);
+--files-from FILE (or -) adds a newline- or NUL-separated list of paths. A
+PATH that does not exist is a usage error before anything is written.
+Parquet is written with data page v1 and zstd (--compression snappy, gzip
+or none for readers without zstd).
+
 --format jsonl or csv writes JSON Lines or CSV instead of Parquet (nested
 columns as JSON text in CSV); the format also follows from the file
 extension (.jsonl, .csv). -o - writes JSONL (or --format csv) to stdout.
@@ -62,6 +69,9 @@ when interrupted.`,
   leadlex score ./corpus -o out/results.parquet --sentences out/sentences.parquet
   leadlex score ./corpus -o results.csv --sentences sentences.csv
   leadlex score ./corpus -o - --format jsonl | jq .label
+  leadlex score 'corpus/**/*.md' -o md.parquet --compression snappy
+  find corpus -name '*.txt' -print0 | leadlex score --files-from - -o txt.parquet
+  pbpaste | leadlex score - --stdin-format md -o - --format jsonl
   leadlex score exports/posts.jsonl -o posts.parquet --text-field body --id-field url
   leadlex score reviews.csv -o reviews.parquet --text-column review --encoding utf-8,windows-1252`,
 		RunE: func(cmd *cobra.Command, args []string) error {
