@@ -46,7 +46,7 @@ func TestThresholdBounds(t *testing.T) {
 		{"leadership min", "thresholds:\n  leadership_per_1k: {min: 5}\n", mgmtText,
 			"leadership wording is 0.0 hits per 1,000 words, below the policy's 5.0 (0.0 hits in 21 words)"},
 		{"leadership min met", "thresholds:\n  leadership_per_1k: {min: 5}\n", leadText, ""},
-		{"balance max", "thresholds:\n  balance: {max: 0.5}\n", leadText, "balance 0.89 is above the policy's 0.50 (leadership 7.0, management 0.4"},
+		{"balance max", "thresholds:\n  balance: {max: 0.5}\n", leadText, "balance 0.90 is above the policy's 0.50 (leadership 7.5, management 0.4"},
 		{"min_words spares short texts", "min_words: 50\nthresholds:\n  leadership_per_1k: {min: 5}\n", mgmtText, ""},
 		{"off", "thresholds:\n  leadership_per_1k: {min: 5, severity: off}\n", mgmtText, ""},
 	}

@@ -238,3 +238,30 @@ func TestEvalReliability(t *testing.T) {
 		t.Errorf("table: exit %d\n%s", code, out)
 	}
 }
+
+func TestEvalSplit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "split.tsv")
+	rows := "split\tlabel\ttext\n" +
+		"dev\tleadership\tThey inspire people with a bold vision.\n" +
+		"heldout\tmanagement\tThey keep to the budget and the deadline.\n" +
+		"dev\tmanagement\tThey track the budget.\n"
+	if err := os.WriteFile(p, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := leadlex(t, "eval", p, "--split", "dev", "--json", "--worst", "0")
+	var rep struct {
+		Texts int
+		Split string
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &rep) != nil || rep.Texts != 2 || rep.Split != "dev" {
+		t.Errorf("--split dev: exit %d, %+v, %s", code, rep, stderr)
+	}
+	code, out, _ = leadlex(t, "eval", p, "--split", "heldout")
+	if code != 0 || !strings.Contains(out, "(split heldout): 1 texts") {
+		t.Errorf("--split heldout: exit %d\n%s", code, out)
+	}
+	code, _, stderr = leadlex(t, "eval", p, "--split", "test")
+	if code != 2 || !strings.Contains(stderr, `split "test": no row has it; the set's splits are dev, heldout`) {
+		t.Errorf("--split test: exit %d %s", code, stderr)
+	}
+}
