@@ -8,7 +8,7 @@ LDFLAGS := -X main.version=$(VERSION)
 # Release targets: GOOS/GOARCH pairs built by make release and checked by CI.
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: all build release cross-build readers run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test
+.PHONY: all build release cross-build readers run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test bench-serve
 
 all: build
 
@@ -64,6 +64,12 @@ chromium:
 screenshots:
 	mkdir -p out
 	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestReportInChromium -v ./report/
+	LEADLEX_SCREENSHOTS=$(CURDIR)/out $(GO) test -count=1 -run TestPageInChromium -v ./serve/
+
+## bench-serve: the serve load benchmark (2,000 requests, 16 at a time) and the editor server's keystroke benchmark
+bench-serve:
+	$(GO) test -run '^$$' -bench Load -benchtime 1x ./serve
+	$(GO) test -run '^$$' -bench Keystroke -benchtime 1000x ./lsp
 
 ## test: vet, formatting, and all tests with the race detector; then the interop module
 ## (arrow-go reads our Parquet; its own go.mod keeps arrow-go out of the root module)

@@ -76,6 +76,10 @@ func docExamples(t *testing.T, text string) []docExample {
 	return examples
 }
 
+// servers are the commands that run until stopped; their examples are
+// checked by their own packages' tests, not run here.
+var servers = map[string]bool{"serve": true, "lsp": true}
+
 // TestREADMEExamples runs every leadlex command of the README's sh blocks in
 // order and checks its exit status and the output the README shows for it.
 // It also keeps one example per command on the README's first screen.
@@ -207,6 +211,10 @@ func missingInput(t *testing.T, dir string, args []string) string {
 // runExample runs one example in dir and checks its exit status and output.
 func runExample(t *testing.T, page, dir string, ex docExample) {
 	t.Helper()
+	if len(ex.args) > 0 && servers[ex.args[0]] {
+		t.Logf("%s:%d: not run: leadlex %s serves until it is stopped (serve/docs_test.go runs docs/SERVE.md's curl examples against the server)", page, ex.line, ex.args[0])
+		return
+	}
 	code, stdout, stderr := leadlexRun(ex.args)
 	cmdline := "leadlex " + strings.Join(ex.args, " ")
 	if code != ex.exit {

@@ -133,6 +133,8 @@ process, control, the present, stability).`,
 		newDeriveCmd(),
 		newLexiconCmd(),
 		newReportCmd(),
+		newServeCmd(),
+		newLSPCmd(),
 	)
 	return root
 }
