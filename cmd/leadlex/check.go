@@ -80,7 +80,7 @@ or output that cannot be written; 130 when interrupted.`,
 	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
 	f.StringVar(&o.root, "root", "", "github, sarif and codequality paths are relative to this folder (default: $GITHUB_WORKSPACE, else the git repository around the working folder, else the working folder)")
-	o.read.register(f)
+	o.read.registerWithInputs(f)
 	return cmd
 }
 

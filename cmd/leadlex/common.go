@@ -47,8 +47,15 @@ type readFlags struct {
 	inputs inputFlags
 }
 
-func (r *readFlags) register(f *pflag.FlagSet) {
+// registerWithInputs registers the reading flags and the input flags
+// (standard input, --files-from) of the commands that take PATHs: score,
+// check and explain.
+func (r *readFlags) registerWithInputs(f *pflag.FlagSet) {
+	r.register(f)
 	r.inputs.register(f)
+}
+
+func (r *readFlags) register(f *pflag.FlagSet) {
 	f.StringVar(&r.opt.Encoding, "encoding", "", "how to decode files without a byte-order mark: utf-8 (the default), latin1, windows-1252, utf-16le, …; utf-8,latin1 reads UTF-8 where valid and latin1 elsewhere")
 	f.StringSliceVar(&r.opt.Extensions, "ext", nil, "more extensions to read as plain text (--ext .log,.rst), or as a format (--ext .mdx=md)")
 	f.StringVar(&r.opt.TextField, "text-field", corpus.DefaultTextField, "JSON Lines field with the text; dots reach into objects (post.body)")

@@ -50,7 +50,7 @@ be written.`,
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 64MB)")
-	o.read.register(f)
+	o.read.registerWithInputs(f)
 	return cmd
 }
 
