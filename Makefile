@@ -120,6 +120,13 @@ eval: build
 	./$(BIN) eval testdata/labeled/dev.tsv --worst 0
 	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0
 
+## norms: rebuild the embedded norms (job-posts from ../shared/data/jobs-dev.tsv, general from testdata/corpus); run after a lexicon change
+norms: build
+	./$(BIN) norms build ../shared/data/jobs-dev.tsv --text-column text --id-column source --name job-posts -o norms/job-posts.yaml \
+	  --description "The 6,000 job postings of jobs-dev.tsv (5,504 NHS UK adverts from 2020 and 496 US LinkedIn postings from 2024, all title groups; see docs/VALIDITY.md), scored with the default lexicon and sections; derived statistics only, no text"
+	./$(BIN) norms build testdata/corpus --name general -o norms/general.yaml \
+	  --description "The 31 scorable documents of the repository's testdata/corpus (announcements, articles, job posts, memos, reviews and other business prose written for leadlex), scored with the default lexicon and sections. Small: a rough reference, not a population"
+
 ## beam-build: compile leadlex-beam (Apache Beam, its own module in beam/; the first build takes minutes) into bin/
 beam-build:
 	cd beam && CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o ../bin/leadlex-beam ./cmd/leadlex-beam

@@ -38,6 +38,12 @@ func New(p *Policy, an *pipeline.Analyzer) (*Checker, error) {
 	c := &Checker{policy: p, an: an}
 	var all []Flag
 	for _, rs := range p.ruleSets() {
+		for _, t := range rs.Thresholds {
+			if isPercentile(t.Metric) && an.Norms == nil {
+				return nil, &PolicyError{File: p.File, Line: t.Line,
+					Msg: fmt.Sprintf("thresholds.%s: percentiles need norms to compare with; pass --norms (job-posts, general or a norms file)", t.Metric)}
+			}
+		}
 		for _, r := range rs.Requires {
 			for _, d := range r.AnyOf {
 				if _, i := lex.Dimension(d); i < 0 {
@@ -224,6 +230,10 @@ func isRecord(d corpus.Doc) bool {
 	return s != "" && !strings.HasSuffix(filepath.ToSlash(d.Path), s)
 }
 
+// inFlightText bounds the text of the documents read and not yet checked
+// (each is held whole), whatever the number of workers.
+const inFlightText = 48 << 20
+
 // Run checks docs with a pool of workers (0: GOMAXPROCS) and returns each
 // document's outcome in the order of docs. Files matching the policy's
 // exclude globs are passed over. Documents are read one at a time and only
@@ -234,6 +244,8 @@ func (c *Checker) Run(ctx context.Context, docs iter.Seq[corpus.Doc], workers in
 	err := pool.Ordered[corpus.Doc, scorers, chan Document]{
 		Workers: workers,
 		Slot:    func(corpus.Doc) chan Document { return make(chan Document, 1) },
+		Weight:  func(d corpus.Doc) int64 { return int64(len(d.Text)) },
+		Budget:  inFlightText,
 		Worker:  c.newScorers,
 		Work: func(ctx context.Context, sc scorers, d corpus.Doc, slot chan Document) {
 			if ctx.Err() != nil {

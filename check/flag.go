@@ -92,7 +92,7 @@ func (c *Checker) flagFindings(sc *pipeline.Scorer, active []Flag, text string) 
 	var out []spanFinding
 	for _, h := range sc.Analyze(text).Hits {
 		f, ok := byID[c.flagID[h.Entry]]
-		if !ok || h.Negated {
+		if !ok || h.Negated || !h.Counts { // no finding inside boilerplate
 			continue
 		}
 		match := text[h.Start:h.End]

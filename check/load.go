@@ -11,8 +11,10 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
-	"github.com/leadlex/leadlex/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/leadlex/leadlex/internal/capped"
+	"github.com/leadlex/leadlex/internal/yamlfile"
 )
 
 // PolicyNames are the file names Find looks for, in order.
@@ -48,9 +50,18 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Load reads and parses a policy file.
+// DefaultMaxPolicyBytes is the default of MaxPolicyBytes.
+const DefaultMaxPolicyBytes = 1 << 20
+
+// MaxPolicyBytes bounds the size of a policy file: a policy is a page of
+// YAML, and parsing takes some forty times a file's size in memory, so a
+// larger file is refused with an error that says so. leadlex's
+// --max-policy-bytes sets it.
+var MaxPolicyBytes int64 = DefaultMaxPolicyBytes
+
+// Load reads and parses a policy file of at most MaxPolicyBytes.
 func Load(path string) (*Policy, error) {
-	data, err := os.ReadFile(path)
+	data, err := capped.ReadFile(path, MaxPolicyBytes, "--max-policy-bytes")
 	if err != nil {
 		return nil, fmt.Errorf("read policy: %w", err)
 	}
@@ -276,6 +287,13 @@ func (p *parser) thresholds(n *yaml.Node) ([]Threshold, []bool, error) {
 				for _, b := range []*float64{t.Min, t.Max} {
 					if b != nil && (*b < -1 || *b > 1) {
 						return p.Errorf(v, "thresholds.balance: bounds are between -1 and 1, got %g", *b)
+					}
+				}
+			}
+			if isPercentile(m) {
+				for _, b := range []*float64{t.Min, t.Max} {
+					if b != nil && (*b < 0 || *b > 100) {
+						return p.Errorf(v, "thresholds.%s: bounds are percentiles from 0 to 100, got %g", m, *b)
 					}
 				}
 			}

@@ -54,7 +54,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{"alias", "flag: &f [micromanage]\noverrides:\n  - paths: '**'\n    flag: *f\n", 4, "aliases are not supported (*f)"},
 		{"unknown top field", "flags:\n  - micromanage\n", 1, `unknown field "flags"; expected one of exclude, flag, lexicon`},
 		{"wrong version", "version: 2\n", 1, "policy version 1"},
-		{"unknown metric", "thresholds:\n  balanse: {min: 0}\n", 2, `thresholds: unknown field "balanse"; expected one of balance, leadership_per_1k, management_per_1k`},
+		{"unknown metric", "thresholds:\n  balanse: {min: 0}\n", 2, `thresholds: unknown field "balanse"; expected one of balance, balance_percentile, leadership_per_1k, leadership_percentile, management_per_1k`},
 		{"min not a number", "thresholds:\n  balance:\n    min: low\n", 3, `balance.min: expected a number, got "low"`},
 		{"balance out of range", "thresholds:\n  balance: {min: -2}\n", 2, "between -1 and 1"},
 		{"min above max", "thresholds:\n  management_per_1k: {min: 50, max: 10}\n", 2, "min 50 is above max 10"},

@@ -14,10 +14,18 @@ const (
 	MetricBalance         = "balance"
 	MetricLeadershipPer1k = "leadership_per_1k"
 	MetricManagementPer1k = "management_per_1k"
+	// Percentiles against the norms of a genre (leadlex check --norms).
+	MetricBalancePercentile    = "balance_percentile"
+	MetricLeadershipPercentile = "leadership_percentile"
 )
 
 // metrics lists the threshold metrics in the order they are reported.
-var metrics = []string{MetricBalance, MetricLeadershipPer1k, MetricManagementPer1k}
+var metrics = []string{MetricBalance, MetricLeadershipPer1k, MetricManagementPer1k, MetricBalancePercentile, MetricLeadershipPercentile}
+
+// isPercentile reports whether a metric is a percentile of a genre's norms.
+func isPercentile(metric string) bool {
+	return metric == MetricBalancePercentile || metric == MetricLeadershipPercentile
+}
 
 // Policy is a parsed policy file: which lexicon to score with, the rules
 // every document must pass, and overrides for paths that match globs.
@@ -251,6 +259,10 @@ func thresholdDescription(metric string) string {
 		return "The document's balance of leadership and management wording stays within the policy's bounds."
 	case MetricLeadershipPer1k:
 		return "Leadership hits per 1,000 words stay within the policy's bounds."
+	case MetricBalancePercentile:
+		return "Where the document's balance stands among the genre's documents (--norms) stays within the policy's bounds."
+	case MetricLeadershipPercentile:
+		return "Where the document's leadership hits per 1,000 words stand among the genre's documents (--norms) stay within the policy's bounds."
 	}
 	return "Management hits per 1,000 words stay within the policy's bounds."
 }

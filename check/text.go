@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+
+	"github.com/leadlex/leadlex/internal/printable"
 )
 
 // ANSI escapes for the text format.
@@ -16,7 +18,8 @@ const (
 	ansiBlue   = "\x1b[34m"
 )
 
-// WriteText writes one line per finding, as compilers do:
+// WriteText writes one line per finding, as compilers do (control
+// characters in names and messages escaped, so that each is one line):
 //
 //	file:line:col: severity: message [rule]
 //
@@ -27,15 +30,15 @@ func WriteText(w io.Writer, r *Report, color bool) error {
 	bw := bufio.NewWriter(w)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		place := fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column)
+		place := fmt.Sprintf("%s:%d:%d:", printable.Line(f.File), f.Line, f.Column)
 		sev := f.Severity.String() + ":"
-		rule := "[" + f.Rule + "]"
+		rule := "[" + printable.Line(f.Rule) + "]"
 		if color {
 			place = ansiBold + place + ansiReset
 			sev = severityColor(f.Severity) + sev + ansiReset
 			rule = ansiDim + rule + ansiReset
 		}
-		fmt.Fprintf(bw, "%s %s %s %s\n", place, sev, f.where(f.Summary()), rule)
+		fmt.Fprintf(bw, "%s %s %s %s\n", place, sev, printable.Line(f.where(f.Summary())), rule)
 	}
 	return bw.Flush()
 }

@@ -23,11 +23,24 @@ func (c *Checker) threshold(t Threshold, r *results.Result) (Finding, bool) {
 		v = r.LeadershipPer1k
 	case MetricManagementPer1k:
 		v = r.ManagementPer1k
+	case MetricBalancePercentile:
+		if r.BalancePercentile == nil {
+			return Finding{}, false
+		}
+		v = *r.BalancePercentile
+	case MetricLeadershipPercentile:
+		if r.LeadershipPercentile == nil {
+			return Finding{}, false
+		}
+		v = *r.LeadershipPercentile
 	}
 	f := Finding{Rule: t.ID, Severity: t.Severity}
 	digits := 1
-	if t.Metric == MetricBalance {
+	switch {
+	case t.Metric == MetricBalance:
 		digits = 2
+	case isPercentile(t.Metric):
+		digits = 0
 	}
 	// Compare at the precision shown, so a message never reads "0.20 is below 0.20".
 	shown := roundTo(v, digits)
@@ -52,10 +65,12 @@ func (c *Checker) threshold(t Threshold, r *results.Result) (Finding, bool) {
 			number(v, 2), side, number(bound, 2), lead, mgmt)
 	case MetricLeadershipPer1k:
 		f.Message = fmt.Sprintf("leadership wording is %s hits per 1,000 words, %s the policy's %s (%s hits in %d words)",
-			number(v, 1), side, number(bound, 1), lead, r.Words)
+			number(v, 1), side, number(bound, 1), lead, r.ScoredWords)
 	case MetricManagementPer1k:
 		f.Message = fmt.Sprintf("management wording is %s hits per 1,000 words, %s the policy's %s (%s hits in %d words)",
-			number(v, 1), side, number(bound, 1), mgmt, r.Words)
+			number(v, 1), side, number(bound, 1), mgmt, r.ScoredWords)
+	case MetricBalancePercentile, MetricLeadershipPercentile:
+		f.Message = c.percentileMessage(t.Metric, v, side, bound)
 	}
 	// Too little leadership or too much management wording: name the
 	// management terms to cut and the dimensions with no leadership
@@ -76,7 +91,7 @@ func (c *Checker) advice(r *results.Result, wantLead bool) string {
 	var parts []string
 	var top []string
 	for _, tc := range r.TopTerms {
-		if tc.Pole == cut && len(top) < 3 {
+		if tc.Pole == cut && len(top) < 3 && !c.isSubject(tc) {
 			top = append(top, fmt.Sprintf("%s ×%d", tc.Term, tc.Count))
 		}
 	}
@@ -116,4 +131,34 @@ func number(v float64, digits int) string {
 		return "−" + s[1:]
 	}
 	return s
+}
+
+// percentileMessage says where a document stands among the genre's:
+// "more management-leaning than 78 % of job posts (balance percentile 22,
+// below the policy's 30)".
+func (c *Checker) percentileMessage(metric string, v float64, side string, bound float64) string {
+	genre := strings.ReplaceAll(c.an.Norms.Name, "-", " ")
+	pct := fmt.Sprintf("%s percentile %s, %s the policy's %s", strings.TrimSuffix(metric, "_percentile"), number(v, 0), side, number(bound, 0))
+	if metric == MetricBalancePercentile {
+		if side == "below" {
+			return fmt.Sprintf("more management-leaning than %s %% of %s (%s)", number(100-v, 0), genre, pct)
+		}
+		return fmt.Sprintf("more leadership-leaning than %s %% of %s (%s)", number(v, 0), genre, pct)
+	}
+	if side == "below" {
+		return fmt.Sprintf("less leadership wording than %s %% of %s (%s)", number(100-v, 0), genre, pct)
+	}
+	return fmt.Sprintf("more leadership wording than %s %% of %s (%s)", number(v, 0), genre, pct)
+}
+
+// isSubject reports whether a top term is a subject noun of the lexicon
+// (payroll, stock): it names what the work is about, and rewording a job's
+// subject away is no advice, so advice never names one.
+func (c *Checker) isSubject(tc results.TermCount) bool {
+	for _, e := range c.an.Lexicon().Lookup(tc.Term) {
+		if e.Subject && e.Dimension == tc.Dimension {
+			return true
+		}
+	}
+	return false
 }

@@ -24,7 +24,7 @@ func delimited(comma rune) recordsFunc {
 // are still read. CSV is read strictly (RFC 4180); TSV allows bare quotes
 // inside fields.
 func (s *source) csvRecords(r io.Reader, comma rune, dec decoding, yield func(Doc) bool) bool {
-	limit := s.cfg.maxBytes()
+	limit := s.cfg.maxWhole()
 	guard := &recordGuard{r: r, limit: limit + 1<<20}
 	cr := csv.NewReader(guard)
 	cr.Comma = comma

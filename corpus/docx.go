@@ -17,7 +17,7 @@ func (s *source) readDocx(yield func(Doc) bool) bool {
 		return yield(s.fail(Failed, why))
 	}
 	defer f.Close()
-	text, err := extractDocx(f, s.size, s.cfg.maxBytes())
+	text, err := extractDocx(f, s.size, s.cfg.maxWhole())
 	if err != nil {
 		return yield(s.fail(Failed, err.Error()))
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // jsonlRecords yields one Doc per non-blank line of a JSON Lines stream.
@@ -20,7 +21,7 @@ import (
 // a Doc with status error or skipped; the lines after it are still read.
 func (s *source) jsonlRecords(r io.Reader, dec decoding, yield func(Doc) bool) bool {
 	br := bufio.NewReaderSize(r, 64<<10)
-	limit := s.cfg.maxBytes()
+	limit := s.cfg.maxWhole()
 	var line []byte
 	for n := 1; ; n++ {
 		var size int64
@@ -79,7 +80,8 @@ func (s *source) jsonlRecord(n int, line []byte, size int64, dec decoding) Doc {
 		return s.recordText(s.record(n, "", size), line, dec) // reports the decoding error
 	}
 	var obj map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(text), &obj); err != nil { // not an object: find out what it is
+	// Unmarshal neither keeps nor changes its input: no copy of a long line.
+	if err := json.Unmarshal(unsafe.Slice(unsafe.StringData(text), len(text)), &obj); err != nil { // not an object: find out what it is
 		value, err := parseJSONLine(text)
 		d := s.record(n, "", size)
 		switch {
@@ -87,7 +89,7 @@ func (s *source) jsonlRecord(n int, line []byte, size int64, dec decoding) Doc {
 			d.Status, d.Reason = Failed, err.Error()
 		case jsonKind(value) == "string":
 			body, _ := textValue(value)
-			d = s.recordText(d, []byte(body), utf8Only)
+			d = s.recordString(d, body)
 		default:
 			d.Status, d.Reason = Failed, fmt.Sprintf("the line holds a JSON %s, not an object with a %q field", jsonKind(value), s.cfg.TextField)
 		}
@@ -115,7 +117,7 @@ func (s *source) jsonlRecord(n int, line []byte, size int64, dec decoding) Doc {
 		d.Status, d.Reason = Failed, fmt.Sprintf("field %q is a JSON %s, not text", s.cfg.TextField, jsonKind(v))
 		return d
 	}
-	return s.recordText(d, []byte(body), utf8Only)
+	return s.recordString(d, body)
 }
 
 // parseJSONLine checks that the line holds one JSON value and returns it

@@ -42,36 +42,51 @@ func extractMarkdownSpans(src string, spans *spanMap) string {
 func extractMarkdownPieces(src string, size int, spans *spanMap) string {
 	t := textBuilder{spans: spans}
 	t.b.Grow(len(src)) // the prose is seldom longer than its source: no copies while it grows
+	src, edits := guardMarkdown(src, spans != nil)
 	at := frontMatterLen(src)
-	for _, piece := range markdownPieces(src[at:], size) {
-		extractMarkdownPiece(&t, piece, at)
-		at += len(piece)
+	pieces, reopened := markdownPieces(src[at:], size)
+	for i, piece := range pieces {
+		extractMarkdownPiece(&t, piece, at-reopened[i])
+		at += len(piece) - reopened[i]
 		t.blockBreak()
+	}
+	if spans != nil && edits != nil {
+		edits.remap(spans)
 	}
 	return t.String()
 }
 
+// markdownPieceMax bounds the pieces: goldmark's tree of a megabyte of
+// list items takes over 100 MB. A block longer than this (a list without
+// a blank line, a code block) is cut at a line break where it must: a
+// code block goes on in the next piece with its fence, an item of a list
+// starts a list of its own there.
+const markdownPieceMax = 256 << 10
+
 // markdownPieces cuts a long Markdown source into pieces of at least size
-// bytes that parse as the whole does (see markdownCutter).
-func markdownPieces(src string, size int) []string {
-	if len(src) <= size {
-		return []string{src}
+// bytes that parse as the whole does (see markdownCutter), and of at most
+// about markdownPieceMax bytes. A piece cut where a block had to be cut
+// starts with the block opened again: reopened says how many bytes of the
+// piece are not the source's.
+func markdownPieces(src string, size int) (pieces []string, reopened []int) {
+	if len(src) <= size && len(src) <= markdownPieceMax {
+		return []string{src}, []int{0}
 	}
-	var pieces []string
 	var cut markdownCutter
-	start := 0
+	start, reopen := 0, ""
 	for off := 0; off < len(src); {
 		next := len(src)
 		if end := strings.IndexByte(src[off:], '\n'); end >= 0 {
 			next = off + end + 1
 		}
-		if cut.before(src[off:next]) && off-start >= size {
-			pieces = append(pieces, src[start:off])
-			start = off
+		again := cut.reopen()
+		if n := len(reopen) + off - start; cut.before(src[off:next]) && n >= size || n >= markdownPieceMax {
+			pieces, reopened = append(pieces, reopen+src[start:off]), append(reopened, len(reopen))
+			start, reopen = off, again
 		}
 		off = next
 	}
-	return append(pieces, src[start:])
+	return append(pieces, reopen+src[start:]), append(reopened, len(reopen))
 }
 
 // markdownCutter follows a Markdown source line by line and says where it
@@ -87,6 +102,21 @@ type markdownCutter struct {
 	front   string // the fence of open front matter ("---", "+++"), if any
 	fence   string // the open code fence ("```", "~~~~", …), if any
 	closer  string // what ends the open raw HTML block, if any
+}
+
+// reopen returns what a piece cut at this point, whatever the block, must
+// start with to go on as the whole does: the open code fence or raw HTML
+// block opened again.
+func (c *markdownCutter) reopen() string {
+	switch {
+	case c.fence != "":
+		return c.fence + "\n"
+	case c.closer == "-->":
+		return "<!--\n"
+	case c.closer != "":
+		return "<" + strings.Trim(c.closer, "</>") + ">\n"
+	}
+	return ""
 }
 
 // before takes the next line (with its line break) and reports whether the
@@ -129,25 +159,25 @@ func (c *markdownCutter) before(line string) bool {
 // piece, so that it is never held whole: the text it yields is
 // extractMarkdown's, up to white space at the end.
 type markdownStream struct {
-	r    *bufio.Reader
-	size int // pieces are cut from this many bytes on
-	cut  markdownCutter
-	next string // the line that begins the next piece
-	out  []byte // extracted text not yet read
-	done bool   // the source is exhausted
-	err  error  // the source's error, returned once out is read
-	any  bool   // text has been yielded (pieces after it need a blank line first)
+	lines markdownLines
+	guard markdownGuard
+	size  int // pieces are cut from this many bytes on
+	cut   markdownCutter
+	next  string // the lines that begin the next piece
+	out   []byte // extracted text not yet read
+	done  bool   // the source is exhausted
+	any   bool   // text has been yielded (pieces after it need a blank line first)
 }
 
 func newMarkdownStream(r io.Reader) io.Reader {
-	return &markdownStream{r: bufio.NewReaderSize(r, 64<<10), size: markdownPiece}
+	return &markdownStream{lines: markdownLines{r: bufio.NewReaderSize(r, 64<<10)}, size: markdownPiece}
 }
 
 func (m *markdownStream) Read(p []byte) (int, error) {
 	for len(m.out) == 0 {
 		if m.done {
-			if m.err != nil {
-				return 0, m.err
+			if m.lines.err != nil {
+				return 0, m.lines.err
 			}
 			return 0, io.EOF
 		}
@@ -163,21 +193,29 @@ func (m *markdownStream) fill() {
 	var piece strings.Builder
 	piece.WriteString(m.next)
 	m.next = ""
-	for {
-		line, err := m.r.ReadString('\n')
-		if line != "" {
-			if m.cut.before(line) && piece.Len() >= m.size {
-				m.next = line
-				break
-			}
-			piece.WriteString(line)
-		}
-		if err != nil {
+	for m.next == "" {
+		line, broken, ok := m.lines.next()
+		if !ok {
 			m.done = true
-			if err != io.EOF {
-				m.err = err
-			}
 			break
+		}
+		guarded := m.guard.line(line, broken) // one line, or a blank line and it
+		for guarded != "" {
+			end := strings.IndexByte(guarded, '\n') + 1
+			if end == 0 {
+				end = len(guarded)
+			}
+			line, guarded = guarded[:end], guarded[end:]
+			again := m.cut.reopen()
+			cut := m.cut.before(line) && piece.Len() >= m.size || piece.Len() >= markdownPieceMax
+			switch {
+			case m.next != "":
+				m.next += line
+			case cut:
+				m.next = again + line
+			default:
+				piece.WriteString(line)
+			}
 		}
 	}
 	src := piece.String()

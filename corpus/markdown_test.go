@@ -95,7 +95,7 @@ func TestMarkdownPieces(t *testing.T) {
 	src := strings.Repeat(section, 50)
 	whole := extractMarkdownPieces(src, len(src)+1, nil)
 	for _, size := range []int{1, 100, 1000, 10000} {
-		pieces := markdownPieces(src, size)
+		pieces, _ := markdownPieces(src, size)
 		if size < len(section) && len(pieces) < len(src)/len(section) {
 			t.Errorf("size %d: %d pieces, want one per section at least", size, len(pieces))
 		}

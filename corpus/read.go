@@ -20,13 +20,14 @@ import (
 type format struct {
 	name    string
 	records bool // one Doc per record; --max-bytes applies to each record
+	streams bool // large files are streamed, not held whole
 	read    func(s *source, yield func(Doc) bool) bool
 }
 
 // The formats; the files beside this one read them.
 var (
-	txtFormat   = &format{name: "txt", read: textReader(plainText)}
-	mdFormat    = &format{name: "md", read: textReader(markdownText)}
+	txtFormat   = &format{name: "txt", streams: true, read: textReader(plainText)}
+	mdFormat    = &format{name: "md", streams: true, read: textReader(markdownText)}
 	htmlFormat  = &format{name: "html", read: textReader(htmlText)}
 	jsonlFormat = &format{name: "jsonl", records: true, read: recordReader((*source).jsonlRecords)}
 	csvFormat   = &format{name: "csv", records: true, read: recordReader(delimited(','))}
@@ -140,10 +141,20 @@ func read(s *source, yield func(Doc) bool) bool {
 		return yield(s.fail(Skipped, fmt.Sprintf("unsupported file type %q; supported: %s; --ext reads others as text", ext, c.supported())))
 	case s.size == 0:
 		return yield(s.fail(Skipped, "empty file"))
-	case s.size > c.maxBytes() && !f.records:
-		return yield(s.fail(Skipped, fmt.Sprintf("file is %s, over the --max-bytes limit of %s", humanBytes(s.size), humanBytes(c.maxBytes()))))
+	case !f.records && s.size > c.fileLimit(f, s.size):
+		return yield(s.fail(Skipped, c.overLimit("file", s.size, c.fileLimit(f, s.size))))
 	}
 	return f.read(s, yield)
+}
+
+// fileLimit is the size limit of a file of format f and the given size:
+// --max-bytes when it is streamed, the limit of a document held whole
+// otherwise.
+func (c *config) fileLimit(f *format, size int64) int64 {
+	if f.streams && c.streamAbove() >= 0 && size > c.streamAbove() {
+		return c.maxBytes()
+	}
+	return c.maxWhole()
 }
 
 // open opens the file, or says why it cannot be.
@@ -203,7 +214,7 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 	streamed := (tf.stream || tf.streamExtract != nil) && c.streamAbove() >= 0 && s.size > c.streamAbove()
 	room := int64(0) // a streamed file is not read whole
 	if !streamed {
-		room = min(s.size, c.maxBytes()) + 1
+		room = min(s.size, c.maxWhole()) + 1
 	}
 	head, err := readHead(f, s.size, room)
 	if err != nil {
@@ -232,13 +243,13 @@ func (s *source) readText(tf textFormat, yield func(Doc) bool) bool {
 		doc.Status = OK
 		return yield(doc)
 	}
-	data, err := readRest(f, head, s.size, c.maxBytes())
+	data, err := readRest(f, head, s.size, c.maxWhole())
 	f.Close()
 	if err != nil {
 		return yield(s.fail(Failed, cannotRead(err)))
 	}
-	if int64(len(data)) > c.maxBytes() {
-		return yield(s.fail(Skipped, fmt.Sprintf("file grew over the --max-bytes limit of %s while being read", humanBytes(c.maxBytes()))))
+	if int64(len(data)) > c.maxWhole() {
+		return yield(s.fail(Skipped, fmt.Sprintf("file grew over the limit of %s while being read", humanBytes(c.maxWhole()))))
 	}
 	var text string
 	if dec.wide {
@@ -365,8 +376,19 @@ func (s *source) recordText(d Doc, raw []byte, dec decoding) Doc {
 	return d
 }
 
+// recordString finishes a record's Doc from text decoded already (a JSON
+// string, valid UTF-8), without copying it again.
+func (s *source) recordString(d Doc, text string) Doc {
+	if strings.TrimSpace(text) == "" {
+		d.Status, d.Reason = Skipped, noText
+	} else {
+		d.Status, d.Text = OK, text
+	}
+	return d
+}
+
 // tooLarge marks a record over the --max-bytes limit as skipped.
 func (s *source) tooLarge(d Doc) Doc {
-	d.Status, d.Reason = Skipped, fmt.Sprintf("record is %s, over the --max-bytes limit of %s", humanBytes(d.Bytes), humanBytes(s.cfg.maxBytes()))
+	d.Status, d.Reason = Skipped, s.cfg.overLimit("record", d.Bytes, s.cfg.maxWhole())
 	return d
 }

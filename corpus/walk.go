@@ -89,6 +89,15 @@ func (d *Doc) Close() error {
 // DefaultMaxBytes is the default of --max-bytes: larger files are skipped.
 const DefaultMaxBytes = 256 << 20
 
+// DefaultMaxWholeBytes is the default limit of a document held whole in
+// memory while it is read and analysed: a record of a .jsonl, .csv or .tsv
+// file, an HTML file, the unpacked text of a .docx, any file when
+// streaming is off (check, explain). Reading and analysing such a document
+// takes up to seven times its size in memory; 16 MB keeps a run's peak
+// under 256 MB. Text and Markdown files above DefaultStreamAbove are
+// streamed and limited by DefaultMaxBytes.
+const DefaultMaxWholeBytes = 16 << 20
+
 // DefaultStreamAbove is the size above which plain-text files are streamed
 // rather than read into memory.
 const DefaultStreamAbove = 4 << 20
@@ -102,7 +111,8 @@ const (
 // Options control walking and reading.
 type Options struct {
 	FollowSymlinks bool  // follow symbolic links (loops are reported, not followed)
-	MaxBytes       int64 // files (and records) larger than this are skipped; 0 means DefaultMaxBytes
+	MaxBytes       int64 // files (and records) larger than this are skipped; 0 means DefaultMaxBytes, and DefaultMaxWholeBytes for a document held whole
+	MaxWholeBytes  int64 // documents held whole in memory larger than this are skipped; 0 means MaxBytes when set, else DefaultMaxWholeBytes
 	StreamAbove    int64 // stream plain text above this size; 0 means DefaultStreamAbove, <0 never
 
 	// DeferExtract leaves the extraction of marked-up text (Markdown, HTML)
@@ -201,6 +211,25 @@ func (c *config) maxBytes() int64 {
 		return DefaultMaxBytes
 	}
 	return c.MaxBytes
+}
+
+// maxWhole is the limit of a document held whole in memory.
+func (c *config) maxWhole() int64 {
+	switch {
+	case c.MaxWholeBytes > 0:
+		return c.MaxWholeBytes
+	case c.MaxBytes > 0:
+		return c.MaxBytes
+	}
+	return DefaultMaxWholeBytes
+}
+
+// overLimit is the reason of a document skipped for its size.
+func (c *config) overLimit(what string, size, limit int64) string {
+	if limit < c.maxBytes() {
+		return fmt.Sprintf("%s is %s, over the limit of %s for a document held whole in memory (--max-bytes sets it)", what, humanBytes(size), humanBytes(limit))
+	}
+	return fmt.Sprintf("%s is %s, over the --max-bytes limit of %s", what, humanBytes(size), humanBytes(limit))
 }
 
 func (c *config) streamAbove() int64 {

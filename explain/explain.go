@@ -26,9 +26,13 @@ type Document struct {
 }
 
 // Span is a piece of the document's text; Hit is nil for text between hits.
+// Section names the kind of boilerplate the span stands in (benefits,
+// how_to_apply, …), whose words and hits do not count; "" is the role's
+// own wording, which counts.
 type Span struct {
-	Text string
-	Hit  *Hit
+	Text    string
+	Hit     *Hit
+	Section string
 }
 
 // Hit is what a matched span counts for, and where its entry came from.
@@ -38,6 +42,7 @@ type Hit struct {
 	Pole      lexicon.Pole
 	Weight    float64
 	Negated   bool   // a negator stands just before it: not counted
+	Neutral   bool   // a neutral entry (a title, a department, benefits wording): uses up its words, counts for nothing
 	Source    string // provenance: the source the entry was drawn from
 	Phrase    string // provenance: the phrase in that source
 	Note      string
@@ -69,25 +74,11 @@ func Build(sc *pipeline.Scorer, d corpus.Doc) (*Document, error) {
 	text := a.Text
 
 	out := &Document{Path: d.Path, ID: d.ID, Result: r}
-	pos := 0
-	for _, h := range a.Hits {
-		e := &lex.Entries[h.Entry]
-		if h.Start > pos {
-			out.Spans = append(out.Spans, Span{Text: text[pos:h.Start]})
-		}
-		out.Spans = append(out.Spans, Span{Text: text[h.Start:h.End], Hit: &Hit{
-			Term: e.Term, Dimension: e.Dimension, Pole: e.Pole, Weight: e.Weight, Negated: h.Negated,
-			Source: e.Source, Phrase: e.Phrase, Note: e.Note,
-		}})
-		pos = h.End
-	}
-	if pos < len(text) {
-		out.Spans = append(out.Spans, Span{Text: text[pos:]})
-	}
+	out.Spans = spans(text, a, lex, sc.Analyzer().CountAll)
 
 	counts := map[string]map[lexicon.Pole]map[string]int{}
 	for _, h := range a.Hits {
-		if h.Negated {
+		if h.Negated || !h.Counts {
 			continue
 		}
 		e := &lex.Entries[h.Entry]
@@ -104,6 +95,72 @@ func Build(sc *pipeline.Scorer, d corpus.Doc) (*Document, error) {
 		})
 	}
 	return out, nil
+}
+
+// spans cuts text into plain and matched spans, in order, each marked with
+// the kind of boilerplate it stands in (none when all sections count).
+func spans(text string, a *pipeline.Analysis, lex *lexicon.Lexicon, countAll bool) []Span {
+	section := func(pos int) string { return "" }
+	if !countAll {
+		bp := a.Boilerplate
+		section = func(pos int) string {
+			i, _ := slices.BinarySearchFunc(bp, pos, func(b pipeline.Section, p int) int {
+				if b.End <= p {
+					return -1
+				}
+				return 1
+			})
+			if i < len(bp) && bp[i].Start <= pos && pos < bp[i].End {
+				return bp[i].Kind.String()
+			}
+			return ""
+		}
+	}
+	// Cut plain text where boilerplate starts or ends.
+	var cuts []int
+	if !countAll {
+		for _, b := range a.Boilerplate {
+			cuts = append(cuts, b.Start, b.End)
+		}
+	}
+	var out []Span
+	plain := func(from, to int) {
+		for from < to {
+			next := to
+			for _, c := range cuts {
+				if c > from && c < next {
+					next = c
+				}
+			}
+			sec := section(from)
+			if n := len(out); n > 0 && out[n-1].Hit == nil && out[n-1].Section == sec {
+				out[n-1].Text += text[from:next]
+			} else {
+				out = append(out, Span{Text: text[from:next], Section: sec})
+			}
+			from = next
+		}
+	}
+	hits := slices.Concat(a.Hits, a.Neutral)
+	slices.SortStableFunc(hits, func(x, y pipeline.Hit) int { return cmp.Compare(x.Start, y.Start) })
+	pos := 0
+	for _, h := range hits {
+		neutral := h.Entry >= len(lex.Entries)
+		var e *lexicon.Entry
+		if neutral {
+			e = &lex.Neutral[h.Entry-len(lex.Entries)]
+		} else {
+			e = &lex.Entries[h.Entry]
+		}
+		plain(pos, h.Start)
+		out = append(out, Span{Text: text[h.Start:h.End], Section: section(h.Start), Hit: &Hit{
+			Term: e.Term, Dimension: e.Dimension, Pole: e.Pole, Weight: e.Weight, Negated: h.Negated, Neutral: neutral,
+			Source: e.Source, Phrase: e.Phrase, Note: e.Note,
+		}})
+		pos = h.End
+	}
+	plain(pos, len(text))
+	return out
 }
 
 func sortedTerms(m map[string]int) []TermCount {
@@ -133,8 +190,12 @@ func termList(ts []TermCount) string {
 // weight and where the entry came from.
 func (h *Hit) Provenance() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s · %s · entry “%s”", h.Dimension, h.Pole, h.Term)
-	if h.Weight != 1 {
+	if h.Neutral {
+		fmt.Fprintf(&b, "neutral entry “%s”: uses up its words, counts for nothing", h.Term)
+	} else {
+		fmt.Fprintf(&b, "%s · %s · entry “%s”", h.Dimension, h.Pole, h.Term)
+	}
+	if h.Weight != 1 && !h.Neutral {
 		fmt.Fprintf(&b, " (weight %g)", h.Weight)
 	}
 	if h.Negated {

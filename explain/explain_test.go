@@ -113,3 +113,89 @@ func TestHTMLGolden(t *testing.T) {
 		t.Error("hover text does not name the provenance")
 	}
 }
+
+// TestTextEscapesControlCharacters checks that a document's name and text
+// cannot carry escape sequences or forge a heading through explain's text.
+func TestTextEscapesControlCharacters(t *testing.T) {
+	sc := pipeline.NewScorer(pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels))
+	d, err := Build(sc, corpus.Doc{ID: "x.txt\n== forged ==", Path: "x.txt", Format: "txt", Status: corpus.OK,
+		Text: "We set the vision\x1b[2J together.\nSecond line\u202e with the budget."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, color := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := WriteText(&buf, []*Document{d}, color); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if strings.Contains(out, "\x1b[2J") || strings.Contains(out, "\u202e") || strings.Contains(out, "\n== forged") {
+			t.Errorf("color %v: a control character got through:\n%q", color, out)
+		}
+		for _, want := range []string{`x.txt\n== forged ==`, `\x1b[2J together.` + "\nSecond line" + `\u202e`} {
+			if !strings.Contains(out, want) {
+				t.Errorf("color %v: output lacks %q:\n%q", color, want, out)
+			}
+		}
+	}
+}
+
+// TestBoilerplateShownNotCounted: a benefits sentence is marked with its
+// kind, its "vision" hit is shown but left out of the table and the score,
+// and with all sections counted the same text has no boilerplate.
+func TestBoilerplateShownNotCounted(t *testing.T) {
+	text := "You will set the direction for the team.\n\nWhat we offer: a vision of your years here and 25 days annual leave.\n"
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	d, err := Build(pipeline.NewScorer(an), corpus.Doc{Path: "p.txt", ID: "p.txt", Status: corpus.OK, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := WriteText(&buf, []*Document{d}, false); err != nil {
+		t.Fatal(err)
+	}
+	if want := "{benefits: What we offer: a [L:vision] of your years here and 25 days annual leave.}"; !strings.Contains(buf.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, buf.String())
+	}
+	for _, dim := range d.Dimensions {
+		for _, tc := range dim.LeadershipTerms {
+			if tc.Term == "vision" {
+				t.Errorf("vision in boilerplate counted in the table: %+v", dim)
+			}
+		}
+	}
+	an.CountAll = true
+	d, err = Build(pipeline.NewScorer(an), corpus.Doc{Path: "p.txt", ID: "p.txt", Status: corpus.OK, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.Spans {
+		if s.Section != "" {
+			t.Errorf("--sections all still marks %q as %s", s.Text, s.Section)
+		}
+	}
+}
+
+// TestNeutralEntriesShownDistinctly: "human resources" is marked neutral
+// and its "resources" does not count.
+func TestNeutralEntriesShownDistinctly(t *testing.T) {
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	d, err := Build(pipeline.NewScorer(an), corpus.Doc{Path: "p.txt", ID: "p.txt", Status: corpus.OK, Text: "You will work with Human Resources to plan the rota.\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := WriteText(&buf, []*Document{d}, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "[N:Human Resources]") {
+		t.Errorf("output lacks the neutral marker:\n%s", buf.String())
+	}
+	for _, dim := range d.Dimensions {
+		for _, tc := range dim.MgmtTerms {
+			if tc.Term == "resources" {
+				t.Errorf("resources counted inside human resources: %+v", dim)
+			}
+		}
+	}
+}

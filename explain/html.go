@@ -66,6 +66,7 @@ type docView struct {
 type spanView struct {
 	Text, Class, Title string
 	Hit                bool
+	Section            string // boilerplate kind; "" for the role's wording
 }
 
 type dimView struct {
@@ -110,7 +111,7 @@ func newDocView(d *Document) docView {
 		v.Negated = fmt.Sprintf("%.1f", r.NegatedHits)
 	}
 	for _, s := range d.Spans {
-		sv := spanView{Text: s.Text}
+		sv := spanView{Text: s.Text, Section: s.Section}
 		if s.Hit != nil {
 			sv.Hit = true
 			sv.Class = "lead"
@@ -120,7 +121,13 @@ func newDocView(d *Document) docView {
 			if s.Hit.Negated {
 				sv.Class += " negated"
 			}
+			if s.Hit.Neutral {
+				sv.Class = "neutral"
+			}
 			sv.Title = s.Hit.Provenance()
+			if s.Section != "" {
+				sv.Title += " (in " + s.Section + " boilerplate: not counted)"
+			}
 		}
 		v.Spans = append(v.Spans, sv)
 	}

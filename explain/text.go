@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/leadlex/leadlex/internal/printable"
 	"github.com/leadlex/leadlex/lexicon"
 )
 
@@ -17,13 +18,16 @@ const (
 	ansiLead    = "\x1b[1;34m"
 	ansiMgmt    = "\x1b[1;33m"
 	ansiNegated = "\x1b[2;9m"
+	ansiDim     = "\x1b[2m"
+	ansiNeutral = "\x1b[4m"
 )
 
 // Legend explains the plain-text markers.
-const Legend = "[L:…] leadership   [M:…] management   [~L:…] [~M:…] negated, not counted"
+const Legend = "[L:…] leadership   [M:…] management   [~L:…] [~M:…] negated, not counted   [N:…] neutral, not counted   {kind: …} boilerplate, not counted"
 
 // WriteText writes each document: a heading, its text with the hits
-// marked, the per-dimension table and the figures. With color the hits are
+// marked, the per-dimension table and the figures. Control characters in
+// names and text are escaped (printable), line breaks in the text kept. With color the hits are
 // coloured by pole instead of bracketed.
 func WriteText(w io.Writer, docs []*Document, color bool) error {
 	bw := bufio.NewWriter(w)
@@ -31,18 +35,27 @@ func WriteText(w io.Writer, docs []*Document, color bool) error {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
-		title := d.ID
+		title := printable.Line(d.ID)
 		if color {
 			title = ansiBold + title + ansiReset
 		}
 		fmt.Fprintf(bw, "== %s ==\n", title)
 		if color {
-			fmt.Fprintf(bw, "%sleadership%s   %smanagement%s   %snegated, not counted%s\n\n", ansiLead, ansiReset, ansiMgmt, ansiReset, ansiNegated, ansiReset)
+			fmt.Fprintf(bw, "%sleadership%s   %smanagement%s   %snegated, not counted%s   %sneutral, not counted%s   %s{kind: boilerplate, not counted}%s\n\n",
+				ansiLead, ansiReset, ansiMgmt, ansiReset, ansiNegated, ansiReset, ansiNeutral, ansiReset, ansiDim, ansiReset)
 		} else {
 			fmt.Fprintf(bw, "%s\n\n", Legend)
 		}
+		section := ""
 		for _, s := range d.Spans {
+			if s.Section != section {
+				bw.WriteString(sectionChange(section, s.Section, color))
+				section = s.Section
+			}
 			bw.WriteString(mark(s, color))
+		}
+		if section != "" {
+			bw.WriteString(sectionChange(section, "", color))
 		}
 		if n := len(d.Spans); n == 0 || !strings.HasSuffix(d.Spans[n-1].Text, "\n") {
 			bw.WriteString("\n")
@@ -54,10 +67,41 @@ func WriteText(w io.Writer, docs []*Document, color bool) error {
 	return bw.Flush()
 }
 
-// mark renders one span: plain text as it is, a hit with its marker or colour.
+// sectionChange closes the boilerplate stretch from and opens the one to:
+// "{benefits: " … "}" in plain text, dim in colour.
+func sectionChange(from, to string, color bool) string {
+	var b strings.Builder
+	if from != "" {
+		if color {
+			b.WriteString(ansiReset)
+		} else {
+			b.WriteString("}")
+		}
+	}
+	if to != "" {
+		if color {
+			b.WriteString(ansiDim + "{" + to + "} ")
+		} else {
+			b.WriteString("{" + to + ": ")
+		}
+	}
+	return b.String()
+}
+
+// mark renders one span: plain text as it is, a hit with its marker or
+// colour; a hit in boilerplate keeps its marker but, in colour, stays dim.
 func mark(s Span, color bool) string {
 	if s.Hit == nil {
+		return printable.Text(s.Text)
+	}
+	if color && s.Section != "" {
 		return s.Text
+	}
+	if s.Hit.Neutral {
+		if color {
+			return ansiNeutral + s.Text + ansiReset
+		}
+		return "[N:" + s.Text + "]"
 	}
 	p := "L"
 	esc := ansiLead
@@ -68,12 +112,12 @@ func mark(s Span, color bool) string {
 		if s.Hit.Negated {
 			esc = ansiNegated
 		}
-		return esc + s.Text + ansiReset
+		return esc + printable.Text(s.Text) + ansiReset
 	}
 	if s.Hit.Negated {
 		p = "~" + p
 	}
-	return "[" + p + ":" + s.Text + "]"
+	return "[" + p + ":" + printable.Text(s.Text) + "]"
 }
 
 // writeTable writes the per-dimension hits and the entries behind them.

@@ -128,6 +128,10 @@ var (
 		arrow.Field{Name: "dimension", Type: utf8T},
 		arrow.Field{Name: "count", Type: int32T},
 	)
+	excludedT = listOf(
+		arrow.Field{Name: "kind", Type: utf8T},
+		arrow.Field{Name: "words", Type: int32T},
+	)
 )
 
 // column returns the single chunk of a column (the files are small enough
@@ -200,6 +204,8 @@ func TestArrowReadsResultsAndSentences(t *testing.T) {
 		{"balance", float64T, true}, {"label", utf8T, false}, {"confidence", float64T, false},
 		{"dimensions", dimensionsT, false}, {"top_terms", termsT, false},
 		{"status", utf8T, false}, {"error", utf8T, true},
+		{"scored_words", int32T, false}, {"excluded", excludedT, false},
+		{"leadership_percentile", float64T, true}, {"balance_percentile", float64T, true},
 	})
 	if int(tbl.NumRows()) != len(rows) {
 		t.Fatalf("arrow reads %d rows, parquet-go %d", tbl.NumRows(), len(rows))

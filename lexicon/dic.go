@@ -483,11 +483,11 @@ func MapPath(dic string) string {
 // LoadDic reads a .dic file and its mapping and imports it (see Import).
 // The lexicon's hash covers both files.
 func LoadDic(dicPath, mapPath string) (*Lexicon, []string, error) {
-	data, err := os.ReadFile(dicPath)
+	data, err := ReadFile(dicPath)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read dictionary: %w", err)
 	}
-	mdata, err := os.ReadFile(mapPath)
+	mdata, err := ReadFile(mapPath)
 	if errors.Is(err, os.ErrNotExist) && mapPath == MapPath(dicPath) {
 		return nil, nil, &Error{File: dicPath, Msg: fmt.Sprintf(
 			"a .dic needs a category mapping: write %s beside it (see `leadlex lexicon import --help`)", mapPath)}
@@ -589,7 +589,9 @@ func exportCategories(l *Lexicon) ([]dicCategory, []int) {
 // A .dic has no room for weights, provenance or negation; WriteDicMap writes
 // the mapping that restores them on import. Phrases a context rule turns to
 // another pole are written as entries of that pole; phrases a rule cancels
-// are left out, since a .dic cannot say "count for neither pole".
+// are left out, since a .dic cannot say "count for neither pole". Neutral
+// entries are left out for the same reason (the mapping's comment names
+// them).
 func WriteDic(w io.Writer, l *Lexicon) error {
 	cats, of := exportCategories(l)
 	bw := bufio.NewWriter(w)
@@ -650,7 +652,15 @@ func WriteDicMap(w io.Writer, l *Lexicon) error {
 		put(cm, c.name(), v)
 	}
 	put(root, "categories", cm)
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}, HeadComment: "Category mapping for a .dic written by leadlex: import it with\n  leadlex lexicon import FILE.dic --map THIS_FILE"}
+	head := "Category mapping for a .dic written by leadlex: import it with\n  leadlex lexicon import FILE.dic --map THIS_FILE"
+	if len(l.Neutral) > 0 {
+		terms := make([]string, len(l.Neutral))
+		for i, e := range l.Neutral {
+			terms[i] = e.Term
+		}
+		head += fmt.Sprintf("\n\nThe lexicon's %d neutral entries are left out of the .dic, which cannot\nuse up words without counting them; so the .dic counts words inside them\n(\"vision\" in \"dental and vision\"): %s", len(terms), strings.Join(terms, ", "))
+	}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}, HeadComment: head}
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {

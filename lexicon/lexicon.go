@@ -68,6 +68,7 @@ type Entry struct {
 	Statistic string  // derived provenance: the statistic that put it there
 	Note      string  // optional remark (why weighted, what it catches)
 	Exact     bool    // phrases: do not skip determiners between the words
+	Subject   bool    // names what the work is about (payroll, stock), not a way of working: weighted down, never suggested for rework
 	File      string  // lexicon file it was defined in
 	Line      int     // line in that file
 
@@ -197,10 +198,15 @@ type Lexicon struct {
 	Sources     []Source // the seed documents entries name, when the file lists them
 	Dimensions  []Dimension
 	Entries     []Entry
-	Skip        []string // words skipped inside phrases
-	Negation    Negation
-	Files       []string // the files it was loaded from, in order
-	Hash        string   // sha256 of the files' contents, in order, hex
+	// Neutral entries take part in matching (the longest match wins) and
+	// use up their words without counting for any pole: benefits wording
+	// ("dental and vision"), department and title names ("human
+	// resources", "director of operations"). Their Dimension is empty.
+	Neutral  []Entry
+	Skip     []string // words skipped inside phrases
+	Negation Negation
+	Files    []string // the files it was loaded from, in order
+	Hash     string   // sha256 of the files' contents, in order, hex
 
 	setSkip, setNegation bool // whether the file set them (for Merge)
 }
@@ -238,16 +244,19 @@ func (l *Lexicon) NegationSet() map[string]bool {
 // WordSet returns lower-cased words as a set.
 func WordSet(words []string) map[string]bool { return toSet(words) }
 
-// Lookup returns the entries whose term or key equals s (case-insensitive).
+// Lookup returns the entries whose term or key equals s (case-insensitive),
+// neutral entries (empty Dimension) included.
 func (l *Lexicon) Lookup(s string) []*Entry {
 	want := strings.ToLower(strings.TrimSpace(s))
 	probe := Entry{Term: want}
 	key := probe.Key(l.SkipSet())
 	var out []*Entry
-	for i := range l.Entries {
-		e := &l.Entries[i]
-		if strings.ToLower(e.Term) == want || e.Key(l.SkipSet()) == key {
-			out = append(out, e)
+	for _, list := range [][]Entry{l.Entries, l.Neutral} {
+		for i := range list {
+			e := &list[i]
+			if strings.ToLower(e.Term) == want || e.Key(l.SkipSet()) == key {
+				out = append(out, e)
+			}
 		}
 	}
 	return out
@@ -306,7 +315,7 @@ func Merge(l, later *Lexicon) (*Lexicon, error) {
 	}
 	skip := out.SkipSet()
 	replaced := map[string]bool{}
-	for _, e := range later.Entries {
+	for _, e := range slices.Concat(later.Entries, later.Neutral) {
 		replaced[e.Key(skip)] = true
 	}
 	for _, e := range l.Entries {
@@ -315,6 +324,12 @@ func Merge(l, later *Lexicon) (*Lexicon, error) {
 		}
 	}
 	out.Entries = append(out.Entries, later.Entries...)
+	for _, e := range l.Neutral {
+		if !replaced[e.Key(skip)] {
+			out.Neutral = append(out.Neutral, e)
+		}
+	}
+	out.Neutral = append(out.Neutral, later.Neutral...)
 	h := sha256.New()
 	h.Write([]byte(l.Hash))
 	h.Write([]byte(later.Hash))
@@ -356,6 +371,20 @@ func (l *Lexicon) Validate() error {
 					e.Term, prev.Term, where, prev.Pole, e.Pole)
 			}
 			return e.errorf("entry %q duplicates %q at %s (both match %q)", e.Term, prev.Term, where, key)
+		}
+		seen[key] = e
+	}
+	for i := range l.Neutral {
+		e := &l.Neutral[i]
+		if err := checkTerm(e.Term); err != nil {
+			return e.errorf("neutral entry %q: %v", e.Term, err)
+		}
+		key := e.Key(skip)
+		if prev, ok := seen[key]; ok {
+			if prev.Dimension == "" {
+				return e.errorf("neutral entry %q duplicates %q at %s (both match %q)", e.Term, prev.Term, prev.Location(), key)
+			}
+			return e.errorf("neutral entry %q has the same words as %q at %s; an entry either counts or is neutral", e.Term, prev.Term, prev.Location())
 		}
 		seen[key] = e
 	}

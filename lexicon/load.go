@@ -6,12 +6,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
-	"github.com/leadlex/leadlex/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/leadlex/leadlex/internal/capped"
+	"github.com/leadlex/leadlex/internal/yamlfile"
 )
 
 //go:embed default.yaml
@@ -62,6 +63,22 @@ func Load(names ...string) (*Lexicon, error) {
 	return out, nil
 }
 
+// DefaultMaxFileBytes is the default of MaxFileBytes: the built-in lexicon
+// is under 100 KB, large dictionaries a few megabytes.
+const DefaultMaxFileBytes = 4 << 20
+
+// MaxFileBytes bounds the size of a lexicon file (YAML, .dic and its
+// mapping): parsing takes some twenty times a file's size in memory, so a
+// larger file is refused with an error that says so. leadlex's
+// --max-lexicon-bytes sets it.
+var MaxFileBytes int64 = DefaultMaxFileBytes
+
+// ReadFile reads a lexicon file (YAML, .dic or mapping) of at most
+// MaxFileBytes.
+func ReadFile(name string) ([]byte, error) {
+	return capped.ReadFile(name, MaxFileBytes, "--max-lexicon-bytes")
+}
+
 func loadOne(name string) (*Lexicon, error) {
 	if name == DefaultName {
 		return Default(), nil
@@ -70,7 +87,7 @@ func loadOne(name string) (*Lexicon, error) {
 		l, _, err := LoadDic(name, MapPath(name))
 		return l, err
 	}
-	data, err := os.ReadFile(name)
+	data, err := ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}
@@ -124,6 +141,7 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	var dims *yaml.Node
 	handlers := p.settings(l)
 	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
+	handlers["neutral"] = func(n *yaml.Node) error { return p.neutral(n, l) }
 	handlers["sources"] = func(n *yaml.Node) error { return p.sources(n, l) }
 	err = p.Fields(root, "lexicon", handlers)
 	if err != nil {
@@ -277,6 +295,14 @@ func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error 
 				e.Exact = b
 				return nil
 			},
+			"subject": func(v *yaml.Node) error {
+				b, err := strconv.ParseBool(v.Value)
+				if err != nil {
+					return p.Errorf(v, "entry subject: expected true or false, got %q", v.Value)
+				}
+				e.Subject = b
+				return nil
+			},
 		})
 		if err != nil {
 			return err
@@ -372,6 +398,49 @@ func (p *parser) sources(n *yaml.Node, l *Lexicon) error {
 			return p.Errorf(sn, "source %q is listed twice", s.File)
 		}
 		l.Sources = append(l.Sources, s)
+	}
+	return nil
+}
+
+// neutral reads the top-level list of neutral entries: term, provenance
+// (source and phrase, or derived and statistic), note and exact as for any
+// entry, and no weight.
+func (p *parser) neutral(n *yaml.Node, l *Lexicon) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.Errorf(n, "neutral: expected a list of entries")
+	}
+	for _, en := range n.Content {
+		e := Entry{Weight: 1, File: p.Name, Line: en.Line}
+		err := p.Fields(en, "neutral entry", yamlfile.Handlers{
+			"term":      p.str(&e.Term),
+			"source":    p.str(&e.Source),
+			"phrase":    p.str(&e.Phrase),
+			"derived":   p.str(&e.Derived),
+			"statistic": p.str(&e.Statistic),
+			"note":      p.str(&e.Note),
+			"exact": func(v *yaml.Node) error {
+				b, err := strconv.ParseBool(v.Value)
+				if err != nil {
+					return p.Errorf(v, "neutral entry exact: expected true or false, got %q", v.Value)
+				}
+				e.Exact = b
+				return nil
+			},
+		})
+		switch {
+		case err != nil:
+			return err
+		case e.Term == "":
+			return p.Errorf(en, "neutral entry: missing required field term")
+		case e.Source == "" && e.Derived == "":
+			return p.Errorf(en, "neutral entry %q: missing required field source (a seed file) or derived (a corpus, with statistic)", e.Term)
+		case e.Derived != "" && e.Statistic == "":
+			return p.Errorf(en, "neutral entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
+		}
+		if err := checkTerm(e.Term); err != nil {
+			return p.Errorf(en, "neutral entry %q: %v", e.Term, err)
+		}
+		l.Neutral = append(l.Neutral, e)
 	}
 	return nil
 }

@@ -59,6 +59,13 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 		put(root, "sources", sourcesNode(l.Sources))
 	}
 	put(root, "dimensions", dims)
+	if len(l.Neutral) > 0 {
+		list := &yaml.Node{Kind: yaml.SequenceNode}
+		for i := range l.Neutral {
+			list.Content = append(list.Content, entryNode(&l.Neutral[i]))
+		}
+		put(root, "neutral", list)
+	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
 	if len(l.Files) > 0 {
 		doc.HeadComment = "Written by leadlex from " + strings.Join(l.Files, ", ") + "."
@@ -114,6 +121,9 @@ func entryNode(e *Entry) *yaml.Node {
 	}
 	if e.Exact {
 		add("exact", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	if e.Subject {
+		add("subject", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
 	if e.Note != "" {
 		add("note", str(e.Note))

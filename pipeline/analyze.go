@@ -2,11 +2,14 @@ package pipeline
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/norms"
 	"github.com/leadlex/leadlex/results"
+	"github.com/leadlex/leadlex/sections"
 )
 
 // Analyzer holds what every worker shares read-only: the compiled lexicon
@@ -14,6 +17,18 @@ import (
 type Analyzer struct {
 	matcher *matcher
 	Labels  LabelOptions
+	// CountAll counts boilerplate (equal opportunity, benefits, about the
+	// company, how to apply, location and schedule, signatures,
+	// disclaimers) toward the score too: --sections all. By default only
+	// the role's own wording counts.
+	CountAll bool
+	// Norms, if set, place each document among a genre's documents: the
+	// leadership_percentile and balance_percentile columns.
+	Norms *norms.Norms
+	// LabelByNorms labels by where balance stands among the norms'
+	// documents instead of by balance itself (--label-by norms; see
+	// NormsLabel). It needs Norms.
+	LabelByNorms bool
 }
 
 // NewAnalyzer compiles lex for matching.
@@ -30,6 +45,19 @@ type Hit struct {
 	Start, End int // byte offsets of the matched words in the text
 	Sentence   int // index of the sentence it stands in
 	Negated    bool
+	// Section is the kind of text the hit stands in; a hit in boilerplate
+	// is kept (explain shows it) but does not count unless the analyzer
+	// counts all sections.
+	Section sections.Kind
+	// Counts reports whether the hit counts toward the score.
+	Counts bool
+}
+
+// Section is a stretch of boilerplate in a text, with byte offsets.
+type Section struct {
+	Start, End int
+	Kind       sections.Kind
+	Words      int
 }
 
 // Analysis is everything found in one text: its sentences and hits with
@@ -42,6 +70,12 @@ type Analysis struct {
 	Sentences []Sentence      // its sentences, in order
 	Hits      []Hit           // the lexicon entries found, in order
 	Result    *results.Result // its scores per dimension, label and top terms, as score writes them
+	// Neutral lists the matches of neutral entries, which used up their
+	// words and count for nothing ("human resources", "dental and vision").
+	Neutral []Hit
+	// Boilerplate lists the stretches of boilerplate found, in text order;
+	// their words do not count unless the analyzer counts all sections.
+	Boilerplate []Section
 
 	// Positions maps offsets of Text back to lines and columns of the
 	// file, when the reader kept them (corpus.Options.Positions).
@@ -56,9 +90,14 @@ type Scorer struct {
 	runs   *runTokenizer // remembers the tokens, stems and lexicon starts of runs of text
 	toks   []Token
 	mtoks  []matchToken
-	starts []bool // per token: an entry can start here
+	starts []bool   // per token: an entry can start here
+	cues   []uint16 // per token: its sections.Code
 	sents  []Sentence
-	chunk  Analysis // Score's analysis of one chunk
+	kinds  sections.Tracker // the section kind of the sentences of the document being analysed
+	texts  []string         // scratch: a sentence's tokens as written
+	lowers []string         // scratch: a sentence's tokens lower-cased
+	parts  []sections.Part  // scratch: a sentence's parts
+	chunk  Analysis         // Score's analysis of one chunk
 	tally  *tally
 	rows   sentenceRows // sentence rows of the document being scored
 	totals []int64      // per entry: hits over all documents this scorer scored
@@ -107,6 +146,7 @@ func (s *Scorer) AnalyzeDoc(d corpus.Doc) *Analysis {
 		text = string(b)
 	}
 	out := &Analysis{Text: text, Result: r, Positions: d.Positions}
+	s.kinds.Reset()
 	forEachChunk(text, func(chunk string, base int, forced bool) {
 		s.analyzeChunk(chunk, base, forced, out)
 	})
@@ -134,7 +174,7 @@ func newRow(d corpus.Doc) *results.Result {
 // was cut inside a paragraph, and its first sentence continues the last one
 // already in out.
 func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analysis) {
-	s.toks, s.mtoks, s.starts = s.runs.tokenize(chunk, s.toks[:0], s.mtoks[:0], s.starts[:0])
+	s.toks, s.mtoks, s.starts, s.cues = s.runs.tokenize(chunk, s.toks[:0], s.mtoks[:0], s.starts[:0], s.cues[:0])
 	s.sents = Segment(s.sents[:0], chunk, s.toks)
 	m := s.an.matcher
 	for k, sent := range s.sents {
@@ -151,7 +191,9 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 			})
 		}
 		out.Words += sent.Words
+		s.parts = s.sectionParts(sent)
 		toks, starts := s.mtoks[sent.First:sent.Last], s.starts[sent.First:sent.Last]
+		part := 0
 		for i := 0; i < len(toks); {
 			if !starts[i] {
 				i++
@@ -162,19 +204,62 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 				i++
 				continue
 			}
+			if m.isNeutral(entry) {
+				first, last := s.toks[sent.First+i], s.toks[sent.First+i+n-1]
+				out.Neutral = append(out.Neutral, Hit{Entry: entry, Start: base + first.Start, End: base + last.End, Sentence: idx})
+				i += n
+				continue
+			}
 			if m.entry(entry).Cancel {
 				// A context rule cancelled the entry here: its words are
 				// used up and count for neither pole.
 				i += n
 				continue
 			}
+			for part < len(s.parts)-1 && s.parts[part].Last <= i {
+				part++
+			}
+			kind := s.parts[part].Kind
 			first, last := s.toks[sent.First+i], s.toks[sent.First+i+n-1]
 			out.Hits = append(out.Hits, Hit{
 				Entry: entry, Start: base + first.Start, End: base + last.End,
 				Sentence: idx, Negated: s.negated(toks, i),
+				Section: kind, Counts: !kind.Boilerplate() || s.an.CountAll,
 			})
 			i += n
 		}
+		s.addBoilerplate(sent, base, out)
+	}
+}
+
+// sectionParts classifies the parts of one sentence of the current chunk.
+func (s *Scorer) sectionParts(sent Sentence) []sections.Part {
+	codes := s.cues[sent.First:sent.Last]
+	s.texts, s.lowers = s.texts[:0], s.lowers[:0]
+	if slices.Contains(codes, sections.GlueCode) { // only then are the words needed
+		for k := sent.First; k < sent.Last; k++ {
+			s.texts = append(s.texts, s.toks[k].Text)
+			s.lowers = append(s.lowers, s.mtoks[k].Lower)
+		}
+	}
+	return s.kinds.SentenceCodes(s.parts[:0], codes, s.texts, s.lowers)
+}
+
+// addBoilerplate records the boilerplate parts of a sentence (s.parts) in
+// out with their byte offsets and word counts.
+func (s *Scorer) addBoilerplate(sent Sentence, base int, out *Analysis) {
+	for _, p := range s.parts {
+		if !p.Kind.Boilerplate() {
+			continue
+		}
+		words := 0
+		for k := sent.First + p.First; k < sent.First+p.Last; k++ {
+			if s.toks[k].Word {
+				words++
+			}
+		}
+		start, end := base+s.toks[sent.First+p.First].Start, base+s.toks[sent.First+p.Last-1].End
+		out.Boilerplate = append(out.Boilerplate, Section{Start: start, End: end, Kind: p.Kind, Words: words})
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 // space, and the sentence it cuts is joined up again.
 const (
 	chunkTarget = 64 << 10
-	chunkMax    = 1 << 20
+	chunkMax    = 128 << 10 // a chunk of punctuation alone, a token a byte, takes some 200 times its size
 )
 
 // nextChunk returns the length of the next chunk of s and whether it is cut

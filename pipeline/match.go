@@ -59,21 +59,28 @@ func compileMatcher(l *lexicon.Lexicon) *matcher {
 		dimIndex:   make([]int, len(l.Entries)),
 	}
 	for i := range l.Entries {
-		e := &l.Entries[i]
-		_, m.dimIndex[i] = l.Dimension(e.Dimension)
-		n := m.root
-		words := stem.Words(e.Term)
-		for j, w := range words {
-			if !e.Exact && j > 0 && j < len(words)-1 && m.skip[w] {
-				continue
-			}
-			n = n.child(w)
-		}
-		n.entry, n.exact = int32(i), e.Exact
+		_, m.dimIndex[i] = l.Dimension(l.Entries[i].Dimension)
+		m.add(&l.Entries[i], i)
+	}
+	for k := range l.Neutral {
+		m.add(&l.Neutral[k], len(l.Entries)+k)
 	}
 	m.stemHeads = map[string]bool{}
 	m.root.eachStem(func(stem string) { m.stemHeads[stemHead(stem)] = true })
 	return m
+}
+
+// add puts entry e, numbered i, into the trie.
+func (m *matcher) add(e *lexicon.Entry, i int) {
+	n := m.root
+	words := stem.Words(e.Term)
+	for j, w := range words {
+		if !e.Exact && j > 0 && j < len(words)-1 && m.skip[w] {
+			continue
+		}
+		n = n.child(w)
+	}
+	n.entry, n.exact = int32(i), e.Exact
 }
 
 // eachStem calls fn with every stem on an edge of the trie under n.
@@ -155,8 +162,18 @@ func (n *node) child(word string) *node {
 	return c
 }
 
-// Entry returns the entry with index i.
-func (m *matcher) entry(i int) *lexicon.Entry { return &m.lex.Entries[i] }
+// entry returns the entry with index i; indexes from len(Lexicon.Entries)
+// on are the neutral entries, in order.
+func (m *matcher) entry(i int) *lexicon.Entry {
+	if n := len(m.lex.Entries); i >= n {
+		return &m.lex.Neutral[i-n]
+	}
+	return &m.lex.Entries[i]
+}
+
+// isNeutral reports whether the entry with index i (from longest) is a
+// neutral entry: it uses up its words and counts for nothing.
+func (m *matcher) isNeutral(i int) bool { return i >= len(m.lex.Entries) }
 
 // DimensionIndex returns the index of entry i's dimension in Lexicon.Dimensions.
 func (m *matcher) dimensionIndex(i int) int { return m.dimIndex[i] }
@@ -237,7 +254,8 @@ func (m *matcher) search(toks []matchToken, j int, n *node, depth, skipped, run 
 }
 
 // Matches returns the entries the words of text hit, left to right, the
-// longest match first as in scoring. Text is split as terms are (Words),
+// longest match first as in scoring; neutral entries are included (an
+// entry's Dimension is empty). Text is split as terms are (Words),
 // so punctuation is not handled; it serves look-ups such as
 // `leadlex lexicon show innovators`.
 func (m *matcher) matches(text string) []*lexicon.Entry {

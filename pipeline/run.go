@@ -72,6 +72,7 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]results.Se
 	}
 	t := s.tally
 	t.Reset()
+	s.kinds.Reset()
 	var rows *sentenceRows
 	if emit != nil {
 		rows = &s.rows
@@ -84,6 +85,7 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]results.Se
 			return err
 		}
 		chunk.Words, chunk.Sentences, chunk.Hits = 0, chunk.Sentences[:0], chunk.Hits[:0]
+		chunk.Boilerplate, chunk.Neutral = chunk.Boilerplate[:0], chunk.Neutral[:0]
 		s.analyzeChunk(text, base, false, chunk)
 		t.Add(chunk)
 		if continued && len(chunk.Sentences) > 0 && t.Sentences > len(chunk.Sentences) {
@@ -152,6 +154,8 @@ func Run(ctx context.Context, docs iter.Seq[corpus.Doc], an *Analyzer, sink Sink
 		Worker:  func() *Scorer { return NewScorer(an) },
 		Work:    scoreInto,
 		Emit:    func(p *pending) error { return sum.write(ctx, p, sink, opt) },
+		Weight:  textWeight,
+		Budget:  inFlightText,
 		Done: func(sc *Scorer) {
 			mu.Lock()
 			defer mu.Unlock()

@@ -8,6 +8,8 @@ import (
 	"unsafe"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/leadlex/leadlex/sections"
 )
 
 // prose's tokenizer cuts text at white space (unicode.IsSpace) into runs
@@ -34,10 +36,11 @@ type span struct{ off, len uint32 }
 
 // runPiece is one token of a run, with what matching needs to know of it.
 type runPiece struct {
-	start, end        int32 // byte offsets in the run
-	text, lower, stem span  // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (matcher.matchStem)
-	word              bool  // counts as a word
-	canStart          bool  // a lexicon entry can begin with it
+	start, end        int32  // byte offsets in the run
+	text, lower, stem span   // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (matcher.matchStem)
+	word              bool   // counts as a word
+	canStart          bool   // a lexicon entry can begin with it
+	cue               uint16 // its sections.Code: which boilerplate cue word it is, if any
 }
 
 // runEntry is one remembered run: its bytes and its pieces.
@@ -203,8 +206,9 @@ func newRunTokenizer(m *matcher, limit int) *runTokenizer {
 }
 
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
-// matcher, their matcher tokens and can-start flags to words and starts.
-func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, starts []bool) ([]Token, []matchToken, []bool) {
+// matcher, their matcher tokens, can-start flags and section cue codes to
+// words, starts and cues.
+func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, starts []bool, cues []uint16) ([]Token, []matchToken, []bool, []uint16) {
 	if rt.limit > 0 && rt.cur.full() {
 		rt.cur, rt.old = rt.old, rt.cur
 		rt.cur.reset()
@@ -255,6 +259,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 			if rt.matcher != nil {
 				words = append(words, matchToken{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
 				starts = append(starts, p.canStart)
+				cues = append(cues, p.cue)
 			}
 		}
 	}
@@ -262,7 +267,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 		cur.reset()
 	}
 	clear(rt.pending) // do not keep the text alive
-	return toks, words, starts
+	return toks, words, starts, cues
 }
 
 // resolve tokenizes the pending runs with prose, in one call for all those
@@ -271,7 +276,7 @@ func (rt *runTokenizer) resolve() {
 	rt.entries = rt.entries[:0]
 	rt.batch.Reset()
 	for _, run := range rt.pending {
-		if strings.Contains(run, runSentinel) {
+		if strings.Contains(run, runSentinel) || len(run) > peelAbove {
 			continue
 		}
 		if rt.batch.Len() > 0 {
@@ -282,8 +287,8 @@ func (rt *runTokenizer) resolve() {
 	ptoks := proseTokens(rt.batch.String())
 	for i, run := range rt.pending {
 		var mine []prose.Token
-		if strings.Contains(run, runSentinel) {
-			mine = proseTokens(run)
+		if strings.Contains(run, runSentinel) || len(run) > peelAbove {
+			mine = runTokens(run)
 		} else {
 			n := 0
 			for n < len(ptoks) && ptoks[n].Text != runSentinel {
@@ -325,6 +330,7 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 			if lower != t.Text {
 				p.lower = m.add(lower)
 			}
+			p.cue = sections.Code(t.Text, lower)
 			if t.Word {
 				stem := rt.matcher.matchStem(lower) // the stem, where it can matter
 				if stem == "" {

@@ -93,10 +93,10 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 		if got := tokenString(text, Tokenize(nil, text)); got != want {
 			t.Fatalf("text %d: Tokenize\n got %s\nwant %s", i, got, want)
 		}
-		if toks, _, _ := colliding.tokenize(text, nil, nil, nil); tokenString(text, toks) != want {
+		if toks, _, _, _ := colliding.tokenize(text, nil, nil, nil, nil); tokenString(text, toks) != want {
 			t.Fatalf("text %d: tokenizer with colliding hashes\n got %s\nwant %s", i, tokenString(text, toks), want)
 		}
-		toks, words, starts := remembering.tokenize(text, nil, nil, nil)
+		toks, words, starts, _ := remembering.tokenize(text, nil, nil, nil, nil)
 		if got := tokenString(text, toks); got != want {
 			t.Fatalf("text %d: remembering tokenizer\n got %s\nwant %s", i, got, want)
 		}

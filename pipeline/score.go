@@ -10,7 +10,9 @@ import (
 
 	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/norms"
 	"github.com/leadlex/leadlex/results"
+	"github.com/leadlex/leadlex/sections"
 )
 
 // LabelOptions are the thresholds that turn hit counts into a label.
@@ -53,8 +55,10 @@ type OptionError = fielderr.Error
 // tally accumulates hits per entry over one document (or one sentence).
 type tally struct {
 	Words, Sentences int
-	Counts           []int32 // per entry: hits not negated
-	Negated          []int32 // per entry: negated hits
+	Counts           []int32 // per entry: counted hits not negated
+	Negated          []int32 // per entry: counted negated hits
+	// Excluded is the words left out per section kind (index: sections.Kind).
+	Excluded [16]int
 }
 
 // newTally returns an empty tally for a lexicon of n entries.
@@ -65,6 +69,7 @@ func newTally(n int) *tally {
 // Reset empties the tally for reuse.
 func (t *tally) Reset() {
 	t.Words, t.Sentences = 0, 0
+	t.Excluded = [16]int{}
 	clear(t.Counts)
 	clear(t.Negated)
 }
@@ -72,6 +77,9 @@ func (t *tally) Reset() {
 // AddHits counts hits into the tally.
 func (t *tally) AddHits(hits []Hit) {
 	for _, h := range hits {
+		if !h.Counts {
+			continue
+		}
 		if h.Negated {
 			t.Negated[h.Entry]++
 		} else {
@@ -85,6 +93,21 @@ func (t *tally) Add(a *Analysis) {
 	t.Words += a.Words
 	t.Sentences += len(a.Sentences)
 	t.AddHits(a.Hits)
+	for _, b := range a.Boilerplate {
+		t.Excluded[b.Kind] += b.Words
+	}
+}
+
+// ScoredWords is the words that counted: all words less those left out.
+func (t *tally) ScoredWords(countAll bool) int {
+	if countAll {
+		return t.Words
+	}
+	n := t.Words
+	for _, x := range t.Excluded {
+		n -= x
+	}
+	return max(0, n)
 }
 
 // fill computes the score columns of r from the tally.
@@ -120,24 +143,47 @@ func (an *Analyzer) fill(r *results.Result, t *tally) {
 		d.Leadership, d.Management = round(d.Leadership), round(d.Management)
 	}
 	r.LeadershipHits, r.ManagementHits, r.NegatedHits = lead, mgmt, neg
-	if t.Words > 0 {
-		r.LeadershipPer1k = lead * 1000 / float64(t.Words)
-		r.ManagementPer1k = mgmt * 1000 / float64(t.Words)
+	scored := t.ScoredWords(an.CountAll)
+	r.ScoredWords = int32(scored)
+	r.Excluded = []results.ExcludedWords{}
+	if !an.CountAll {
+		for _, k := range sections.Kinds() {
+			if t.Excluded[k] > 0 {
+				r.Excluded = append(r.Excluded, results.ExcludedWords{Kind: k.String(), Words: int32(t.Excluded[k])})
+			}
+		}
+	}
+	if scored > 0 {
+		r.LeadershipPer1k = lead * 1000 / float64(scored)
+		r.ManagementPer1k = mgmt * 1000 / float64(scored)
 	}
 	if lead+mgmt > 0 {
 		b := (lead - mgmt) / (lead + mgmt)
 		r.Balance = &b
 	}
 	r.Label, r.Confidence = an.Labels.Label(lead, mgmt)
+	an.placeInNorms(r)
 	r.TopTerms = an.topTerms(t)
 }
 
 // LabelSettings renders the label thresholds and the negation window of a
 // run for the leadlex.labels metadata of its output files, as in
 // "min_hits=0.5 margin=0.2 top_terms=10 negation_window=3".
+// Settings that differ from the defaults follow: "sections=all",
+// "norms=job-posts", "label_by=norms".
 func (an *Analyzer) LabelSettings() string {
-	return fmt.Sprintf("min_hits=%g margin=%g top_terms=%d negation_window=%d",
+	s := fmt.Sprintf("min_hits=%g margin=%g top_terms=%d negation_window=%d",
 		an.Labels.MinHits, an.Labels.Margin, an.Labels.TopTerms, an.Lexicon().Negation.Window)
+	if an.CountAll {
+		s += " sections=all"
+	}
+	if an.Norms != nil {
+		s += " norms=" + an.Norms.Name
+	}
+	if an.LabelByNorms {
+		s += " label_by=norms"
+	}
+	return s
 }
 
 // Label picks the label for weighted hit counts and the posterior
@@ -188,4 +234,37 @@ func (an *Analyzer) topTerms(t *tally) []results.TermCount {
 		out[k] = results.TermCount{Term: e.Term, Pole: e.Pole.String(), Dimension: e.Dimension, Count: t.Counts[i]}
 	}
 	return out
+}
+
+// placeInNorms fills the percentile columns from the analyzer's norms and,
+// with LabelByNorms, relabels the document by its balance percentile.
+func (an *Analyzer) placeInNorms(r *results.Result) {
+	if an.Norms == nil {
+		return
+	}
+	if p, ok := an.Norms.Percentile(norms.LeadershipPer1k, r.LeadershipPer1k); ok {
+		r.LeadershipPercentile = &p
+	}
+	if r.Balance != nil {
+		if p, ok := an.Norms.Percentile(norms.Balance, *r.Balance); ok {
+			r.BalancePercentile = &p
+		}
+	}
+	if an.LabelByNorms && r.Label != results.LabelNone && r.BalancePercentile != nil {
+		r.Label = NormsLabel(*r.BalancePercentile)
+	}
+}
+
+// NormsLabel is the label of --label-by norms: leadership when balance is
+// above two thirds of the genre's documents, management when it is at or
+// below one third, balanced between. The confidence column keeps the
+// posterior of the balance rule.
+func NormsLabel(balancePercentile float64) string {
+	switch {
+	case balancePercentile > 200.0/3:
+		return results.LabelLeadership
+	case balancePercentile <= 100.0/3:
+		return results.LabelManagement
+	}
+	return results.LabelBalanced
 }

@@ -15,6 +15,12 @@ import (
 // character boundary. Its byte_start and byte_end still span all of it.
 const MaxSentenceText = 64 << 10
 
+// MaxSentenceBytes bounds a sentence row: a sentence that runs on for
+// longer (a document without a sentence end) is split at the first chunk
+// boundary (a blank line, or a space) after this many bytes, so that the
+// hits held for one row do not grow with the document.
+const MaxSentenceBytes = 1 << 20
+
 // Sentence rows travel from a worker to the writer in batches of at most
 // sentenceBatchRows rows or sentenceBatchBytes bytes of text, whichever
 // comes first; with a few batches queued per document in flight, memory
@@ -57,7 +63,7 @@ func (b *sentenceRows) addChunk(chunk string, base int, continued bool, a *Analy
 		for ; h < len(a.Hits) && a.Hits[h].Sentence == k; h++ {
 			b.hits = append(b.hits, a.Hits[h])
 		}
-		if k == 0 && continued && b.held != nil {
+		if k == 0 && continued && b.held != nil && b.held.ByteEnd-b.held.ByteStart < MaxSentenceBytes {
 			row := b.held
 			row.ByteEnd = int64(s.End)
 			row.Words += int32(s.Words)
@@ -143,6 +149,9 @@ func (an *Analyzer) fillSentence(row *results.SentenceRow, hits []Hit) {
 	row.Terms = nil
 	var lead, mgmt, neg float64
 	for _, h := range hits {
+		if !h.Counts {
+			continue
+		}
 		e := &lex.Entries[h.Entry]
 		if h.Negated {
 			neg += e.Weight

@@ -31,7 +31,7 @@ var proseOptions = []prose.DocOpt{
 // prose is asked once per distinct run of text between white space (see
 // runTokenizer), which gives the same tokens as asking it about the whole.
 func Tokenize(dst []Token, text string) []Token {
-	dst, _, _ = newRunTokenizer(nil, 0).tokenize(text, dst, nil, nil)
+	dst, _, _, _ = newRunTokenizer(nil, 0).tokenize(text, dst, nil, nil, nil)
 	return dst
 }
 

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/leadlex/leadlex/internal/fielderr"
+	"github.com/leadlex/leadlex/internal/humanize"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/leadlex/leadlex/results"
 )
@@ -62,20 +63,22 @@ type Report struct {
 
 // Group holds the totals of one group of rows.
 type Group struct {
-	Name       string
-	Documents  int
-	Status     map[string]int // rows by status
-	Labels     map[string]int // scored rows by label
-	Bytes      int64
-	Words      int64 // of scored rows
-	Sentences  int64
-	Leadership float64 // weighted hits
-	Management float64
-	Negated    float64
-	Balance    [BalanceBins]int // scored rows with hits, by balance
-	NoHits     int              // scored rows without hits (balance null)
-	Dims       []DimTotal       // per dimension, in Report.Dimensions order
-	Terms      map[Term]int64   // summed from each row's top_terms
+	Name        string
+	Documents   int
+	Status      map[string]int // rows by status
+	Labels      map[string]int // scored rows by label
+	Bytes       int64
+	Words       int64            // of scored rows
+	ScoredWords int64            // words that counted (boilerplate left out)
+	Excluded    map[string]int64 // words of boilerplate left out, by kind
+	Sentences   int64
+	Leadership  float64 // weighted hits
+	Management  float64
+	Negated     float64
+	Balance     [BalanceBins]int // scored rows with hits, by balance
+	NoHits      int              // scored rows without hits (balance null)
+	Dims        []DimTotal       // per dimension, in Report.Dimensions order
+	Terms       map[Term]int64   // summed from each row's top_terms
 }
 
 // DimTotal is the weighted hits of one dimension summed over a group.
@@ -168,7 +171,7 @@ func Gather(rows iter.Seq2[*results.Result, error], meta map[string]string, opt 
 }
 
 func newGroup(name string) *Group {
-	return &Group{Name: name, Status: map[string]int{}, Labels: map[string]int{}, Terms: map[Term]int64{}}
+	return &Group{Name: name, Status: map[string]int{}, Labels: map[string]int{}, Terms: map[Term]int64{}, Excluded: map[string]int64{}}
 }
 
 // dimensions learns the lexicon's dimensions from the rows, in order.
@@ -190,6 +193,14 @@ func (g *Group) add(rep *Report, r *results.Result) {
 	}
 	g.Labels[r.Label]++
 	g.Words += int64(r.Words)
+	scored := int64(r.ScoredWords)
+	if scored == 0 && len(r.Excluded) == 0 {
+		scored = int64(r.Words) // a results file from before scored_words
+	}
+	g.ScoredWords += scored
+	for _, x := range r.Excluded {
+		g.Excluded[x.Kind] += int64(x.Words)
+	}
 	g.Sentences += int64(r.Sentences)
 	g.Leadership += r.LeadershipHits
 	g.Management += r.ManagementHits
@@ -296,6 +307,10 @@ func (g *Group) merge(h *Group) {
 	}
 	g.Bytes += h.Bytes
 	g.Words += h.Words
+	g.ScoredWords += h.ScoredWords
+	for k, v := range h.Excluded {
+		g.Excluded[k] += v
+	}
 	g.Sentences += h.Sentences
 	g.Leadership += h.Leadership
 	g.Management += h.Management
@@ -319,12 +334,34 @@ func (g *Group) merge(h *Group) {
 // Scored is the number of rows with status ok.
 func (g *Group) Scored() int { return g.Status[results.StatusOK] }
 
-// Per1k returns hits per 1,000 words of the group's scored text.
+// Per1k returns hits per 1,000 words of the group's scored text (the
+// words that counted).
 func (g *Group) Per1k(hits float64) float64 {
-	if g.Words == 0 {
+	if g.ScoredWords == 0 {
 		return 0
 	}
-	return hits * 1000 / float64(g.Words)
+	return hits * 1000 / float64(g.ScoredWords)
+}
+
+// ExcludedSummary says how many words of each kind of boilerplate were
+// left out of the scores, with their share of all words, largest first:
+// "benefits 1,204 words (9.1 %), how_to_apply 880 words (6.6 %)"; "" when
+// nothing was left out.
+func (g *Group) ExcludedSummary() string {
+	kinds := make([]string, 0, len(g.Excluded))
+	for k, n := range g.Excluded {
+		if n > 0 {
+			kinds = append(kinds, k)
+		}
+	}
+	slices.SortFunc(kinds, func(a, b string) int {
+		return cmp.Or(cmp.Compare(g.Excluded[b], g.Excluded[a]), cmp.Compare(a, b))
+	})
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%s %s words (%.1f %%)", k, humanize.Thousands(g.Excluded[k]), 100*float64(g.Excluded[k])/float64(max(1, g.Words)))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // TopTerms lists the group's n most frequent terms of a pole, most first.

@@ -170,8 +170,8 @@ func TestGrouping(t *testing.T) {
 		{"error", "(null)=7"},
 		{"words", "0=1 100=2 200=1 300=1 400=1 500=1"},
 		{"folder:0", "error: By folder:0: want folder:N with N a depth of 1 or more, e.g. folder:2 for jobs/sales"},
-		{"balance", "error: By balance: cannot group by a column of numbers or lists; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error"},
-		{"colour", "error: By colour: no such column; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error"},
+		{"balance", "error: By balance: cannot group by a column of numbers or lists; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error, scored_words"},
+		{"colour", "error: By colour: no such column; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error, scored_words"},
 	}
 	for _, tc := range tests {
 		if got := names(tc.by); got != tc.want {
@@ -309,5 +309,18 @@ func TestHTMLEscapes(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "&lt;script&gt;alert(1)&lt;/script&gt;.md") {
 		t.Error("escaped document name missing")
+	}
+}
+
+func TestExcludedSummaryAndPer1k(t *testing.T) {
+	g := &Group{Words: 1000, ScoredWords: 800, Excluded: map[string]int64{"benefits": 150, "how_to_apply": 50, "role": 0}}
+	if got, want := g.ExcludedSummary(), "benefits 150 words (15.0 %), how_to_apply 50 words (5.0 %)"; got != want {
+		t.Errorf("ExcludedSummary() = %q, want %q", got, want)
+	}
+	if got := g.Per1k(8); got != 10 {
+		t.Errorf("Per1k(8) over 800 scored words = %v, want 10", got)
+	}
+	if (&Group{Excluded: map[string]int64{}}).ExcludedSummary() != "" {
+		t.Error("nothing excluded should say nothing")
 	}
 }

@@ -25,7 +25,9 @@ type AtomicFile struct {
 	direct bool  // tmp is the destination itself
 }
 
-// CreateAtomic starts writing path.
+// CreateAtomic starts writing path. Temporary files of earlier runs
+// writing path that were killed before they could remove them are removed
+// first (see removeStaleTemps).
 func CreateAtomic(path string) (*AtomicFile, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -46,10 +48,12 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
+	removeStaleTemps(dir, base)
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
 		return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
+	lockTemp(tmp)
 	temps.Store(tmp.Name(), struct{}{})
 	return &AtomicFile{path: path, tmp: tmp, buf: bufio.NewWriterSize(tmp, 1<<20)}, nil
 }

@@ -48,8 +48,8 @@ func writeText(t *testing.T, open func(io.Writer) (*TextWriter[Result], error)) 
 
 func TestJSONLWriter(t *testing.T) {
 	buf := writeText(t, NewJSONLWriter[Result])
-	want := `{"doc_id":"jobs/a.md","path":"c/jobs/a.md","format":"md","bytes":120,"words":20,"sentences":2,"leadership_hits":3,"management_hits":1,"negated_hits":0,"leadership_per_1k":150,"management_per_1k":50,"balance":0.5,"label":"leadership","confidence":0.25,"dimensions":[{"name":"vision","leadership":3,"management":1},{"name":"risk","leadership":0,"management":0}],"top_terms":[{"term":"inspire","pole":"leadership","dimension":"vision","count":3},{"term":"budget","pole":"management","dimension":"vision","count":1}],"status":"ok","error":null}
-{"doc_id":"odd \"name\", <b>.txt","path":"p","format":"txt","bytes":0,"words":0,"sentences":0,"leadership_hits":0,"management_hits":0,"negated_hits":0,"leadership_per_1k":0,"management_per_1k":0,"balance":null,"label":"","confidence":0,"dimensions":[],"top_terms":[],"status":"skipped","error":"empty file"}
+	want := `{"doc_id":"jobs/a.md","path":"c/jobs/a.md","format":"md","bytes":120,"words":20,"sentences":2,"leadership_hits":3,"management_hits":1,"negated_hits":0,"leadership_per_1k":150,"management_per_1k":50,"balance":0.5,"label":"leadership","confidence":0.25,"dimensions":[{"name":"vision","leadership":3,"management":1},{"name":"risk","leadership":0,"management":0}],"top_terms":[{"term":"inspire","pole":"leadership","dimension":"vision","count":3},{"term":"budget","pole":"management","dimension":"vision","count":1}],"status":"ok","error":null,"scored_words":0,"excluded":[],"leadership_percentile":null,"balance_percentile":null}
+{"doc_id":"odd \"name\", <b>.txt","path":"p","format":"txt","bytes":0,"words":0,"sentences":0,"leadership_hits":0,"management_hits":0,"negated_hits":0,"leadership_per_1k":0,"management_per_1k":0,"balance":null,"label":"","confidence":0,"dimensions":[],"top_terms":[],"status":"skipped","error":"empty file","scored_words":0,"excluded":[],"leadership_percentile":null,"balance_percentile":null}
 `
 	if buf.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
@@ -61,6 +61,9 @@ func TestJSONLWriter(t *testing.T) {
 		var r Result
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatal(err)
+		}
+		if len(r.Excluded) == 0 {
+			r.Excluded = nil
 		}
 		if !reflect.DeepEqual(r, rows[i]) {
 			t.Errorf("line %d decodes to %+v", i, r)
@@ -75,12 +78,12 @@ func TestCSVWriter(t *testing.T) {
 	}
 	want := [][]string{
 		{"doc_id", "path", "format", "bytes", "words", "sentences", "leadership_hits", "management_hits", "negated_hits",
-			"leadership_per_1k", "management_per_1k", "balance", "label", "confidence", "dimensions", "top_terms", "status", "error"},
+			"leadership_per_1k", "management_per_1k", "balance", "label", "confidence", "dimensions", "top_terms", "status", "error", "scored_words", "excluded", "leadership_percentile", "balance_percentile"},
 		{"jobs/a.md", "c/jobs/a.md", "md", "120", "20", "2", "3", "1", "0", "150", "50", "0.5", "leadership", "0.25",
 			`[{"name":"vision","leadership":3,"management":1},{"name":"risk","leadership":0,"management":0}]`,
 			`[{"term":"inspire","pole":"leadership","dimension":"vision","count":3},{"term":"budget","pole":"management","dimension":"vision","count":1}]`,
-			"ok", ""},
-		{`odd "name", <b>.txt`, "p", "txt", "0", "0", "0", "0", "0", "0", "0", "0", "", "", "0", "[]", "[]", "skipped", "empty file"},
+			"ok", "", "0", "[]", "", ""},
+		{`odd "name", <b>.txt`, "p", "txt", "0", "0", "0", "0", "0", "0", "0", "0", "", "", "0", "[]", "[]", "skipped", "empty file", "0", "[]", "", ""},
 	}
 	if !reflect.DeepEqual(recs, want) {
 		t.Errorf("got:\n%q\nwant:\n%q", recs, want)

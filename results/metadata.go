@@ -4,7 +4,7 @@ import "github.com/leadlex/leadlex/lexicon"
 
 // SchemaVersion is the version of the results and sentences file layouts.
 // It changes when a column is added, removed, renamed or retyped.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // Metadata is the key/value metadata written into every output file.
 type Metadata map[string]string

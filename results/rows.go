@@ -41,6 +41,20 @@ type Result struct {
 	TopTerms        []TermCount      `parquet:"top_terms,list" json:"top_terms"`
 	Status          string           `parquet:"status,dict" json:"status"`
 	Error           *string          `parquet:"error,optional" json:"error"`
+	ScoredWords     int32            `parquet:"scored_words" json:"scored_words"`
+	Excluded        []ExcludedWords  `parquet:"excluded,list" json:"excluded"`
+	// Percentiles of leadership_per_1k and balance among the documents of
+	// the norms chosen with --norms (a genre); null without norms, and
+	// balance_percentile null when balance is.
+	LeadershipPercentile *float64 `parquet:"leadership_percentile,optional" json:"leadership_percentile"`
+	BalancePercentile    *float64 `parquet:"balance_percentile,optional" json:"balance_percentile"`
+}
+
+// ExcludedWords is how many words of one kind of boilerplate (see package
+// sections) were left out of a document's score.
+type ExcludedWords struct {
+	Kind  string `parquet:"kind" json:"kind"`
+	Words int32  `parquet:"words" json:"words"`
 }
 
 // SentenceRow is one row of the sentences file: one sentence of a scored

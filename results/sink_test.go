@@ -74,6 +74,9 @@ func TestParquetRoundTrip(t *testing.T) {
 			if len(r.TopTerms) == 0 {
 				r.TopTerms = nil
 			}
+			if len(r.Excluded) == 0 {
+				r.Excluded = nil
+			}
 		}
 	}
 	if !reflect.DeepEqual(got, rows) {

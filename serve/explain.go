@@ -68,5 +68,10 @@ func Explain(a *pipeline.Analysis, an *pipeline.Analyzer) *ExplainAnswer {
 			Provenance: e.Provenance(),
 		})
 	}
+	if !an.CountAll {
+		for _, b := range a.Boilerplate {
+			out.Excluded = append(out.Excluded, ExcludedAnswer{Start: b.Start, End: b.End, Kind: b.Kind.String()})
+		}
+	}
 	return out
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/corpus"
+	"github.com/leadlex/leadlex/internal/printable"
 	"github.com/leadlex/leadlex/results"
 )
 
@@ -36,8 +37,13 @@ type checkOptions struct {
 	root           string
 }
 
+// defaultCheckBytes is the default of check's --max-bytes: check holds a
+// file's text, its positions and its whole analysis at once, some twelve
+// times its size, so 8 MB keeps a run's peak under 256 MB.
+const defaultCheckBytes = 8 << 20
+
 func newCheckCmd() *cobra.Command {
-	o := &checkOptions{maxBytes: corpus.DefaultMaxBytes}
+	o := &checkOptions{maxBytes: defaultCheckBytes}
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Check documents against a wording policy (.leadlex.yaml) for CI",
@@ -77,7 +83,7 @@ or output that cannot be written; 130 when interrupted.`,
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents checked at once (default: number of CPUs)")
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB)")
+	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB; default 8MB: check holds each file and its analysis whole)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
 	f.StringVar(&o.root, "root", "", "github, sarif and codequality paths are relative to this folder (default: $GITHUB_WORKSPACE, else the git repository around the working folder, else the working folder)")
 	o.read.registerWithInputs(f)
@@ -93,6 +99,16 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(o.analysis.lexicons) == 0 {
+		o.analysis.lexicons = policy.Lexicons
+	}
+	roots, err := o.checkRoots(cmd, args, policy)
+	if err != nil {
+		return err
+	}
+	if err := o.refuseOverwrite(policy, roots); err != nil {
+		return err
+	}
 	checker, err := o.checker(policy)
 	if err != nil {
 		return err
@@ -103,17 +119,13 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 			return err
 		}
 	}
-	roots, err := o.checkRoots(cmd, args, policy)
-	if err != nil {
-		return err
-	}
 	rep, unreadable, err := o.check(cmd, checker, roots)
 	if err != nil {
 		return err
 	}
 	stderr := cmd.ErrOrStderr()
 	for _, d := range unreadable {
-		fmt.Fprintf(stderr, "leadlex: %s: %s\n", d.Path, d.Reason)
+		fmt.Fprintf(stderr, "leadlex: %s: %s\n", printable.Line(d.Path), printable.Line(d.Reason))
 	}
 	if o.writeBaseline {
 		if err := writeBaselineFile(o.baseline, check.NewBaseline(rep.Findings)); err != nil {
@@ -179,6 +191,23 @@ func (o *checkOptions) checker(policy *check.Policy) (*check.Checker, error) {
 		return nil, withCode(exitUsage, err)
 	}
 	return checker, nil
+}
+
+// refuseOverwrite refuses a report or baseline written over what the check
+// reads: the policy, its lexicons, the baseline, the files checked.
+func (o *checkOptions) refuseOverwrite(policy *check.Policy, roots []string) error {
+	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	if err != nil {
+		return err
+	}
+	inputs := append(append([]string{policy.File}, roots...), lexiconFiles(o.analysis.lexicons)...)
+	outputs := []outputPath{{"-o", o.output}}
+	if o.writeBaseline {
+		outputs = append(outputs, outputPath{"--baseline", o.baseline})
+	} else {
+		inputs = append(inputs, o.baseline)
+	}
+	return refuseOverwrite(copt.Reads, inputs, outputs...)
 }
 
 // checkRoots is what to check: the PATHs given (globs expanded, - for

@@ -11,8 +11,10 @@ import (
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/buildinfo"
+	"github.com/leadlex/leadlex/internal/capped"
 	"github.com/leadlex/leadlex/internal/fielderr"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/norms"
 	"github.com/leadlex/leadlex/pipeline"
 )
 
@@ -22,6 +24,9 @@ type analysisFlags struct {
 	labels         pipeline.LabelOptions
 	negationWindow int      // used when --negation-window is set
 	negators       []string // used when --negators is set
+	sections       string   // --sections: role (the default) or all
+	norms          string   // --norms: embedded norms name or file; "" for none
+	labelBy        string   // --label-by: balance (the default) or norms
 	flags          *pflag.FlagSet
 }
 
@@ -37,6 +42,12 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 		"words before a hit searched for a negator; 0 turns negation off (default: the lexicon's, 3 in the built-in one)")
 	fs.StringSliceVar(&f.negators, "negators", nil,
 		"comma-separated words that negate a hit shortly after them, replacing the lexicon's lists (reversible negators such as 'afraid' included; e.g. not,never,without)")
+	fs.StringVar(&f.sections, "sections", "role",
+		"which text counts: role leaves boilerplate out (equal opportunity, benefits and pay, about the company, how to apply, location and schedule, signatures, disclaimers); all counts everything")
+	fs.StringVar(&f.norms, "norms", "",
+		"place each document among a genre's documents (leadership_percentile, balance_percentile): job-posts, general, or a file from leadlex norms build")
+	fs.StringVar(&f.labelBy, "label-by", "auto",
+		"label rule: balance (balance >= --margin is leadership, <= -margin management), norms (balance above two thirds of the genre's documents is leadership, at or below one third management; needs --norms), or auto: norms when --norms is given, else balance")
 }
 
 // readFlags are the flags that say how files are read: extra extensions,
@@ -80,11 +91,33 @@ func (f *analysisFlags) analyzer() (*pipeline.Analyzer, error) {
 	if err := f.labels.Validate(); err != nil {
 		return nil, usageErr("%v", flagError(err))
 	}
+	if f.sections != "role" && f.sections != "all" {
+		return nil, usageErr("--sections must be role or all, got %q", f.sections)
+	}
 	lex, err := f.lexicon()
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.NewAnalyzer(lex, f.labels), nil
+	an := pipeline.NewAnalyzer(lex, f.labels)
+	an.CountAll = f.sections == "all"
+	switch f.labelBy {
+	case "balance":
+	case "auto":
+		an.LabelByNorms = f.norms != ""
+	case "norms":
+		if f.norms == "" {
+			return nil, usageErr("--label-by norms needs --norms (job-posts, general or a norms file)")
+		}
+		an.LabelByNorms = true
+	default:
+		return nil, usageErr("--label-by must be auto, balance or norms, got %q", f.labelBy)
+	}
+	if f.norms != "" {
+		if an.Norms, err = norms.Load(f.norms); err != nil {
+			return nil, usageErr("--norms: %v", err)
+		}
+	}
+	return an, nil
 }
 
 // lexicon loads the lexicons and applies the negation flags to the result.
@@ -147,6 +180,20 @@ func (b *byteSize) Set(s string) error {
 	}
 	*b = byteSize(n)
 	return nil
+}
+
+// sizeLimit is a size flag that sets a package's limit in place.
+type sizeLimit int64
+
+func (l *sizeLimit) String() string { return strings.ReplaceAll(capped.Size(int64(*l)), " ", "") }
+func (l *sizeLimit) Type() string   { return "size" }
+
+func (l *sizeLimit) Set(s string) error {
+	n, err := parseSize(s)
+	if err == nil {
+		*l = sizeLimit(n)
+	}
+	return err
 }
 
 func parseSize(s string) (int64, error) {

@@ -65,6 +65,10 @@ value; 2 for usage errors and unreadable files.`,
 	}
 	f := cmd.Flags()
 	o.analysis.register(f)
+	// Labelled examples are single statements, not documents with
+	// boilerplate around the role: eval counts all their words by default.
+	o.analysis.sections = "all"
+	f.Lookup("sections").DefValue = "all"
 	f.BoolVar(&o.json, "json", false, "print the report as JSON")
 	f.IntVar(&o.worst, "worst", 10, "how many misclassified texts to show")
 	f.Float64Var(&o.failUnder, "fail-under", 0, "exit 1 when macro-F1 is below this value")

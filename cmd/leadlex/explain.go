@@ -23,7 +23,7 @@ type explainOptions struct {
 }
 
 func newExplainCmd() *cobra.Command {
-	o := &explainOptions{maxBytes: corpus.DefaultMaxBytes}
+	o := &explainOptions{maxBytes: defaultExplainBytes}
 	cmd := &cobra.Command{
 		Use:   "explain FILE...",
 		Short: "Show a document with every lexicon hit highlighted, and how it scored",
@@ -49,10 +49,15 @@ be written.`,
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or html")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
-	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 64MB)")
+	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 4MB; the view of a document takes some hundred times its size in memory)")
 	o.read.registerWithInputs(f)
 	return cmd
 }
+
+// defaultExplainBytes is the default of explain's --max-bytes: explain
+// holds every word of a document with its marks, and an HTML page of it,
+// some hundred times the document's size in memory.
+const defaultExplainBytes = 1 << 20
 
 func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 	if o.format != "text" && o.format != "html" {
@@ -62,11 +67,15 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	an, err := o.analysis.analyzer()
+	copt, err := o.read.options(false, o.maxBytes)
 	if err != nil {
 		return err
 	}
-	copt, err := o.read.options(false, o.maxBytes)
+	inputs := append(append([]string(nil), args...), lexiconFiles(o.analysis.lexicons)...)
+	if err := refuseOverwrite(copt.Reads, inputs, outputPath{"-o", o.output}); err != nil {
+		return err
+	}
+	an, err := o.analysis.analyzer()
 	if err != nil {
 		return err
 	}

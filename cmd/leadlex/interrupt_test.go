@@ -72,7 +72,8 @@ func waitForTemp(t *testing.T, dir string, done <-chan struct{}) {
 }
 
 // TestInterruptLeavesNothing interrupts a run over a large generated
-// corpus with SIGINT (once and twice) and SIGTERM: the exit code is 130,
+// corpus with SIGINT (once and twice) and SIGTERM: the exit code is 130
+// (143 after SIGTERM),
 // nothing is left at -o, and after one signal the temporary file is gone
 // too and the summary says what was done.
 func TestInterruptLeavesNothing(t *testing.T) {
@@ -100,9 +101,13 @@ func TestInterruptLeavesNothing(t *testing.T) {
 				cmd.Process.Kill()
 				t.Fatal("still running 30 s after SIGINT")
 			}
+			want := 130
+			if signals[0] == syscall.SIGTERM {
+				want = 143
+			}
 			var ee *exec.ExitError
-			if !errors.As(waitErr, &ee) || ee.ExitCode() != 130 {
-				t.Fatalf("exit: %v, want code 130\nstderr: %s", waitErr, stderr.String())
+			if !errors.As(waitErr, &ee) || ee.ExitCode() != want {
+				t.Fatalf("exit: %v, want code %d\nstderr: %s", waitErr, want, stderr.String())
 			}
 			if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("a file is at -o after the interrupt: %v", err)
@@ -146,5 +151,52 @@ func TestWriteErrorExits2(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(outDir); len(left) != 0 {
 		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestInterruptStopsParsing interrupts runs busy with documents that take
+// long to parse: a 150,000-deep block quote (before the Markdown guard, a
+// minute of goldmark after SIGTERM) and 4 MB of list items (seconds even
+// so). Each run must end within interruptGrace and a little, with 130 or
+// 143, and leave nothing at -o.
+func TestInterruptStopsParsing(t *testing.T) {
+	bin := buildLeadlex(t)
+	input := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(input, "a-quote.md"), []byte(strings.Repeat(">", 150000)+" x\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(input, "b-list.md"), []byte(strings.Repeat("  - item\n", 4<<20/9)), 0o644))
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGTERM, 143}, {syscall.SIGINT, 130}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			outDir := t.TempDir()
+			out := filepath.Join(outDir, "results.parquet")
+			cmd := exec.Command(bin, "score", input, "-o", out, "-q", "-j", "1")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			must(t, cmd.Start())
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			time.Sleep(500 * time.Millisecond) // reading and parsing
+			sent := time.Now()
+			must(t, cmd.Process.Signal(tc.sig))
+			var waitErr error
+			select {
+			case waitErr = <-done:
+			case <-time.After(20 * time.Second):
+				cmd.Process.Kill()
+				t.Fatal("still running 20 s after the signal")
+			}
+			if took := time.Since(sent); took > interruptGrace+700*time.Millisecond {
+				t.Errorf("ended %v after the signal", took)
+			}
+			var ee *exec.ExitError
+			if !errors.As(waitErr, &ee) || ee.ExitCode() != tc.code {
+				t.Fatalf("exit: %v, want code %d\nstderr: %s", waitErr, tc.code, stderr.String())
+			}
+			if left, _ := os.ReadDir(outDir); len(left) != 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		})
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -179,13 +178,17 @@ func showEntry(w io.Writer, lex *lexicon.Lexicon, e *lexicon.Entry, via string) 
 	if via != "" {
 		row("matches", fmt.Sprintf("%q", via))
 	}
-	d, _ := lex.Dimension(e.Dimension)
-	row("dimension", e.Dimension+" ("+d.Description+")")
-	pole := d.Leadership
-	if e.Pole == lexicon.Management {
-		pole = d.Management
+	if e.Dimension == "" {
+		row("pole", "neutral (uses up its words, counts for nothing)")
+	} else {
+		d, _ := lex.Dimension(e.Dimension)
+		row("dimension", e.Dimension+" ("+d.Description+")")
+		pole := d.Leadership
+		if e.Pole == lexicon.Management {
+			pole = d.Management
+		}
+		row("pole", strings.TrimSuffix(e.Pole.String()+" ("+pole+")", " ()"))
 	}
-	row("pole", strings.TrimSuffix(e.Pole.String()+" ("+pole+")", " ()"))
 	kind := string(e.Kind())
 	if key := e.Key(lex.SkipSet()); key != strings.ToLower(e.Term) {
 		kind += fmt.Sprintf(" (matches as %q)", key)
@@ -318,7 +321,7 @@ func (o *validateOptions) load(path string) (*lexicon.Lexicon, []string, error) 
 		}
 		return lexicon.LoadDic(path, mapping)
 	}
-	data, err := os.ReadFile(path)
+	data, err := lexicon.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read lexicon: %w", err)
 	}

@@ -10,11 +10,16 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"syscall"
+	"time"
 
+	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/internal/exitcode"
+	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/results"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -25,7 +30,7 @@ const (
 	exitOK        = exitcode.OK
 	exitViolation = exitcode.Violation // check found a problem at or above --fail-on; --fail-on-error saw an error row
 	exitUsage     = exitcode.Usage     // bad flags, unreadable policy or lexicon, output that cannot be written
-	exitInterrupt = exitcode.Interrupt
+	exitInterrupt = exitcode.Interrupt // after SIGINT; 143 after SIGTERM
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -61,28 +66,59 @@ func withCode(code int, err error) error {
 	return &exitError{code: code, err: err}
 }
 
+// memoryLimit is the heap size the Go runtime is asked to stay under
+// (unless GOMEMLIMIT says otherwise): the garbage collector works harder
+// near it instead of letting the heap grow to twice what is live. Ordinary
+// runs live in a fraction of it; see docs/PERFORMANCE.md.
+const memoryLimit = 224 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// interruptGrace is how long a run may take to finish up after SIGINT or
+// SIGTERM (write its summary, remove its temporary output) before it is
+// stopped wherever it is, in the middle of a document or not.
+const interruptGrace = 800 * time.Millisecond
+
 // run executes the command line and returns the exit code. The first
-// SIGINT or SIGTERM cancels the command's context; a second one exits at once.
+// SIGINT or SIGTERM cancels the command's context; a second one, or the
+// run still going interruptGrace later, removes the temporary output and
+// exits at once: 130 after SIGINT, 143 after SIGTERM (128 + the signal's
+// number, as shells report it).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
+	finished := make(chan struct{})
+	defer close(finished)
+	var interruptCode atomic.Int32
+	interruptCode.Store(exitInterrupt)
 	go func() {
-		if _, ok := <-sigs; !ok {
+		var sig os.Signal
+		select {
+		case sig = <-sigs:
+		case <-finished:
 			return
 		}
+		code := signalExitCode(sig)
+		interruptCode.Store(int32(code))
 		fmt.Fprintln(stderr, "leadlex: interrupted; finishing up (press Ctrl-C again to quit at once)")
 		cancel()
-		if _, ok := <-sigs; ok {
-			results.RemoveTemps()
-			os.Exit(exitInterrupt)
+		select {
+		case <-sigs:
+		case <-time.After(interruptGrace):
+			fmt.Fprintln(stderr, "leadlex: interrupted; stopped without finishing, nothing written")
+		case <-finished:
+			return
 		}
+		results.RemoveTemps()
+		os.Exit(code)
 	}()
 
 	root := newRootCmd(stdin, stdout, stderr)
@@ -98,10 +134,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else if errors.Is(err, context.Canceled) {
 		code = exitInterrupt
 	}
+	if code == exitInterrupt {
+		code = int(interruptCode.Load())
+	}
 	if ee == nil || ee.err != nil {
 		fmt.Fprintf(stderr, "leadlex: %v\n", err)
 	}
 	return code
+}
+
+// signalExitCode is the exit code after sig: 128 + its number.
+func signalExitCode(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitInterrupt
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -118,6 +165,11 @@ process, control, the present, stability).`,
 	// --version prints what the version command prints.
 	root.Version = toolVersion()
 	root.SetVersionTemplate(`{{leadlexVersion}}`)
+	lexicon.MaxFileBytes, check.MaxPolicyBytes = lexicon.DefaultMaxFileBytes, check.DefaultMaxPolicyBytes
+	root.PersistentFlags().Var((*sizeLimit)(&lexicon.MaxFileBytes), "max-lexicon-bytes",
+		"refuse lexicon files (YAML, .dic, mapping) larger than this")
+	root.PersistentFlags().Var((*sizeLimit)(&check.MaxPolicyBytes), "max-policy-bytes",
+		"refuse policy files larger than this")
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -133,6 +185,7 @@ process, control, the present, stability).`,
 		newDeriveCmd(),
 		newLexiconCmd(),
 		newReportCmd(),
+		newNormsCmd(),
 		newServeCmd(),
 		newLSPCmd(),
 	)

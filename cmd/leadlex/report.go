@@ -52,6 +52,10 @@ func (o *reportOptions) run(cmd *cobra.Command, path string) error {
 	if o.report.Top < 1 {
 		return usageErr("--top must be 1 or more, got %d", o.report.Top)
 	}
+	readsNoFolder := func(string) bool { return false } // the input is one results file
+	if err := refuseOverwrite(readsNoFolder, []string{path}, outputPath{"-o", o.output}); err != nil {
+		return err
+	}
 	rep, err := report.Read(path, o.report)
 	if err != nil {
 		return withCode(exitUsage, flagError(err))

@@ -34,7 +34,7 @@ type scoreOptions struct {
 }
 
 func newScoreCmd() *cobra.Command {
-	o := &scoreOptions{maxBytes: corpus.DefaultMaxBytes}
+	o := &scoreOptions{}
 	cmd := &cobra.Command{
 		Use:   "score PATH... [-o results.parquet] [--sentences sentences.parquet]",
 		Short: "Score every document under the given folders or files and write one row each",
@@ -62,7 +62,8 @@ extension (.jsonl, .csv). -o - writes JSONL (or --format csv) to stdout.
 
 Exit status: 0 when the run completed, 1 with --fail-on-error when a row has
 status error, 2 for usage errors or when the output cannot be written, 130
-when interrupted.`,
+when interrupted by SIGINT, 143 by SIGTERM (within a second, whatever is
+being parsed; nothing is left at -o).`,
 		Example: `  leadlex score ./corpus -o results.parquet
   leadlex score jobs/ memos/ -o out/all.parquet --workers 2
   leadlex score ./corpus -o custom.parquet --lexicon default --lexicon my-terms.yaml
@@ -85,7 +86,7 @@ when interrupted.`,
 	f.StringVar(&o.format, "format", "", "output format: parquet, jsonl or csv (default: from each file's extension; parquet, or jsonl on stdout)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB)")
+	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB; default 256MB for text and Markdown, which are streamed, and 16MB for a document held whole: a record, HTML, .docx text)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
 	f.StringVar(&o.parquet.Compression, "compression", "zstd", "Parquet page compression: "+strings.Join(results.Compressions, ", "))
@@ -94,12 +95,30 @@ when interrupted.`,
 	return cmd
 }
 
+// refuseOverwrite refuses -o or --sentences written over what the run
+// reads: the documents and the lexicons.
+func (o *scoreOptions) refuseOverwrite(args []string) error {
+	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	if err != nil {
+		return nil // reported where the options are used
+	}
+	inputs := append(append([]string(nil), args...), lexiconFiles(o.analysis.lexicons)...)
+	return refuseOverwrite(copt.Reads, inputs, outputPath{"-o", o.output}, outputPath{"--sentences", o.sentences})
+}
+
 func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	if o.workers < 0 {
 		return usageErr("--workers must be 0 (all CPUs) or more, got %d", o.workers)
 	}
 	if err := o.parquet.Validate(); err != nil {
 		return usageErr("%v", err)
+	}
+	roots, copt, err := o.inputs(cmd, args) // globs, - and --files-from: the paths read
+	if err != nil {
+		return err
+	}
+	if err := o.refuseOverwrite(roots); err != nil {
+		return err
 	}
 	an, err := o.analysis.analyzer()
 	if err != nil {
@@ -111,10 +130,6 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
-	roots, copt, err := o.inputs(cmd, args)
-	if err != nil {
-		return err
-	}
 	resultsFormat, sentencesFormat, err := o.formats()
 	if err != nil {
 		return err

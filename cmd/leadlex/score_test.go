@@ -119,9 +119,13 @@ func TestScoreWritesContract(t *testing.T) {
 		"words": "int32", "sentences": "int32", "leadership_hits": "double", "management_hits": "double",
 		"leadership_per_1k": "double", "management_per_1k": "double", "balance": "optional double",
 		"label": "binary/STRING", "confidence": "double", "status": "binary/STRING", "error": "optional binary/STRING",
-		"negated_hits": "double",
-		"dimensions":   "list<name binary/STRING, leadership double, management double>",
-		"top_terms":    "list<term binary/STRING, pole binary/STRING, dimension binary/STRING, count int32>",
+		"negated_hits":          "double",
+		"dimensions":            "list<name binary/STRING, leadership double, management double>",
+		"top_terms":             "list<term binary/STRING, pole binary/STRING, dimension binary/STRING, count int32>",
+		"scored_words":          "int32",
+		"excluded":              "list<kind binary/STRING, words int32>",
+		"leadership_percentile": "optional double",
+		"balance_percentile":    "optional double",
 	}
 	got := map[string]string{}
 	for _, f := range pf.Schema().Fields() {

@@ -12,7 +12,10 @@ const (
 	// Usage: bad flags, an unreadable policy or lexicon, or output that
 	// cannot be written.
 	Usage = 2
-	// Interrupt: the run was interrupted (Ctrl-C, SIGTERM); nothing was
+	// Interrupt: the run was interrupted by SIGINT (Ctrl-C); nothing was
 	// written.
 	Interrupt = 130
+	// Terminated: the run was stopped by SIGTERM (timeout, CI); nothing
+	// was written.
+	Terminated = 143
 )

@@ -32,6 +32,14 @@ type Ordered[T, S, P any] struct {
 	// Done, if set, is called by each worker with its state after its last
 	// item, possibly at the same time as other workers.
 	Done func(state S)
+
+	// Weight, if set, is what an item weighs (the bytes of a document's
+	// text): items are read only while the weight of those read and not
+	// yet worked on stays within Budget, so that a few large items do not
+	// all sit in memory at once. An item heavier than Budget waits until it
+	// is alone.
+	Weight func(item T) int64
+	Budget int64
 }
 
 // inFlight is how many items per worker may be read, being worked on or
@@ -50,10 +58,14 @@ func (o Ordered[T, S, P]) Run(ctx context.Context, items iter.Seq[T]) error {
 	defer cancel()
 	order := make(chan P, inFlight*workers)
 	jobs := make(chan job[T, P], workers)
+	var budget *weightBudget
+	if o.Weight != nil && o.Budget > 0 {
+		budget = newBudget(o.Budget)
+	}
 	var wg sync.WaitGroup
-	wg.Go(func() { o.produce(run, items, order, jobs) })
+	wg.Go(func() { o.produce(run, items, order, jobs, budget) })
 	for range workers {
-		wg.Go(func() { o.work(run, jobs) })
+		wg.Go(func() { o.work(run, jobs, budget) })
 	}
 	var failed error
 	for slot := range order { // after an error, only drained: workers see run done
@@ -74,30 +86,39 @@ func (o Ordered[T, S, P]) Run(ctx context.Context, items iter.Seq[T]) error {
 
 // job is an item on its way to a worker, with its slot.
 type job[T, P any] struct {
-	item T
-	slot P
+	item   T
+	slot   P
+	weight int64 // taken from the budget, given back once worked on
 }
 
 // produce reads items in order, queues their slots for Emit and hands
 // them to the workers. The item read when the run is cancelled still goes
 // to a worker, which releases it.
-func (o Ordered[T, S, P]) produce(ctx context.Context, items iter.Seq[T], order chan<- P, jobs chan<- job[T, P]) {
+func (o Ordered[T, S, P]) produce(ctx context.Context, items iter.Seq[T], order chan<- P, jobs chan<- job[T, P], budget *weightBudget) {
 	defer close(jobs)
 	defer close(order)
 	for item := range items {
+		var weight int64
+		if budget != nil {
+			weight = min(o.Weight(item), o.Budget)
+			if weight > 0 && budget.acquire(ctx, weight) != nil {
+				jobs <- job[T, P]{item, o.Slot(item), 0} // cancelled: to a worker, to be released
+				return
+			}
+		}
 		slot := o.Slot(item)
 		select {
 		case order <- slot:
 		case <-ctx.Done():
-			jobs <- job[T, P]{item, slot}
+			jobs <- job[T, P]{item, slot, weight}
 			return
 		}
-		jobs <- job[T, P]{item, slot}
+		jobs <- job[T, P]{item, slot, weight}
 	}
 }
 
 // work is one worker: it works on jobs until there are no more.
-func (o Ordered[T, S, P]) work(ctx context.Context, jobs <-chan job[T, P]) {
+func (o Ordered[T, S, P]) work(ctx context.Context, jobs <-chan job[T, P], budget *weightBudget) {
 	var state S
 	if o.Worker != nil {
 		state = o.Worker()
@@ -105,9 +126,12 @@ func (o Ordered[T, S, P]) work(ctx context.Context, jobs <-chan job[T, P]) {
 	for j := range jobs {
 		// Hand the item over and keep no copy: Work's copy alone holds it,
 		// so what Work replaces (a document's marked-up text) can be freed.
-		item, slot := j.item, j.slot
+		item, slot, weight := j.item, j.slot, j.weight
 		j = job[T, P]{}
 		o.Work(ctx, state, item, slot)
+		if weight > 0 {
+			budget.release(weight)
+		}
 	}
 	if o.Done != nil {
 		o.Done(state)

@@ -117,3 +117,45 @@ func waitGoroutines(t *testing.T, before int) {
 	}
 	t.Errorf("%d goroutines left running (had %d)", runtime.NumGoroutine(), before)
 }
+
+// TestWeightBudget checks that items are read only while the weight of
+// those in flight stays within the budget, and that an item heavier than
+// the whole budget still goes through, alone.
+func TestWeightBudget(t *testing.T) {
+	var inFlight, most atomic.Int64
+	weights := []int64{30, 30, 30, 5, 5, 100, 30, 1, 1, 1, 60}
+	var got []int
+	run := Ordered[int, struct{}, chan int]{
+		Workers: 4,
+		Slot: func(i int) chan int {
+			n := inFlight.Add(min(weights[i], 50))
+			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+			return make(chan int, 1)
+		},
+		Work: func(ctx context.Context, _ struct{}, i int, slot chan int) {
+			time.Sleep(2 * time.Millisecond)
+			inFlight.Add(-min(weights[i], 50))
+			slot <- i
+		},
+		Emit:   func(slot chan int) error { got = append(got, <-slot); return nil },
+		Weight: func(i int) int64 { return weights[i] },
+		Budget: 50,
+	}
+	items := func(yield func(int) bool) {
+		for i := range weights {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	if err := run.Run(context.Background(), items); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(weights) || !slices.IsSorted(got) {
+		t.Errorf("emitted %v", got)
+	}
+	if most.Load() > 50 {
+		t.Errorf("%d in flight, over the budget of 50", most.Load())
+	}
+}

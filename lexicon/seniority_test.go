@@ -1,0 +1,26 @@
+package lexicon
+
+import "testing"
+
+// TestNoSeniorityEntries lists wording that names a job title, a
+// department, seniority, experience in years, a reporting line, salary or
+// headcount, and checks that none of it is a lexicon entry: a score must
+// not be bought with who the job is for or what it pays.
+func TestNoSeniorityEntries(t *testing.T) {
+	wording := []string{
+		"director", "director of operations", "chief operating officer", "chief executive", "vice president",
+		"vp", "head of", "senior", "junior", "principal", "executive", "supervisor", "coordinator",
+		"administrator", "assistant manager", "team lead", "human resources", "operations manager",
+		"years of experience", "years experience", "reports to", "reporting to", "report to",
+		"salary", "pay", "compensation", "per annum", "band", "headcount", "direct reports",
+		"team of", "staff of", "seniority", "entry level",
+	}
+	lex := Default()
+	for _, w := range wording {
+		for _, e := range lex.Lookup(w) {
+			if e.Dimension != "" { // neutral entries are how such wording is kept from counting
+				t.Errorf("%q is a lexicon entry (%s at %s)", w, e.Term, e.Location())
+			}
+		}
+	}
+}

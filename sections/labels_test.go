@@ -1,0 +1,172 @@
+package sections_test
+
+import (
+	"bufio"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/leadlex/leadlex/evaluate"
+	"github.com/leadlex/leadlex/internal/shareddata"
+	"github.com/leadlex/leadlex/pipeline"
+	"github.com/leadlex/leadlex/sections"
+)
+
+// label is one hand-labelled span of a jobs-dev posting (testdata/labels.tsv).
+type label struct {
+	source     string
+	start, end int
+	kind       sections.Kind
+	split      string
+}
+
+func readLabels(t *testing.T) []label {
+	t.Helper()
+	f, err := os.Open("testdata/labels.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []label
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "source\t") || line == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			t.Fatalf("labels.tsv:%d: %d fields, want 5", n, len(f))
+		}
+		start, err1 := strconv.Atoi(f[1])
+		end, err2 := strconv.Atoi(f[2])
+		kind, err3 := sections.ParseKind(f[3])
+		if err1 != nil || err2 != nil || err3 != nil || start >= end || (f[4] != "dev" && f[4] != "heldout") {
+			t.Fatalf("labels.tsv:%d: bad row %q", n, line)
+		}
+		out = append(out, label{f[0], start, end, kind, f[4]})
+	}
+	return out
+}
+
+// kindsOf classifies a posting as the pipeline does (tokens, sentences,
+// one Tracker over the sentences in order) and returns each token with the
+// kind of the part it fell in.
+func kindsOf(text string) ([]pipeline.Token, []sections.Kind) {
+	toks := pipeline.Tokenize(nil, text)
+	sents := pipeline.Segment(nil, text, toks)
+	kinds := make([]sections.Kind, len(toks))
+	var tr sections.Tracker
+	var words []string
+	var parts []sections.Part
+	for _, s := range sents {
+		words = words[:0]
+		for _, tk := range toks[s.First:s.Last] {
+			words = append(words, tk.Text)
+		}
+		parts = tr.Sentence(parts[:0], words, nil)
+		for _, p := range parts {
+			for i := p.First; i < p.Last; i++ {
+				kinds[s.First+i] = p.Kind
+			}
+		}
+	}
+	return toks, kinds
+}
+
+// predict returns the kind most of a span's words got.
+func predict(toks []pipeline.Token, kinds []sections.Kind, start, end int) sections.Kind {
+	var n [16]int
+	for i, tk := range toks {
+		if tk.Word && tk.Start >= start && tk.End <= end {
+			n[kinds[i]]++
+		}
+	}
+	best := sections.Role
+	for k := range n {
+		if n[k] > n[best] {
+			best = sections.Kind(k)
+		}
+	}
+	return best
+}
+
+type confusion struct{ tp, fp, fn, tn int }
+
+func (c confusion) precision() float64 { return float64(c.tp) / float64(max(1, c.tp+c.fp)) }
+func (c confusion) recall() float64    { return float64(c.tp) / float64(max(1, c.tp+c.fn)) }
+
+// measure classifies the labelled spans of one split and counts
+// boilerplate (any kind but role) against role.
+func measure(t *testing.T, split string, verbose bool) confusion {
+	labels := readLabels(t)
+	posts, err := evaluate.ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, p := range posts {
+		text[p.Source] = p.Text
+	}
+	var c confusion
+	cache := map[string]func(int, int) sections.Kind{}
+	for _, l := range labels {
+		if l.split != split {
+			continue
+		}
+		doc, ok := text[l.source]
+		if !ok || l.end > len(doc) {
+			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.source)
+		}
+		if cache[l.source] == nil {
+			toks, kinds := kindsOf(doc)
+			cache[l.source] = func(a, b int) sections.Kind { return predict(toks, kinds, a, b) }
+		}
+		got := cache[l.source](l.start, l.end)
+		switch {
+		case got.Boilerplate() && l.kind.Boilerplate():
+			c.tp++
+		case got.Boilerplate():
+			c.fp++
+		case l.kind.Boilerplate():
+			c.fn++
+		default:
+			c.tn++
+		}
+		if verbose && got.Boilerplate() != l.kind.Boilerplate() {
+			t.Logf("%s: want %s got %s: %.160q", split, l.kind, got, doc[l.start:l.end])
+		}
+	}
+	return c
+}
+
+// TestBoilerplateDev reports the dev half, on which the cues were tuned;
+// with -v it lists every disagreement.
+func TestBoilerplateDev(t *testing.T) {
+	c := measure(t, "dev", testing.Verbose())
+	t.Logf("dev: precision %.3f recall %.3f (%+v)", c.precision(), c.recall(), c)
+}
+
+// TestBoilerplateHeldOut measures the held-out half (postings whose
+// sentences were never used to write or weigh cues). It prints no text: do
+// not tune on it. The goal is precision >= 0.95 and recall >= 0.85; the
+// cues reach less (docs/VALIDITY.md has the figures), so the test holds
+// them to what they reached, which a regression would fall below.
+func TestBoilerplateHeldOut(t *testing.T) {
+	c := measure(t, "heldout", false)
+	t.Logf("held-out: precision %.3f recall %.3f (%+v)", c.precision(), c.recall(), c)
+	if c.tp+c.fn < 50 {
+		t.Fatalf("only %d held-out boilerplate spans", c.tp+c.fn)
+	}
+	if c.precision() < heldOutMinPrecision || c.recall() < heldOutMinRecall {
+		t.Errorf("held-out boilerplate precision %.3f (floor %.2f), recall %.3f (floor %.2f)",
+			c.precision(), heldOutMinPrecision, c.recall(), heldOutMinRecall)
+	}
+}
+
+// The floors TestBoilerplateHeldOut holds; the goal is 0.95 and 0.85.
+const (
+	heldOutMinPrecision = 0.90
+	heldOutMinRecall    = 0.78
+)

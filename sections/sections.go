@@ -1,0 +1,260 @@
+// Package sections tells the role's own wording in a document apart from
+// boilerplate: equal-opportunity and legal text, benefits and pay, about
+// the company, how to apply and contact details, location and schedule,
+// and (in memos) signatures and disclaimers. It works on the sentences of
+// a document in order, since many exports of job posts collapse their
+// line breaks and a heading often stands glued to the sentence after it;
+// a Tracker carries a heading's kind to the sentences that follow it.
+//
+// The cue phrases live in cues.txt (embedded); they were written for this
+// package and tuned on the dev rows of testdata/labels.tsv only.
+package sections
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind is what a stretch of text is: the role's wording or one kind of
+// boilerplate.
+type Kind uint8
+
+// The kinds of text. Role is the zero value.
+const (
+	Role Kind = iota
+	EqualOpportunity
+	Benefits
+	AboutCompany
+	HowToApply
+	LocationSchedule
+	Signature
+	Disclaimer
+	numKinds
+)
+
+var kindNames = [numKinds]string{
+	"role", "equal_opportunity", "benefits", "about_company",
+	"how_to_apply", "location_schedule", "signature", "disclaimer",
+}
+
+// String returns the kind's name as it appears in the results file's
+// excluded column: role, equal_opportunity, benefits, about_company,
+// how_to_apply, location_schedule, signature or disclaimer.
+func (k Kind) String() string {
+	if k < numKinds {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("kind(%d)", k)
+}
+
+// Boilerplate reports whether the kind is left out of the score by default.
+func (k Kind) Boilerplate() bool { return k != Role && k < numKinds }
+
+// ParseKind reads a kind's name.
+func ParseKind(s string) (Kind, error) {
+	for i, n := range kindNames {
+		if n == s {
+			return Kind(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown section kind %q; expected one of %s", s, strings.Join(kindNames[:], ", "))
+}
+
+// Kinds lists every kind, role first.
+func Kinds() []Kind {
+	out := make([]Kind, numKinds)
+	for i := range out {
+		out[i] = Kind(i)
+	}
+	return out
+}
+
+// Part is a run of a sentence's tokens, tokens[First:Last], of one kind.
+type Part struct {
+	First, Last int
+	Kind        Kind
+}
+
+// Tracker classifies the sentences of one document in order. It
+// remembers the kind of the last heading it saw (such as "Benefits:" or
+// "About us"), which sentences without cues of their own inherit. The
+// zero value is ready to use; a Tracker is not safe for concurrent use.
+type Tracker struct {
+	carry Kind
+	codes []uint16 // scratch: the codes of a sentence's words
+	owner []int    // scratch: for each word, the token it came from
+}
+
+// Reset forgets the carried heading, for a new document.
+func (t *Tracker) Reset() { t.carry = Role }
+
+// Sentence classifies one sentence given as its tokens (as written) and
+// appends its parts to dst, in token order, covering every token. lower,
+// if not nil, holds the tokens lower-cased. A sentence splits into parts
+// where a heading stands glued to the word before it ("…our
+// clients.ResponsibilitiesBuild …"), as exports that collapse line breaks
+// leave them.
+func (t *Tracker) Sentence(dst []Part, tokens, lower []string) []Part {
+	if lower == nil {
+		lower = make([]string, len(tokens))
+		for i, tok := range tokens {
+			lower[i] = strings.ToLower(tok)
+		}
+	}
+	codes := make([]uint16, len(tokens))
+	for i := range tokens {
+		codes[i] = Code(tokens[i], lower[i])
+	}
+	return t.SentenceCodes(dst, codes, tokens, lower)
+}
+
+// SentenceCodes is Sentence for a caller that has each token's Code
+// already (the pipeline remembers them with its tokens).
+func (t *Tracker) SentenceCodes(dst []Part, codes []uint16, tokens, lower []string) []Part {
+	t.codes, t.owner = t.codes[:0], t.owner[:0]
+	start := 0
+	for i, code := range codes {
+		if code != GlueCode {
+			t.codes = append(t.codes, code)
+			t.owner = append(t.owner, i)
+			continue
+		}
+		tok, lw := tokens[i], lower[i]
+		for k, cut := range glueCuts(tok) {
+			p := lw[cut[0]:cut[1]]
+			if k > 0 && len(t.codes) > 0 && cues.headingWords[p] {
+				// A glued heading: close the part before it.
+				dst = t.classify(dst, start, i)
+				start = i
+			}
+			t.codes = append(t.codes, cues.vocab[normalise(p)])
+			t.owner = append(t.owner, i)
+		}
+	}
+	return t.classify(dst, start, len(codes))
+}
+
+// classify decides the kind of tokens[first:last] from the codes collected
+// for them.
+func (t *Tracker) classify(dst []Part, first, last int) []Part {
+	if first >= last {
+		return dst
+	}
+	lo := 0
+	for lo < len(t.owner) && t.owner[lo] < first {
+		lo++
+	}
+	hi := lo
+	for hi < len(t.owner) && t.owner[hi] < last {
+		hi++
+	}
+	var sc scores
+	cues.scan(t.codes[lo:hi], &sc)
+	kind := sc.decide(t.carry)
+	switch {
+	case sc.heading >= 0:
+		t.carry = Kind(sc.heading)
+	case kind == Role && sc.weight[Role] >= 2:
+		t.carry = Role // the role's wording ends a boilerplate section
+	}
+	return append(dst, Part{First: first, Last: last, Kind: kind})
+}
+
+// scores are the summed cue weights of one part, per kind, and the kind of
+// the last heading cue seen (-1 for none).
+type scores struct {
+	weight  [numKinds]float64
+	heading int
+}
+
+// decide picks the kind: the boilerplate kind with the most cue weight when
+// it outweighs the role cues; with no cue at all, the carried heading's kind.
+func (s *scores) decide(carry Kind) Kind {
+	best, bw := Role, 0.0
+	for k := EqualOpportunity; k < numKinds; k++ {
+		if s.weight[k] > bw {
+			best, bw = k, s.weight[k]
+		}
+	}
+	role := s.weight[Role]
+	switch {
+	case bw > role && bw >= minWeight:
+		return best
+	case bw == 0 && role == 0:
+		return carry
+	}
+	return Role
+}
+
+// minWeight is the cue weight a part needs to count as boilerplate.
+const minWeight = 1
+
+// hasGlue reports whether a token holds words run together without a
+// space (see glueCuts); most tokens do not.
+func hasGlue(tok string) bool {
+	for i := 1; i < len(tok); i++ {
+		c, prev := tok[i], tok[i-1]
+		if prev >= 'a' && prev <= 'z' && (c >= 'A' && c <= 'Z' || c == '.' || c == ':') {
+			return true
+		}
+	}
+	return false
+}
+
+// glueCuts returns the byte spans of the words run together in tok: it
+// cuts at a lower-case letter followed by an upper-case one
+// ("DescriptionArms") and at a full stop or colon between a lower-case and
+// an upper-case letter ("clients.Responsibilities"), which it drops.
+func glueCuts(tok string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 1; i < len(tok); i++ {
+		prev, c := tok[i-1], tok[i]
+		lowerPrev := prev >= 'a' && prev <= 'z'
+		switch {
+		case lowerPrev && c >= 'A' && c <= 'Z':
+			out = append(out, [2]int{start, i})
+			start = i
+		case lowerPrev && (c == '.' || c == ':') && i+1 < len(tok) && tok[i+1] >= 'A' && tok[i+1] <= 'Z':
+			out = append(out, [2]int{start, i})
+			start = i + 1
+		}
+	}
+	return append(out, [2]int{start, len(tok)})
+}
+
+// normalise maps a lower-cased word that is an e-mail address, a web
+// address, an amount of money or a long number to the placeholder the cue
+// phrases use: <email>, <url>, <money>, <number>.
+func normalise(lw string) string {
+	if lw == "" {
+		return lw
+	}
+	switch c := lw[0]; {
+	case c >= 'a' && c <= 'z' && c != 'h' && c != 'w' && !strings.Contains(lw, "@"):
+		return lw // the common case: a plain word
+	case strings.Contains(lw, "@") && strings.Contains(lw, "."):
+		return "<email>"
+	case strings.HasPrefix(lw, "http") || strings.HasPrefix(lw, "www."):
+		return "<url>"
+	case lw == "$" || lw == "£" || lw == "€" || strings.HasPrefix(lw, "$") || strings.HasPrefix(lw, "£") || strings.HasPrefix(lw, "€"):
+		return "<money>"
+	case isLongNumber(lw):
+		return "<number>"
+	}
+	return lw
+}
+
+// isLongNumber reports whether w is a run of at least four digits (a phone
+// number's parts, a postcode's numbers), not a year-like figure in words.
+func isLongNumber(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

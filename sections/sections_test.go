@@ -1,0 +1,87 @@
+package sections
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSentenceKinds(t *testing.T) {
+	cases := []struct {
+		text string
+		want Kind
+	}{
+		{"We are an equal opportunity employer and consider all applicants without regard to race or religion.", EqualOpportunity},
+		{"Benefits include dental and vision insurance, a 401(k) match and 25 days annual leave.", Benefits},
+		{"Founded in 1998, Acme is one of the largest makers of garden tools.", AboutCompany},
+		{"For an informal discussion please contact Jo Bloggs on jo@example.org.", HowToApply},
+		{"The post is based at the Riverside site, 37.5 hours per week.", LocationSchedule},
+		{"You will set the team's direction and coach new colleagues.", Role},
+		{"Kind regards , Sam", Signature},
+		{"This email and any attachments are confidential.", Disclaimer},
+	}
+	for _, c := range cases {
+		var tr Tracker
+		parts := tr.Sentence(nil, strings.Fields(c.text), nil)
+		if len(parts) != 1 || parts[0].Kind != c.want {
+			t.Errorf("%q: parts %v, want one %s", c.text, parts, c.want)
+		}
+	}
+}
+
+func TestHeadingCarriesAndGluedHeadingSplits(t *testing.T) {
+	var tr Tracker
+	if p := tr.Sentence(nil, []string{"Benefits", ":"}, nil); p[0].Kind != Benefits {
+		t.Fatalf("heading: %v", p)
+	}
+	// No cue of its own: inherits the heading's kind.
+	if p := tr.Sentence(nil, strings.Fields("Free fruit on Fridays"), nil); p[0].Kind != Benefits {
+		t.Errorf("after a benefits heading: %v", p)
+	}
+	// Role wording ends the section.
+	if p := tr.Sentence(nil, strings.Fields("You will be responsible for the rota"), nil); p[0].Kind != Role {
+		t.Errorf("role sentence: %v", p)
+	}
+	tr.Reset()
+	toks := strings.Fields("Acme is a leading maker of tools.ResponsibilitiesYou will plan the work")
+	parts := tr.Sentence(nil, toks, nil)
+	kinds := make([]Kind, len(parts))
+	for i, p := range parts {
+		kinds[i] = p.Kind
+	}
+	if !slices.Equal(kinds, []Kind{AboutCompany, Role}) || parts[1].First != 6 || parts[len(parts)-1].Last != len(toks) {
+		t.Errorf("glued heading: parts %+v", parts)
+	}
+}
+
+func TestParseKindRoundTrip(t *testing.T) {
+	for _, k := range Kinds() {
+		got, err := ParseKind(k.String())
+		if err != nil || got != k {
+			t.Errorf("ParseKind(%q) = %v, %v", k, got, err)
+		}
+	}
+	if _, err := ParseKind("footer"); err == nil {
+		t.Error("unknown kind should be an error")
+	}
+	if Role.Boilerplate() || !Benefits.Boilerplate() {
+		t.Error("Boilerplate(): role is not boilerplate, benefits is")
+	}
+}
+
+func TestCuesCompileErrors(t *testing.T) {
+	for _, bad := range []string{"role 1", "footer 1 x", "role -1 x", "role 1 a\nrole 2 a"} {
+		if _, err := compileCues(bad); err == nil {
+			t.Errorf("compileCues(%q) should fail", bad)
+		}
+	}
+}
+
+func BenchmarkSentence(b *testing.B) {
+	toks := strings.Fields("You will be responsible for planning the weekly rota and ensuring compliance with our policies, and we offer 25 days annual leave.")
+	var tr Tracker
+	var parts []Part
+	for b.Loop() {
+		parts = tr.Sentence(parts[:0], toks, nil)
+	}
+}
