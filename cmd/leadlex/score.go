@@ -106,12 +106,20 @@ func (o *scoreOptions) refuseOverwrite(args []string) error {
 	return refuseOverwrite(copt.Reads, inputs, outputPath{"-o", o.output}, outputPath{"--sentences", o.sentences})
 }
 
-func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
+// validate checks the flags that need no file.
+func (o *scoreOptions) validate() error {
 	if o.workers < 0 {
 		return usageErr("--workers must be 0 (all CPUs) or more, got %d", o.workers)
 	}
 	if err := o.parquet.Validate(); err != nil {
 		return usageErr("%v", err)
+	}
+	return nil
+}
+
+func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
+	if err := o.validate(); err != nil {
+		return err
 	}
 	roots, copt, err := o.inputs(cmd, args) // globs, - and --files-from: the paths read
 	if err != nil {
