@@ -1,3 +1,5 @@
+//go:build unix
+
 package serve
 
 import (
@@ -15,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -54,10 +57,18 @@ func openChromium(t *testing.T, bin, url string) *devtools {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
+	// Not t.TempDir: Chromium's helper processes can still write to the
+	// profile after the browser is killed, and t.TempDir's cleanup then
+	// fails the test with "directory not empty".
+	profile, err := os.MkdirTemp("", "leadlex-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-		"--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir="+t.TempDir(),
+		"--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir="+profile,
 		"--window-size=1280,1100", url)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +76,13 @@ func openChromium(t *testing.T, bin, url string) *devtools {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	t.Cleanup(func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // the browser and its helpers
+		cmd.Wait()
+		for i := 0; i < 50 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	port := make(chan string, 1)
 	go func() {
 		re := regexp.MustCompile(`DevTools listening on ws://127\.0\.0\.1:(\d+)/`)
