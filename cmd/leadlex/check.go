@@ -68,9 +68,7 @@ or output that cannot be written; 130 when interrupted.`,
   leadlex check 'jobs/**/*.md'                    # a quoted glob, expanded by leadlex
   git diff --name-only -z | leadlex check --files-from -
   cat draft.md | leadlex check - --stdin-name jobs/draft.md`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return o.run(cmd, args)
-		},
+		RunE: o.run,
 	}
 	f := cmd.Flags()
 	o.analysis.register(f)

@@ -53,7 +53,7 @@ phrase. Role words (leader, manager, lead, manage, …) are never proposed.`,
 		Example: `  leadlex derive testdata/derive/leadership testdata/derive/management
   leadlex derive labeled.tsv --ngram 2 --top 30 -o proposed.yaml`,
 		Args: cobra.RangeArgs(1, 2),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		RunE: o.run,
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&o.lexicons, "lexicon", nil, "lexicon whose entries are marked in the listing (repeatable; default: the built-in one)")

@@ -61,7 +61,7 @@ value; 2 for usage errors and unreadable files.`,
   leadlex eval ../shared/data/sentences-dev.tsv --split dev
   leadlex eval --reliability ../shared/data/jobs-dev.tsv --json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		RunE: o.run,
 	}
 	f := cmd.Flags()
 	o.analysis.register(f)

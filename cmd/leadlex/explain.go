@@ -40,9 +40,7 @@ Exit status: 0 on success, 2 when a file cannot be read or the output cannot
 be written.`,
 		Example: `  leadlex explain jobs/platform_architect.md
   leadlex explain jobs/platform_architect.md --format html -o page.html`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return o.run(cmd, args)
-		},
+		RunE: o.run,
 	}
 	f := cmd.Flags()
 	o.analysis.register(f)

@@ -266,7 +266,7 @@ with --strict), 2 when a file cannot be read.`,
   leadlex lexicon validate lexicon/default.yaml --strict
   leadlex lexicon validate words.dic --map words.map.yaml`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		RunE: o.run,
 	}
 	cmd.Flags().StringVar(&o.mapping, "map", "", "category mapping for .dic files (default: FILE.map.yaml beside each)")
 	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat warnings as problems")

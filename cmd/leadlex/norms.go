@@ -50,7 +50,7 @@ corpus has no scorable document or the file cannot be written.`,
 		Example: `  leadlex norms build postings/ -o job-posts.yaml --name job-posts
   leadlex norms build jobs.tsv --text-column text -o norms.yaml --name my-board --description "our board, 2024"`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		RunE: o.run,
 	}
 	f := cmd.Flags()
 	o.analysis.register(f)

@@ -75,9 +75,7 @@ being parsed; nothing is left at -o).`,
   pbpaste | leadlex score - --stdin-format md -o - --format jsonl
   leadlex score exports/posts.jsonl -o posts.parquet --text-field body --id-field url
   leadlex score reviews.csv -o reviews.parquet --text-column review --encoding utf-8,windows-1252`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return o.run(cmd, args)
-		},
+		RunE: o.run,
 	}
 	f := cmd.Flags()
 	o.analysis.register(f)
