@@ -153,13 +153,10 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	if dims == nil {
 		return nil, p.Errorf(root, "missing required field dimensions")
 	}
-	if dims.Kind != yaml.SequenceNode {
-		return nil, p.Errorf(dims, "dimensions: expected a list of dimensions")
-	}
-	for _, dn := range dims.Content {
-		if err := p.dimension(dn, l); err != nil {
-			return nil, err
-		}
+	err = p.items(dims, "dimensions: expected a list of dimensions",
+		func(dn *yaml.Node) error { return p.dimension(dn, l) })
+	if err != nil {
+		return nil, err
 	}
 	return l, nil
 }
@@ -188,6 +185,33 @@ func (p *parser) str(dst *string) func(*yaml.Node) error {
 			return p.Errorf(n, "expected a string")
 		}
 		*dst = strings.TrimSpace(n.Value)
+		return nil
+	}
+}
+
+// items hands each item of the list n to read, in order, and stops at the
+// first error; a node that is not a list is an error with the message want.
+func (p *parser) items(n *yaml.Node, want string, read func(item *yaml.Node) error) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.Errorf(n, "%s", want)
+	}
+	for _, item := range n.Content {
+		if err := read(item); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flag returns the handler of a true-or-false field; what names the field
+// in the message ("entry exact").
+func (p *parser) flag(dst *bool, what string) func(*yaml.Node) error {
+	return func(v *yaml.Node) error {
+		b, err := strconv.ParseBool(v.Value)
+		if err != nil {
+			return p.Errorf(v, "%s: expected true or false, got %q", what, v.Value)
+		}
+		*dst = b
 		return nil
 	}
 }
@@ -265,140 +289,129 @@ func validName(s string) bool {
 }
 
 func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error {
-	if n.Kind != yaml.SequenceNode {
-		return p.Errorf(n, "%s/%s: expected a list of entries", dim, pole)
+	return p.items(n, fmt.Sprintf("%s/%s: expected a list of entries", dim, pole),
+		func(en *yaml.Node) error { return p.entry(en, dim, pole, l) })
+}
+
+// entry reads one weighted entry of dimension dim and pole and adds it to l.
+func (p *parser) entry(en *yaml.Node, dim string, pole Pole, l *Lexicon) error {
+	e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.Name, Line: en.Line}
+	weightSet := false
+	err := p.Fields(en, "entry", yamlfile.Handlers{
+		"term":      p.str(&e.Term),
+		"source":    p.str(&e.Source),
+		"phrase":    p.str(&e.Phrase),
+		"note":      p.str(&e.Note),
+		"derived":   p.str(&e.Derived),
+		"context":   func(v *yaml.Node) error { return p.contextRules(v, &e) },
+		"statistic": p.str(&e.Statistic),
+		"weight": func(v *yaml.Node) error {
+			w, err := strconv.ParseFloat(v.Value, 64)
+			if err != nil || v.Kind != yaml.ScalarNode {
+				return p.Errorf(v, "entry weight: expected a number, got %q", v.Value)
+			}
+			e.Weight, weightSet = w, true
+			return nil
+		},
+		"exact":   p.flag(&e.Exact, "entry exact"),
+		"subject": p.flag(&e.Subject, "entry subject"),
+	})
+	if err != nil {
+		return err
 	}
-	for _, en := range n.Content {
-		e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.Name, Line: en.Line}
-		weightSet := false
-		err := p.Fields(en, "entry", yamlfile.Handlers{
-			"term":      p.str(&e.Term),
-			"source":    p.str(&e.Source),
-			"phrase":    p.str(&e.Phrase),
-			"note":      p.str(&e.Note),
-			"derived":   p.str(&e.Derived),
-			"context":   func(v *yaml.Node) error { return p.contextRules(v, &e) },
-			"statistic": p.str(&e.Statistic),
-			"weight": func(v *yaml.Node) error {
-				w, err := strconv.ParseFloat(v.Value, 64)
-				if err != nil || v.Kind != yaml.ScalarNode {
-					return p.Errorf(v, "entry weight: expected a number, got %q", v.Value)
-				}
-				e.Weight, weightSet = w, true
-				return nil
-			},
-			"exact": func(v *yaml.Node) error {
-				b, err := strconv.ParseBool(v.Value)
-				if err != nil {
-					return p.Errorf(v, "entry exact: expected true or false, got %q", v.Value)
-				}
-				e.Exact = b
-				return nil
-			},
-			"subject": func(v *yaml.Node) error {
-				b, err := strconv.ParseBool(v.Value)
-				if err != nil {
-					return p.Errorf(v, "entry subject: expected true or false, got %q", v.Value)
-				}
-				e.Subject = b
-				return nil
-			},
-		})
-		if err != nil {
-			return err
-		}
-		switch {
-		case e.Term == "":
-			return p.Errorf(en, "entry: missing required field term")
-		case e.Source == "" && e.Derived == "":
-			return p.Errorf(en, "entry %q: missing required field source (a seed file, with phrase: a quote from it) or derived (a corpus, with statistic: the figure that put the entry there)", e.Term)
-		case e.Source != "" && e.Derived != "":
-			return p.Errorf(en, "entry %q: give one provenance: source (a seed quote) or derived (a corpus statistic), not both", e.Term)
-		case e.Derived != "" && e.Statistic == "":
-			return p.Errorf(en, "entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
-		case weightSet && (e.Weight <= 0 || e.Weight > 100):
-			return p.Errorf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
-		}
-		if err := checkTerm(e.Term); err != nil {
-			return p.Errorf(en, "entry %q: %v", e.Term, err)
-		}
-		l.Entries = append(l.Entries, e)
+	switch {
+	case e.Term == "":
+		return p.Errorf(en, "entry: missing required field term")
+	case e.Source == "" && e.Derived == "":
+		return p.Errorf(en, "entry %q: missing required field source (a seed file, with phrase: a quote from it) or derived (a corpus, with statistic: the figure that put the entry there)", e.Term)
+	case e.Source != "" && e.Derived != "":
+		return p.Errorf(en, "entry %q: give one provenance: source (a seed quote) or derived (a corpus statistic), not both", e.Term)
+	case e.Derived != "" && e.Statistic == "":
+		return p.Errorf(en, "entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
+	case weightSet && (e.Weight <= 0 || e.Weight > 100):
+		return p.Errorf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
 	}
+	if err := checkTerm(e.Term); err != nil {
+		return p.Errorf(en, "entry %q: %v", e.Term, err)
+	}
+	l.Entries = append(l.Entries, e)
 	return nil
 }
 
 // contextRules reads an entry's context rules: a list of {before, after,
 // pole, weight}, before and after each a phrase or a list of phrases.
 func (p *parser) contextRules(n *yaml.Node, e *Entry) error {
-	if n.Kind != yaml.SequenceNode {
-		return p.Errorf(n, "entry context: expected a list of rules {before or after, pole}")
-	}
-	for _, rn := range n.Content {
-		var r ContextRule
-		phrases := func(dst *[]string) func(*yaml.Node) error {
-			return func(v *yaml.Node) error {
-				if v.Kind == yaml.ScalarNode {
-					*dst = []string{strings.ToLower(strings.TrimSpace(v.Value))}
-					return nil
-				}
-				return p.strList(v, dst)
-			}
-		}
-		err := p.Fields(rn, "context rule", yamlfile.Handlers{
-			"before": phrases(&r.Before),
-			"after":  phrases(&r.After),
-			"pole":   p.str(&r.Pole),
-			"weight": func(v *yaml.Node) error {
-				w, err := strconv.ParseFloat(v.Value, 64)
-				if err != nil || v.Kind != yaml.ScalarNode || w <= 0 || w > 100 {
-					return p.Errorf(v, "context rule weight: expected a number in (0, 100], got %q", v.Value)
-				}
-				r.Weight = w
+	return p.items(n, "entry context: expected a list of rules {before or after, pole}",
+		func(rn *yaml.Node) error { return p.contextRule(rn, e) })
+}
+
+// contextRule reads one context rule and adds it to e.
+func (p *parser) contextRule(rn *yaml.Node, e *Entry) error {
+	var r ContextRule
+	phrases := func(dst *[]string) func(*yaml.Node) error {
+		return func(v *yaml.Node) error {
+			if v.Kind == yaml.ScalarNode {
+				*dst = []string{strings.ToLower(strings.TrimSpace(v.Value))}
 				return nil
-			},
-		})
-		if err != nil {
-			return err
-		}
-		r.Pole = strings.ToLower(r.Pole)
-		if r.Pole != PoleNone {
-			if _, err := ParsePole(r.Pole); err != nil {
-				return p.Errorf(rn, "context rule pole %q: want leadership, management or none", r.Pole)
 			}
+			return p.strList(v, dst)
 		}
-		for _, ph := range append(append([]string(nil), r.Before...), r.After...) {
-			if err := checkTerm(ph); err != nil {
-				return p.Errorf(rn, "context rule phrase %q: %v", ph, err)
-			}
-		}
-		e.Context = append(e.Context, r)
 	}
+	err := p.Fields(rn, "context rule", yamlfile.Handlers{
+		"before": phrases(&r.Before),
+		"after":  phrases(&r.After),
+		"pole":   p.str(&r.Pole),
+		"weight": func(v *yaml.Node) error {
+			w, err := strconv.ParseFloat(v.Value, 64)
+			if err != nil || v.Kind != yaml.ScalarNode || w <= 0 || w > 100 {
+				return p.Errorf(v, "context rule weight: expected a number in (0, 100], got %q", v.Value)
+			}
+			r.Weight = w
+			return nil
+		},
+	})
+	if err != nil {
+		return err
+	}
+	r.Pole = strings.ToLower(r.Pole)
+	if r.Pole != PoleNone {
+		if _, err := ParsePole(r.Pole); err != nil {
+			return p.Errorf(rn, "context rule pole %q: want leadership, management or none", r.Pole)
+		}
+	}
+	for _, ph := range append(append([]string(nil), r.Before...), r.After...) {
+		if err := checkTerm(ph); err != nil {
+			return p.Errorf(rn, "context rule phrase %q: %v", ph, err)
+		}
+	}
+	e.Context = append(e.Context, r)
 	return nil
 }
 
 // sources reads the list of seed documents: file, title and first_line each.
 func (p *parser) sources(n *yaml.Node, l *Lexicon) error {
-	if n.Kind != yaml.SequenceNode {
-		return p.Errorf(n, "sources: expected a list of {file, title, first_line}")
+	return p.items(n, "sources: expected a list of {file, title, first_line}",
+		func(sn *yaml.Node) error { return p.source(sn, l) })
+}
+
+// source reads one seed document and adds it to l.
+func (p *parser) source(sn *yaml.Node, l *Lexicon) error {
+	var s Source
+	err := p.Fields(sn, "source", yamlfile.Handlers{
+		"file":       p.str(&s.File),
+		"title":      p.str(&s.Title),
+		"first_line": p.str(&s.FirstLine),
+	})
+	if err != nil {
+		return err
 	}
-	for _, sn := range n.Content {
-		var s Source
-		err := p.Fields(sn, "source", yamlfile.Handlers{
-			"file":       p.str(&s.File),
-			"title":      p.str(&s.Title),
-			"first_line": p.str(&s.FirstLine),
-		})
-		if err != nil {
-			return err
-		}
-		if s.File == "" || s.Title == "" {
-			return p.Errorf(sn, "source: file and title are required")
-		}
-		if _, dup := l.SourceOf(s.File); dup {
-			return p.Errorf(sn, "source %q is listed twice", s.File)
-		}
-		l.Sources = append(l.Sources, s)
+	if s.File == "" || s.Title == "" {
+		return p.Errorf(sn, "source: file and title are required")
 	}
+	if _, dup := l.SourceOf(s.File); dup {
+		return p.Errorf(sn, "source %q is listed twice", s.File)
+	}
+	l.Sources = append(l.Sources, s)
 	return nil
 }
 
@@ -406,42 +419,36 @@ func (p *parser) sources(n *yaml.Node, l *Lexicon) error {
 // (source and phrase, or derived and statistic), note and exact as for any
 // entry, and no weight.
 func (p *parser) neutral(n *yaml.Node, l *Lexicon) error {
-	if n.Kind != yaml.SequenceNode {
-		return p.Errorf(n, "neutral: expected a list of entries")
+	return p.items(n, "neutral: expected a list of entries",
+		func(en *yaml.Node) error { return p.neutralEntry(en, l) })
+}
+
+// neutralEntry reads one neutral entry and adds it to l.
+func (p *parser) neutralEntry(en *yaml.Node, l *Lexicon) error {
+	e := Entry{Weight: 1, File: p.Name, Line: en.Line}
+	err := p.Fields(en, "neutral entry", yamlfile.Handlers{
+		"term":      p.str(&e.Term),
+		"source":    p.str(&e.Source),
+		"phrase":    p.str(&e.Phrase),
+		"derived":   p.str(&e.Derived),
+		"statistic": p.str(&e.Statistic),
+		"note":      p.str(&e.Note),
+		"exact":     p.flag(&e.Exact, "neutral entry exact"),
+	})
+	switch {
+	case err != nil:
+		return err
+	case e.Term == "":
+		return p.Errorf(en, "neutral entry: missing required field term")
+	case e.Source == "" && e.Derived == "":
+		return p.Errorf(en, "neutral entry %q: missing required field source (a seed file) or derived (a corpus, with statistic)", e.Term)
+	case e.Derived != "" && e.Statistic == "":
+		return p.Errorf(en, "neutral entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
 	}
-	for _, en := range n.Content {
-		e := Entry{Weight: 1, File: p.Name, Line: en.Line}
-		err := p.Fields(en, "neutral entry", yamlfile.Handlers{
-			"term":      p.str(&e.Term),
-			"source":    p.str(&e.Source),
-			"phrase":    p.str(&e.Phrase),
-			"derived":   p.str(&e.Derived),
-			"statistic": p.str(&e.Statistic),
-			"note":      p.str(&e.Note),
-			"exact": func(v *yaml.Node) error {
-				b, err := strconv.ParseBool(v.Value)
-				if err != nil {
-					return p.Errorf(v, "neutral entry exact: expected true or false, got %q", v.Value)
-				}
-				e.Exact = b
-				return nil
-			},
-		})
-		switch {
-		case err != nil:
-			return err
-		case e.Term == "":
-			return p.Errorf(en, "neutral entry: missing required field term")
-		case e.Source == "" && e.Derived == "":
-			return p.Errorf(en, "neutral entry %q: missing required field source (a seed file) or derived (a corpus, with statistic)", e.Term)
-		case e.Derived != "" && e.Statistic == "":
-			return p.Errorf(en, "neutral entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
-		}
-		if err := checkTerm(e.Term); err != nil {
-			return p.Errorf(en, "neutral entry %q: %v", e.Term, err)
-		}
-		l.Neutral = append(l.Neutral, e)
+	if err := checkTerm(e.Term); err != nil {
+		return p.Errorf(en, "neutral entry %q: %v", e.Term, err)
 	}
+	l.Neutral = append(l.Neutral, e)
 	return nil
 }
 
