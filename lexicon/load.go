@@ -141,8 +141,10 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	var dims *yaml.Node
 	handlers := p.settings(l)
 	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
-	handlers["neutral"] = func(n *yaml.Node) error { return p.neutral(n, l) }
-	handlers["sources"] = func(n *yaml.Node) error { return p.sources(n, l) }
+	handlers["neutral"] = p.list("neutral: expected a list of entries",
+		func(en *yaml.Node) error { return p.neutralEntry(en, l) })
+	handlers["sources"] = p.list("sources: expected a list of {file, title, first_line}",
+		func(sn *yaml.Node) error { return p.source(sn, l) })
 	err = p.Fields(root, "lexicon", handlers)
 	if err != nil {
 		return nil, err
@@ -153,8 +155,8 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	if dims == nil {
 		return nil, p.Errorf(root, "missing required field dimensions")
 	}
-	err = p.items(dims, "dimensions: expected a list of dimensions",
-		func(dn *yaml.Node) error { return p.dimension(dn, l) })
+	err = p.list("dimensions: expected a list of dimensions",
+		func(dn *yaml.Node) error { return p.dimension(dn, l) })(dims)
 	if err != nil {
 		return nil, err
 	}
@@ -189,18 +191,21 @@ func (p *parser) str(dst *string) func(*yaml.Node) error {
 	}
 }
 
-// items hands each item of the list n to read, in order, and stops at the
-// first error; a node that is not a list is an error with the message want.
-func (p *parser) items(n *yaml.Node, want string, read func(item *yaml.Node) error) error {
-	if n.Kind != yaml.SequenceNode {
-		return p.Errorf(n, "%s", want)
-	}
-	for _, item := range n.Content {
-		if err := read(item); err != nil {
-			return err
+// list returns the handler of a field that holds a list: it hands each
+// item to read, in order, and stops at the first error; a node that is not
+// a list is an error with the message want.
+func (p *parser) list(want string, read func(item *yaml.Node) error) func(*yaml.Node) error {
+	return func(n *yaml.Node) error {
+		if n.Kind != yaml.SequenceNode {
+			return p.Errorf(n, "%s", want)
 		}
+		for _, item := range n.Content {
+			if err := read(item); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return nil
 }
 
 // flag returns the handler of a true-or-false field; what names the field
@@ -274,8 +279,8 @@ func (p *parser) dimension(n *yaml.Node, l *Lexicon) error {
 		return nil
 	}
 	return p.Fields(entries, "dimension "+d.Name+" entries", yamlfile.Handlers{
-		"leadership": func(v *yaml.Node) error { return p.entries(v, d.Name, Leadership, l) },
-		"management": func(v *yaml.Node) error { return p.entries(v, d.Name, Management, l) },
+		"leadership": p.entries(d.Name, Leadership, l),
+		"management": p.entries(d.Name, Management, l),
 	})
 }
 
@@ -288,34 +293,45 @@ func validName(s string) bool {
 	return s != ""
 }
 
-func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error {
-	return p.items(n, fmt.Sprintf("%s/%s: expected a list of entries", dim, pole),
+// entries returns the handler of the list of entries of dimension dim and
+// pole.
+func (p *parser) entries(dim string, pole Pole, l *Lexicon) func(*yaml.Node) error {
+	return p.list(fmt.Sprintf("%s/%s: expected a list of entries", dim, pole),
 		func(en *yaml.Node) error { return p.entry(en, dim, pole, l) })
+}
+
+// entryFields returns the handlers of the fields every entry may hold:
+// term, provenance (source and phrase, or derived and statistic), note and
+// exact; what names the entry in messages ("neutral entry").
+func (p *parser) entryFields(e *Entry, what string) yamlfile.Handlers {
+	return yamlfile.Handlers{
+		"term":      p.str(&e.Term),
+		"source":    p.str(&e.Source),
+		"phrase":    p.str(&e.Phrase),
+		"note":      p.str(&e.Note),
+		"derived":   p.str(&e.Derived),
+		"statistic": p.str(&e.Statistic),
+		"exact":     p.flag(&e.Exact, what+" exact"),
+	}
 }
 
 // entry reads one weighted entry of dimension dim and pole and adds it to l.
 func (p *parser) entry(en *yaml.Node, dim string, pole Pole, l *Lexicon) error {
 	e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.Name, Line: en.Line}
 	weightSet := false
-	err := p.Fields(en, "entry", yamlfile.Handlers{
-		"term":      p.str(&e.Term),
-		"source":    p.str(&e.Source),
-		"phrase":    p.str(&e.Phrase),
-		"note":      p.str(&e.Note),
-		"derived":   p.str(&e.Derived),
-		"context":   func(v *yaml.Node) error { return p.contextRules(v, &e) },
-		"statistic": p.str(&e.Statistic),
-		"weight": func(v *yaml.Node) error {
-			w, err := strconv.ParseFloat(v.Value, 64)
-			if err != nil || v.Kind != yaml.ScalarNode {
-				return p.Errorf(v, "entry weight: expected a number, got %q", v.Value)
-			}
-			e.Weight, weightSet = w, true
-			return nil
-		},
-		"exact":   p.flag(&e.Exact, "entry exact"),
-		"subject": p.flag(&e.Subject, "entry subject"),
-	})
+	handlers := p.entryFields(&e, "entry")
+	handlers["context"] = p.list("entry context: expected a list of rules {before or after, pole}",
+		func(rn *yaml.Node) error { return p.contextRule(rn, &e) })
+	handlers["weight"] = func(v *yaml.Node) error {
+		w, err := strconv.ParseFloat(v.Value, 64)
+		if err != nil || v.Kind != yaml.ScalarNode {
+			return p.Errorf(v, "entry weight: expected a number, got %q", v.Value)
+		}
+		e.Weight, weightSet = w, true
+		return nil
+	}
+	handlers["subject"] = p.flag(&e.Subject, "entry subject")
+	err := p.Fields(en, "entry", handlers)
 	if err != nil {
 		return err
 	}
@@ -338,14 +354,9 @@ func (p *parser) entry(en *yaml.Node, dim string, pole Pole, l *Lexicon) error {
 	return nil
 }
 
-// contextRules reads an entry's context rules: a list of {before, after,
-// pole, weight}, before and after each a phrase or a list of phrases.
-func (p *parser) contextRules(n *yaml.Node, e *Entry) error {
-	return p.items(n, "entry context: expected a list of rules {before or after, pole}",
-		func(rn *yaml.Node) error { return p.contextRule(rn, e) })
-}
-
-// contextRule reads one context rule and adds it to e.
+// contextRule reads one of an entry's context rules, {before, after, pole,
+// weight}, before and after each a phrase or a list of phrases, and adds it
+// to e.
 func (p *parser) contextRule(rn *yaml.Node, e *Entry) error {
 	var r ContextRule
 	phrases := func(dst *[]string) func(*yaml.Node) error {
@@ -388,13 +399,8 @@ func (p *parser) contextRule(rn *yaml.Node, e *Entry) error {
 	return nil
 }
 
-// sources reads the list of seed documents: file, title and first_line each.
-func (p *parser) sources(n *yaml.Node, l *Lexicon) error {
-	return p.items(n, "sources: expected a list of {file, title, first_line}",
-		func(sn *yaml.Node) error { return p.source(sn, l) })
-}
-
-// source reads one seed document and adds it to l.
+// source reads one seed document of the top-level list sources (file,
+// title and first_line) and adds it to l.
 func (p *parser) source(sn *yaml.Node, l *Lexicon) error {
 	var s Source
 	err := p.Fields(sn, "source", yamlfile.Handlers{
@@ -415,26 +421,12 @@ func (p *parser) source(sn *yaml.Node, l *Lexicon) error {
 	return nil
 }
 
-// neutral reads the top-level list of neutral entries: term, provenance
-// (source and phrase, or derived and statistic), note and exact as for any
-// entry, and no weight.
-func (p *parser) neutral(n *yaml.Node, l *Lexicon) error {
-	return p.items(n, "neutral: expected a list of entries",
-		func(en *yaml.Node) error { return p.neutralEntry(en, l) })
-}
-
-// neutralEntry reads one neutral entry and adds it to l.
+// neutralEntry reads one entry of the top-level list neutral: term,
+// provenance (source and phrase, or derived and statistic), note and exact
+// as for any entry, and no weight; it adds it to l.
 func (p *parser) neutralEntry(en *yaml.Node, l *Lexicon) error {
 	e := Entry{Weight: 1, File: p.Name, Line: en.Line}
-	err := p.Fields(en, "neutral entry", yamlfile.Handlers{
-		"term":      p.str(&e.Term),
-		"source":    p.str(&e.Source),
-		"phrase":    p.str(&e.Phrase),
-		"derived":   p.str(&e.Derived),
-		"statistic": p.str(&e.Statistic),
-		"note":      p.str(&e.Note),
-		"exact":     p.flag(&e.Exact, "neutral entry exact"),
-	})
+	err := p.Fields(en, "neutral entry", p.entryFields(&e, "neutral entry"))
 	switch {
 	case err != nil:
 		return err
