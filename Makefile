@@ -1,16 +1,46 @@
 # leadlex — see README.md. Every target works on a fresh machine with Go.
 GO      ?= go
 BIN     := bin/leadlex
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+# The version stamped into binaries: the tag when HEAD has one (v1.2.3), else
+# git describe (v1.2.3-4-gabc1234, or the commit when there is no tag).
+VERSION ?= $(shell git describe --tags --exact-match 2>/dev/null || git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
+# Release targets: GOOS/GOARCH pairs built by make release and checked by CI.
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: all build run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test bench-serve
+.PHONY: all build release cross-build readers run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test bench-serve
 
 all: build
 
 ## build: compile the leadlex binary into bin/
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/leadlex
+
+## release: static, -trimpath binaries for every platform in dist/ (leadlex_VERSION_OS_ARCH[.exe]) and dist/SHA256SUMS
+release:
+	rm -rf dist && mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  out=dist/leadlex_$(VERSION)_$${os}_$${arch}$$ext; echo "build $$out"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o $$out ./cmd/leadlex; \
+	done
+	cd dist && sha256sum leadlex_* > SHA256SUMS && sha256sum -c --quiet SHA256SUMS
+	@cat dist/SHA256SUMS
+
+## cross-build: check that every release platform compiles (no files written; CI runs it)
+cross-build:
+	@set -e; for p in $(PLATFORMS); do \
+	  echo "go build $$p"; \
+	  CGO_ENABLED=0 GOOS=$${p%/*} GOARCH=$${p#*/} $(GO) build -trimpath -o /dev/null ./cmd/leadlex; \
+	done
+
+## readers: read score output in every --compression and page version with DuckDB and hyparquet (npm; needs node)
+readers: build
+	mkdir -p out/readers
+	cd out/readers && cp ../../tools/readers/package.json ../../tools/readers/read.mjs . && npm install --silent --no-audit --no-fund
+	@for c in zstd snappy gzip none; do ./$(BIN) score testdata/corpus -q -o out/readers/results-$$c.parquet --compression $$c; done
+	./$(BIN) score testdata/corpus -q -o out/readers/results-zstd-v2.parquet --data-page-version 2
+	cd out/readers && node read.mjs results-*.parquet
 
 ## run: score the bundled testdata/ corpus into out/results.parquet and print the summary
 run: build
@@ -86,7 +116,7 @@ corpus:
 	$(GO) run ./tools/gencorpus $(if $(BYTES),-bytes $(BYTES),-n $(N)) -o $(OUT)
 
 ## eval: measure the default lexicon on the labelled sets: the tune half, then the held-out half
-.PHONY: all build run test vet bench corpus clean check-demo report chromium screenshots fuzz
+.PHONY: all build release cross-build readers run test vet bench corpus clean check-demo report chromium screenshots fuzz
 eval: build
 	./$(BIN) eval testdata/labeled/tune.tsv --worst 0
 	./$(BIN) eval testdata/labeled/dev.tsv --worst 0
@@ -111,4 +141,4 @@ beam-test:
 	cd beam && $(GO) test ./...
 
 clean:
-	rm -rf bin out
+	rm -rf bin out dist

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -132,6 +133,7 @@ func (c *Checker) Check(d corpus.Doc) Document {
 }
 
 func (c *Checker) check(sc scorers, d corpus.Doc) Document {
+	markup := d.Text           // with corpus.Options.DeferExtract: Markdown or HTML as written, comments and all
 	a := sc.main.AnalyzeDoc(d) // extracts, reads a stream whole, closes d
 	r := a.Result
 	out := Document{Path: d.Path, ID: d.ID, Status: corpus.Status(r.Status)}
@@ -178,6 +180,9 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 			fs = append(fs, f.Finding)
 		}
 	}
+	if len(fs) > 0 && !record {
+		fs = unsuppressed(fs, suppressionSource(d, markup, text), d.Format == "txt")
+	}
 	sortFindings(fs)
 	key := rel
 	if record {
@@ -186,6 +191,24 @@ func (c *Checker) check(sc scorers, d corpus.Doc) Document {
 	fingerprint(fs, key)
 	out.Findings = fs
 	return out
+}
+
+// suppressionSource is the text whose comments can turn findings off: for
+// Markdown and HTML the markup before extraction (comments do not survive
+// it), read from the file when the Doc came extracted already; the text for
+// everything else.
+func suppressionSource(d corpus.Doc, markup, text string) string {
+	if d.Format != "md" && d.Format != "html" {
+		return text
+	}
+	if markup != text {
+		return markup
+	}
+	raw, err := os.ReadFile(d.Path)
+	if err != nil {
+		return text
+	}
+	return string(raw)
 }
 
 // withPlace gives a document-level finding the place of base.

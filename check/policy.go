@@ -97,8 +97,31 @@ type Override struct {
 // RuleInfo describes one rule for reports (SARIF's rule list).
 type RuleInfo struct {
 	ID          string
-	Description string
+	Description string   // one sentence about this rule as the policy set it
+	Help        string   // what the kind of rule checks and how to satisfy it
+	Anchor      string   // the rule kind's section in docs/RULES.md (GitHub's slug of its heading)
 	Severity    Severity // where the rule is defined; overrides may change it per path
+}
+
+// RulesDoc is the page that documents every kind of rule; RuleInfo.Anchor
+// names a section of it.
+const RulesDoc = "https://github.com/leadlex/leadlex/blob/main/docs/RULES.md"
+
+// HelpURI is the documentation of the rule's kind.
+func (ri RuleInfo) HelpURI() string { return RulesDoc + "#" + ri.Anchor }
+
+// ruleKinds explain each kind of rule, by anchor, for RuleInfo.Help.
+var ruleKinds = map[string]string{
+	"thresholdbalance": "The balance is (L - M) / (L + M) over the document's weighted leadership (L) and management (M) hits, from -1 to 1. " +
+		"To raise it, say where the work is heading and how people grow; to lower it, say what gets planned, checked and delivered.",
+	"thresholdleadership_per_1k": "Weighted leadership hits per 1,000 words of the document's role text. " +
+		"More wording about direction, people, change and the long term raises it.",
+	"thresholdmanagement_per_1k": "Weighted management hits per 1,000 words of the document's role text. " +
+		"Plans, budgets, checks and routine raise it; fewer of them lower it.",
+	"require": "The document must have at least the policy's minimum of weighted hits on the given pole in at least one of the listed dimensions. " +
+		"`leadlex explain FILE` shows which words count.",
+	"flag": "The policy flags this word or phrase wherever it appears, matched on stems like lexicon entries, unless the sentence negates it. " +
+		"Replace it with one of the suggestions, or suppress it with a leadlex-disable comment.",
 }
 
 // Rel returns path relative to the policy folder with forward slashes, or
@@ -201,21 +224,21 @@ func pick(m map[string]Severity, id string, def Severity) Severity {
 func (p *Policy) RuleInfos() []RuleInfo {
 	var out []RuleInfo
 	seen := map[string]bool{}
-	add := func(id, desc string, sev Severity) {
+	add := func(id, anchor, desc string, sev Severity) {
 		if !seen[id] {
 			seen[id] = true
-			out = append(out, RuleInfo{ID: id, Description: desc, Severity: sev})
+			out = append(out, RuleInfo{ID: id, Description: desc, Help: desc + " " + ruleKinds[anchor], Anchor: anchor, Severity: sev})
 		}
 	}
 	sets := p.ruleSets()
 	for _, rs := range sets {
 		for _, t := range rs.Thresholds {
-			add(t.ID, thresholdDescription(t.Metric), t.Severity)
+			add(t.ID, "threshold"+t.Metric, thresholdDescription(t.Metric), t.Severity)
 		}
 	}
 	for _, rs := range sets {
 		for _, r := range rs.Requires {
-			add(r.ID, fmt.Sprintf("The text must say something about %s (%s wording).", strings.Join(r.AnyOf, " or "), poleWords(r.Pole)), r.Severity)
+			add(r.ID, "require", fmt.Sprintf("The text must say something about %s (%s wording).", strings.Join(r.AnyOf, " or "), poleWords(r.Pole)), r.Severity)
 		}
 	}
 	for _, rs := range sets {
@@ -224,7 +247,7 @@ func (p *Policy) RuleInfos() []RuleInfo {
 			if len(f.Suggest) > 0 {
 				desc = fmt.Sprintf("Flags “%s”; suggests %s.", f.Term, quoteList(f.Suggest))
 			}
-			add(f.ID, desc, f.Severity)
+			add(f.ID, "flag", desc, f.Severity)
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -34,11 +35,14 @@ func (r *Report) Count() Count {
 }
 
 // Formats lists the output formats Write knows, the default first.
-var Formats = []string{"text", "json", "github", "sarif"}
+var Formats = []string{"text", "json", "github", "sarif", "codequality"}
 
 // WriteOptions tune the output formats.
 type WriteOptions struct {
 	Color bool // text: colour with ANSI escapes
+	// Root is the folder that github, sarif and codequality paths are
+	// relative to (the repository root); empty: paths as reached.
+	Root string
 }
 
 // Write writes the report in the named format.
@@ -49,11 +53,41 @@ func Write(w io.Writer, format string, r *Report, opt WriteOptions) error {
 	case "json":
 		return WriteJSON(w, r)
 	case "github":
-		return WriteGitHub(w, r)
+		return WriteGitHub(w, r.RelativeTo(opt.Root))
 	case "sarif":
-		return WriteSARIF(w, r)
+		return WriteSARIF(w, r.RelativeTo(opt.Root))
+	case "codequality":
+		return WriteCodeQuality(w, r.RelativeTo(opt.Root))
 	}
 	return fmt.Errorf("unknown format %q; want %s", format, strings.Join(Formats, ", "))
+}
+
+// RelativeTo returns a copy of the report whose finding paths are relative
+// to root, with forward slashes; paths outside root stay as they were. An
+// empty root returns r itself.
+func (r *Report) RelativeTo(root string) *Report {
+	if root == "" {
+		return r
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return r
+	}
+	out := *r
+	out.Findings = slices.Clone(r.Findings)
+	for i := range out.Findings {
+		f := &out.Findings[i]
+		abs, err := filepath.Abs(filepath.FromSlash(f.File))
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(absRoot, abs)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		f.File = filepath.ToSlash(rel)
+	}
+	return &out
 }
 
 // ValidFormat reports whether Write knows the format.

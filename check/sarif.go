@@ -1,11 +1,13 @@
 package check
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 // SARIF 2.1.0, the subset code-scanning dashboards read (GitHub code
@@ -40,8 +42,18 @@ type sarifDriver struct {
 
 type sarifRule struct {
 	ID                   string       `json:"id"`
+	Name                 string       `json:"name,omitempty"`
 	ShortDescription     sarifMessage `json:"shortDescription"`
+	FullDescription      sarifMessage `json:"fullDescription"`
+	HelpURI              string       `json:"helpUri,omitempty"`
+	Help                 *sarifHelp   `json:"help,omitempty"`
 	DefaultConfiguration *sarifConfig `json:"defaultConfiguration,omitempty"`
+}
+
+// sarifHelp is a rule's help: GitHub Advanced Security requires it.
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type sarifConfig struct {
@@ -59,6 +71,26 @@ type sarifResult struct {
 	Message             sarifMessage      `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
+}
+
+type sarifFix struct {
+	Description     sarifMessage          `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion   `json:"deletedRegion"`
+	InsertedContent *sarifContent `json:"insertedContent,omitempty"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
 }
 
 type sarifLocation struct {
@@ -108,11 +140,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 	index := map[string]int{}
 	for _, ri := range r.Rules {
 		index[ri.ID] = len(run.Tool.Driver.Rules)
-		rule := sarifRule{ID: ri.ID, ShortDescription: sarifMessage{Text: ri.Description}}
-		if ri.Severity != Off {
-			rule.DefaultConfiguration = &sarifConfig{Level: sarifLevel(ri.Severity)}
-		}
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(ri))
 	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -120,22 +148,24 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		if !ok {
 			ri = len(run.Tool.Driver.Rules)
 			index[f.Rule] = ri
-			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{ID: f.Rule, ShortDescription: sarifMessage{Text: f.Rule}})
+			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(RuleInfo{ID: f.Rule, Description: f.Rule, Help: f.Rule}))
 		}
 		region := sarifRegion{StartLine: f.Line, StartColumn: f.Column}
 		if !f.DocumentLevel() {
 			region.EndLine, region.EndColumn = f.EndLine, f.EndColumn
 		}
+		artifact := sarifArtifactFor(f.File)
 		run.Results = append(run.Results, sarifResult{
 			RuleID:    f.Rule,
 			RuleIndex: ri,
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifMessage{Text: f.where(f.Summary())},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifactFor(f.File),
+				ArtifactLocation: artifact,
 				Region:           region,
 			}}},
 			PartialFingerprints: map[string]string{"leadlexFingerprint/v1": f.Fingerprint},
+			Fixes:               sarifFixes(f, artifact, region),
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -144,8 +174,69 @@ func WriteSARIF(w io.Writer, r *Report) error {
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
+// sarifRuleFor describes a rule: its description, the help for its kind
+// and a link to that kind's section of the rules page.
+func sarifRuleFor(ri RuleInfo) sarifRule {
+	rule := sarifRule{
+		ID:               ri.ID,
+		Name:             pascalCase(ri.ID),
+		ShortDescription: sarifMessage{Text: ri.Description},
+		FullDescription:  sarifMessage{Text: cmp.Or(ri.Help, ri.Description)},
+	}
+	if ri.Anchor != "" {
+		rule.HelpURI = ri.HelpURI()
+		rule.Help = &sarifHelp{
+			Text:     rule.FullDescription.Text + " See " + rule.HelpURI,
+			Markdown: rule.FullDescription.Text + " [More about this rule](" + rule.HelpURI + ").",
+		}
+	}
+	if ri.Severity != Off {
+		rule.DefaultConfiguration = &sarifConfig{Level: sarifLevel(ri.Severity)}
+	}
+	return rule
+}
+
+// pascalCase turns a rule id into SARIF's "friendly name":
+// flag/strict-supervision becomes FlagStrictSupervision.
+func pascalCase(id string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range id {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			up = true
+			continue
+		}
+		if up {
+			r = unicode.ToUpper(r)
+			up = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// sarifFixes offers each replacement of a span finding as a fix that
+// replaces the matched text.
+func sarifFixes(f *Finding, artifact sarifArtifact, region sarifRegion) []sarifFix {
+	if f.DocumentLevel() {
+		return nil
+	}
+	var out []sarifFix
+	for _, text := range f.Replacements {
+		out = append(out, sarifFix{
+			Description: sarifMessage{Text: "Replace “" + f.Match + "” with “" + text + "”"},
+			ArtifactChanges: []sarifArtifactChange{{
+				ArtifactLocation: artifact,
+				Replacements:     []sarifReplacement{{DeletedRegion: region, InsertedContent: &sarifContent{Text: text}}},
+			}},
+		})
+	}
+	return out
+}
+
 // sarifArtifactFor turns a path into a URI: relative paths against
-// %SRCROOT%, absolute ones as file URIs.
+// %SRCROOT%, absolute ones as file URIs. Colons are percent-encoded, so
+// that a file named "colon:name.txt" never reads as the scheme "colon:".
 func sarifArtifactFor(path string) sarifArtifact {
 	p := filepath.ToSlash(path)
 	if filepath.IsAbs(path) {
@@ -155,5 +246,6 @@ func sarifArtifactFor(path string) sarifArtifact {
 		return sarifArtifact{URI: (&url.URL{Scheme: "file", Path: p}).String()}
 	}
 	p = strings.TrimPrefix(p, "./")
-	return sarifArtifact{URI: (&url.URL{Path: p}).EscapedPath(), URIBaseID: "%SRCROOT%"}
+	uri := strings.ReplaceAll((&url.URL{Path: p}).EscapedPath(), ":", "%3A")
+	return sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}
 }

@@ -3,8 +3,12 @@ package check
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/leadlex/leadlex/internal/golden"
 )
@@ -112,5 +116,117 @@ func TestSARIFParses(t *testing.T) {
 	}
 	if !found {
 		t.Error("no micromanage result for the café file")
+	}
+}
+
+// TestSARIFSchema validates the SARIF of the sample report, written
+// relative to the repository root, against the SARIF 2.1.0 JSON schema
+// (testdata/sarif, from the SARIF Multitool's npm package), and checks
+// what GitHub code scanning asks beyond the schema: fullDescription and
+// helpUri on every rule, fixes for suggestions.
+func TestSARIFSchema(t *testing.T) {
+	schema := compileSchema(t, "testdata/sarif/sarif-2.1.0.json")
+	rep := sampleReport(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, "sarif", rep, WriteOptions{Root: ".."}); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("SARIF does not validate: %v", err)
+	}
+
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID              string `json:"id"`
+						FullDescription struct{ Text string }
+						HelpURI         string `json:"helpUri"`
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+					}
+				}
+				Fixes []struct {
+					ArtifactChanges []struct {
+						Replacements []struct {
+							DeletedRegion   struct{ StartLine, StartColumn, EndLine, EndColumn int }
+							InsertedContent struct{ Text string }
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	for _, r := range run.Tool.Driver.Rules {
+		if r.FullDescription.Text == "" || !strings.HasPrefix(r.HelpURI, RulesDoc+"#") {
+			t.Errorf("rule %s: fullDescription %q, helpUri %q", r.ID, r.FullDescription.Text, r.HelpURI)
+		}
+	}
+	var fixed bool
+	for _, r := range run.Results {
+		uri := r.Locations[0].PhysicalLocation.ArtifactLocation.URI
+		if !strings.HasPrefix(uri, "testdata/check/") {
+			t.Errorf("URI %q is not relative to the repository root", uri)
+		}
+		if r.RuleID == "flag/micromanage" && uri == "testdata/check/jobs/retail/caf%C3%A9_shift_lead.txt" {
+			fixed = true
+			var got []string
+			for _, fx := range r.Fixes {
+				rp := fx.ArtifactChanges[0].Replacements[0]
+				if rp.DeletedRegion.StartLine != 9 || rp.DeletedRegion.StartColumn != 29 || rp.DeletedRegion.EndColumn != 40 {
+					t.Errorf("fix replaces %+v", rp.DeletedRegion)
+				}
+				got = append(got, rp.InsertedContent.Text)
+			}
+			if !slices.Equal(got, []string{"coach", "support"}) {
+				t.Errorf("fixes insert %q, want coach, support", got)
+			}
+		}
+	}
+	if !fixed {
+		t.Error("no micromanage result for the café file")
+	}
+}
+
+func compileSchema(t *testing.T, path string) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	s, err := c.Compile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestSARIFURINeverAScheme(t *testing.T) {
+	for _, tc := range []struct{ path, want string }{
+		{"colon:name.txt", "colon%3Aname.txt"},
+		{"./colon:name.txt", "colon%3Aname.txt"},
+		{"jobs/a:b/c d.md", "jobs/a%3Ab/c%20d.md"},
+		{"jobs/café.md", "jobs/caf%C3%A9.md"},
+	} {
+		a := sarifArtifactFor(tc.path)
+		if a.URI != tc.want || a.URIBaseID != "%SRCROOT%" {
+			t.Errorf("%q: URI %q (base %q), want %q", tc.path, a.URI, a.URIBaseID, tc.want)
+		}
+		u, err := url.Parse(a.URI)
+		if err != nil || u.Scheme != "" {
+			t.Errorf("%q: URI %q parses with scheme %q (%v)", tc.path, a.URI, u.Scheme, err)
+		}
 	}
 }

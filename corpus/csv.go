@@ -21,15 +21,12 @@ func delimited(comma rune) recordsFunc {
 // by --text-column. The Doc's ID is "path#N" with N the data row's number
 // (the header is not counted), or "path#ID" when --id-column names a
 // column. A malformed row is a Doc with status error and the rows after it
-// are still read. CSV is read strictly (RFC 4180); TSV allows bare quotes
-// inside fields.
+// are still read. CSV is read strictly (RFC 4180); TSV has no quoting: a
+// row is a line (see tsvReader).
 func (s *source) csvRecords(r io.Reader, comma rune, dec decoding, yield func(Doc) bool) bool {
 	limit := s.cfg.maxWhole()
 	guard := &recordGuard{r: r, limit: limit + 1<<20}
-	cr := csv.NewReader(guard)
-	cr.Comma = comma
-	cr.LazyQuotes = comma == '\t'
-	cr.ReuseRecord = true
+	cr := newRowReader(guard, comma)
 	cols, fail := s.csvHeader(cr, dec)
 	if fail != nil {
 		return yield(*fail)
@@ -81,7 +78,7 @@ type csvColumns struct {
 
 // csvHeader reads the header row and finds the text and ID columns. When
 // it cannot, it returns the file's one Doc saying why.
-func (s *source) csvHeader(cr *csv.Reader, dec decoding) (csvColumns, *Doc) {
+func (s *source) csvHeader(cr rowReader, dec decoding) (csvColumns, *Doc) {
 	fail := func(status Status, reason string) (csvColumns, *Doc) {
 		d := s.fail(status, reason)
 		return csvColumns{}, &d
@@ -179,8 +176,9 @@ func csvError(err error) string {
 
 var errRecordTooLarge = errors.New("record too large")
 
-// recordGuard stops a CSV reader that has read more than limit bytes
-// since the last reset, so that one huge quoted field cannot fill memory.
+// recordGuard stops a CSV or TSV reader that has read more than limit
+// bytes since the last reset, so that one huge quoted field or line cannot
+// fill memory.
 type recordGuard struct {
 	r     io.Reader
 	n     int64 // bytes read since the last reset

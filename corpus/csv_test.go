@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -88,6 +90,24 @@ func TestCSVLimits(t *testing.T) {
 	}
 }
 
+// TestTSVLimits checks that a long TSV line is skipped and a line that
+// never ends is stopped by the guard, as for CSV.
+func TestTSVLimits(t *testing.T) {
+	data := "text\n" + strings.Repeat("long ", 50) + "\nshort\n"
+	checkRows(t, walkFile(t, "l.tsv", data, Options{MaxBytes: 100}), []docRow{
+		{ID: "l.tsv#1", Status: "skipped", Reason: "record is 251 bytes, over the --max-bytes limit of 100 bytes"},
+		{ID: "l.tsv#2", Status: "ok", Text: "short"},
+	})
+	s := &source{cfg: mustResolve(t, Options{MaxBytes: 10}), id: "g.tsv", format: "tsv"}
+	body := "text\nfine\n" + strings.Repeat("x", 3<<20)
+	var got []Doc
+	s.csvRecords(strings.NewReader(body), '\t', utf8Only, func(d Doc) bool { got = append(got, d); return true })
+	if len(got) != 2 || got[0].Text != "fine" || got[1].Status != Skipped ||
+		got[1].Reason != "record runs over the --max-bytes limit of 10 bytes; the rest of the file was not read" {
+		t.Errorf("guard: %+v", got)
+	}
+}
+
 func TestCSVStreams(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("id,text\n")
@@ -151,5 +171,52 @@ func TestRecordFileWithoutRecords(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTSVQuotes checks that TSV has no quoting: a field that begins with a
+// quote is text like any other and every line is one row.
+func TestTSVQuotes(t *testing.T) {
+	data := "id\ttext\r\n" +
+		"1\t\"Lead,\" she said, \"by example.\"\r\n" +
+		"2\t\"an open quote that never closes\n" +
+		"\n" +
+		"3\t\"\n" +
+		"4\ta \"quote\" in the middle\n" +
+		"5\t\"\"\n" +
+		"6\ttoo\tmany\n" +
+		"7\tlast line without a break\r"
+	checkRows(t, walkFile(t, "q.tsv", data, Options{IDColumn: "id"}), []docRow{
+		{ID: "q.tsv#1", Status: "ok", Text: `"Lead," she said, "by example."`, Bytes: 35},
+		{ID: "q.tsv#2", Status: "ok", Text: `"an open quote that never closes`, Bytes: 35},
+		{ID: "q.tsv#3", Status: "ok", Text: `"`, Bytes: 5}, // the blank line before is counted in
+		{ID: "q.tsv#4", Status: "ok", Text: `a "quote" in the middle`},
+		{ID: "q.tsv#5", Status: "ok", Text: `""`},
+		{ID: "q.tsv#6", Status: "error", Reason: "line 8: 3 fields, the header has 2"},
+		{ID: "q.tsv#7", Status: "ok", Text: "last line without a break", Bytes: 28},
+	})
+}
+
+// TestTSVSentencesDev reads the shared sentences-dev.tsv, some of whose
+// sentences begin with a quote, and finds one document per data row.
+func TestTSVSentencesDev(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "data")
+	if d := os.Getenv("LEADLEX_SHARED"); d != "" {
+		dir = filepath.Join(d, "data")
+	}
+	path := filepath.Join(dir, "sentences-dev.tsv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("no shared data set (%v); set LEADLEX_SHARED or put it in ../shared/data", err)
+	}
+	docs := ReadFile(path, Options{})
+	ok := 0
+	for _, d := range docs {
+		if d.Status == OK {
+			ok++
+		}
+		d.Close()
+	}
+	if len(docs) != 623 || ok != 623 {
+		t.Errorf("%d documents, %d ok; want 623 and 623", len(docs), ok)
 	}
 }

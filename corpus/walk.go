@@ -159,6 +159,13 @@ type Options struct {
 	// (default none: records are numbered).
 	TextColumn, IDColumn string
 
+	// Stdin is read, as one document, for the root "-" (StdinPath). The
+	// document is named StdinName (default DefaultStdinName) and read as
+	// StdinFormat (txt, md, html, jsonl, csv, tsv or docx; default: from
+	// StdinName's extension, or txt when it has none).
+	Stdin                  io.Reader
+	StdinName, StdinFormat string
+
 	fsys fileSystem // the disk; tests put failures in its way
 }
 
@@ -190,6 +197,11 @@ func (o Options) resolve() (*config, error) {
 	var err error
 	if c.dec, err = parseEncoding(o.Encoding); err != nil {
 		return nil, err
+	}
+	if o.StdinFormat != "" {
+		if _, _, err := parseExtension(".stdin=" + o.StdinFormat); err != nil {
+			return nil, fmt.Errorf("--stdin-format %q: want one of %s", o.StdinFormat, strings.Join(formatNames(), ", "))
+		}
 	}
 	if len(o.Extensions) > 0 {
 		c.formats = maps.Clone(formats)
@@ -308,6 +320,12 @@ func walk(ctx context.Context, roots []string, opt Options, statOnly bool) iter.
 		}
 		w := walker{ctx: ctx, cfg: cfg, yield: yield, statOnly: statOnly, multi: len(roots) > 1}
 		for _, root := range roots {
+			if root == StdinPath {
+				if !w.stdin() {
+					return
+				}
+				continue
+			}
 			if !w.root(root) {
 				return
 			}
@@ -323,15 +341,16 @@ type walker struct {
 	multi    bool // several roots: IDs keep the root as given
 }
 
-// fileKey identifies a directory on disk, to detect symlink loops.
-type fileKey struct{ dev, ino uint64 }
-
-func keyOf(info fs.FileInfo) (fileKey, bool) {
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		return fileKey{}, false
+// onStack reports whether info is one of the folders on the way down, to
+// detect symlink loops. os.SameFile compares device and inode on Unix and
+// volume and file index on Windows.
+func onStack(stack []fs.FileInfo, info fs.FileInfo) bool {
+	for _, a := range stack {
+		if os.SameFile(a, info) {
+			return true
+		}
 	}
-	return fileKey{uint64(st.Dev), uint64(st.Ino)}, true
+	return false
 }
 
 func (w *walker) root(root string) bool {
@@ -350,16 +369,12 @@ func (w *walker) root(root string) bool {
 	if w.multi {
 		prefix = strings.TrimSuffix(filepath.ToSlash(filepath.Clean(root)), "/") + "/"
 	}
-	var stack []fileKey
-	if k, ok := keyOf(info); ok {
-		stack = append(stack, k)
-	}
-	return w.dir(root, prefix, stack)
+	return w.dir(root, prefix, []fs.FileInfo{info})
 }
 
 // dir walks one folder; idPrefix is the folder's ID followed by "/" (empty
 // for the root); stack holds the folders on the way down, for loop checks.
-func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
+func (w *walker) dir(path, idPrefix string, stack []fs.FileInfo) bool {
 	entries, err := w.cfg.fsys.ReadDir(path)
 	if err != nil {
 		id := strings.TrimSuffix(idPrefix, "/")
@@ -401,11 +416,7 @@ func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
 			continue
 		}
 		if info.IsDir() {
-			next := stack
-			if k, ok := keyOf(info); ok {
-				next = append(stack[:len(stack):len(stack)], k)
-			}
-			if !w.dir(p, id+"/", next) {
+			if !w.dir(p, id+"/", append(stack[:len(stack):len(stack)], info)) {
 				return false
 			}
 			continue
@@ -423,7 +434,7 @@ func (w *walker) dir(path, idPrefix string, stack []fileKey) bool {
 	return true
 }
 
-func (w *walker) symlink(p, id string, stack []fileKey) bool {
+func (w *walker) symlink(p, id string, stack []fs.FileInfo) bool {
 	if !w.cfg.FollowSymlinks {
 		return w.yield(w.cfg.skipDoc(id, p, 0, "symbolic link not followed (use --follow-symlinks)"))
 	}
@@ -440,15 +451,10 @@ func (w *walker) symlink(p, id string, stack []fileKey) bool {
 		}
 		return w.file(p, id, info)
 	}
-	k, ok := keyOf(info)
-	if ok {
-		for _, a := range stack {
-			if a == k {
-				return w.yield(w.cfg.errorDoc(id, p, "symbolic link loop: it points back to a folder above it"))
-			}
-		}
+	if onStack(stack, info) {
+		return w.yield(w.cfg.errorDoc(id, p, "symbolic link loop: it points back to a folder above it"))
 	}
-	return w.dir(p, id+"/", append(stack[:len(stack):len(stack)], k))
+	return w.dir(p, id+"/", append(stack[:len(stack):len(stack)], info))
 }
 
 func (w *walker) file(path, id string, info fs.FileInfo) bool {

@@ -246,6 +246,7 @@ func TestGoVersionMatchesGoMod(t *testing.T) {
 	for page, want := range map[string]string{
 		filepath.Join("..", "README.md"): "With Go " + version + " or newer",
 		"CHECK.md":                       `go-version: "` + string(m[2]) + `"`,
+		"ACTION.md":                      `go-version: "` + string(m[2]) + `"`,
 	} {
 		data, err := os.ReadFile(page)
 		if err != nil {

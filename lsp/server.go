@@ -70,6 +70,7 @@ func New(opt Options) *Server {
 	opt.Read.MaxBytes = opt.MaxBytes
 	opt.Read.StreamAbove = -1
 	opt.Read.Positions = true
+	opt.Read.DeferExtract = true // the Doc keeps the buffer's markup, so leadlex-disable comments in it count
 	return &Server{opt: opt, docs: map[string]*document{}, envs: map[string]*environment{}}
 }
 

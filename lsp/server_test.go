@@ -363,6 +363,11 @@ func TestExcludedAndOtherFormats(t *testing.T) {
 	if p := open("jobs/NOTES", "plaintext", "micromanage"); len(p.Diagnostics) != 1 {
 		t.Errorf("plain text without an extension: %+v", p.Diagnostics)
 	}
+	// Suppression comments in the unsaved buffer count, as in leadlex check.
+	p = open("jobs/quiet.md", "markdown", "<!-- leadlex-disable-next-line flag/micromanage -->\nWe micromanage.\n\nWe micromanage.\n")
+	if len(p.Diagnostics) != 1 || p.Diagnostics[0].Range.Start.Line != 3 {
+		t.Errorf("leadlex-disable-next-line: %+v", p.Diagnostics)
+	}
 	c.stop()
 }
 

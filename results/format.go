@@ -53,10 +53,10 @@ const Stdout = "-"
 
 // NewSink opens a sink for rows of T in the given format. Path "-" writes
 // to stdout (JSONL and CSV only); any other path is written atomically, as
-// NewParquetSink does.
-func NewSink[T any](path string, format Format, meta Metadata, stdout io.Writer) (*FileSink[T], error) {
+// NewParquetSink does (with the first of opt).
+func NewSink[T any](path string, format Format, meta Metadata, stdout io.Writer, opt ...ParquetOptions) (*FileSink[T], error) {
 	if format == FormatParquet && path != Stdout {
-		return NewParquetSink[T](path, meta)
+		return NewParquetSink[T](path, meta, opt...)
 	}
 	var (
 		out  io.Writer

@@ -25,7 +25,7 @@ var Labels = []string{LabelLeadership, LabelManagement, LabelBalanced, LabelNone
 type Result struct {
 	DocID           string           `parquet:"doc_id" json:"doc_id"`
 	Path            string           `parquet:"path" json:"path"`
-	Format          string           `parquet:"format" json:"format"`
+	Format          string           `parquet:"format,dict" json:"format"`
 	Bytes           int64            `parquet:"bytes" json:"bytes"`
 	Words           int32            `parquet:"words" json:"words"`
 	Sentences       int32            `parquet:"sentences" json:"sentences"`
@@ -35,11 +35,11 @@ type Result struct {
 	LeadershipPer1k float64          `parquet:"leadership_per_1k" json:"leadership_per_1k"`
 	ManagementPer1k float64          `parquet:"management_per_1k" json:"management_per_1k"`
 	Balance         *float64         `parquet:"balance,optional" json:"balance"`
-	Label           string           `parquet:"label" json:"label"`
+	Label           string           `parquet:"label,dict" json:"label"`
 	Confidence      float64          `parquet:"confidence" json:"confidence"`
 	Dimensions      []DimensionScore `parquet:"dimensions,list" json:"dimensions"`
 	TopTerms        []TermCount      `parquet:"top_terms,list" json:"top_terms"`
-	Status          string           `parquet:"status" json:"status"`
+	Status          string           `parquet:"status,dict" json:"status"`
 	Error           *string          `parquet:"error,optional" json:"error"`
 	ScoredWords     int32            `parquet:"scored_words" json:"scored_words"`
 	Excluded        []ExcludedWords  `parquet:"excluded,list" json:"excluded"`
@@ -72,20 +72,20 @@ type SentenceRow struct {
 	NegatedHits    float64          `parquet:"negated_hits" json:"negated_hits"`
 	Dimensions     []DimensionScore `parquet:"dimensions,list" json:"dimensions"`
 	Terms          []TermCount      `parquet:"terms,list" json:"terms"`
-	Label          string           `parquet:"label" json:"label"`
+	Label          string           `parquet:"label,dict" json:"label"`
 }
 
 // DimensionScore is the weighted hits of one dimension, per pole.
 type DimensionScore struct {
-	Name       string  `parquet:"name" json:"name"`
+	Name       string  `parquet:"name,dict" json:"name"`
 	Leadership float64 `parquet:"leadership" json:"leadership"`
 	Management float64 `parquet:"management" json:"management"`
 }
 
 // TermCount is how often one lexicon entry was hit (not negated).
 type TermCount struct {
-	Term      string `parquet:"term" json:"term"`
-	Pole      string `parquet:"pole" json:"pole"`
-	Dimension string `parquet:"dimension" json:"dimension"`
+	Term      string `parquet:"term,dict" json:"term"`
+	Pole      string `parquet:"pole,dict" json:"pole"`
+	Dimension string `parquet:"dimension,dict" json:"dimension"`
 	Count     int32  `parquet:"count" json:"count"`
 }

@@ -15,8 +15,9 @@ const rowsPerGroup = 4096
 // one call per row costs a pass over every column's buffer.
 const rowsPerBatch = 256
 
-// ParquetWriter streams rows of type T into a Parquet file with zstd
-// compression and the given metadata, one row group per rowsPerGroup rows.
+// ParquetWriter streams rows of type T into a Parquet file with the given
+// metadata, one row group per rowsPerGroup rows, written as ParquetOptions
+// say (zstd, data page version 1 by default).
 type ParquetWriter[T any] struct {
 	w     *parquet.GenericWriter[T]
 	out   io.Writer
@@ -24,13 +25,13 @@ type ParquetWriter[T any] struct {
 	batch []T // rows not yet handed to w
 }
 
-// NewParquetWriter writes rows of T to out.
-func NewParquetWriter[T any](out io.Writer, meta Metadata) *ParquetWriter[T] {
-	opts := []parquet.WriterOption{
-		parquet.Compression(zstdPages),
+// NewParquetWriter writes rows of T to out, with the first of opt, or the
+// defaults; the options must be valid (ParquetOptions.Validate).
+func NewParquetWriter[T any](out io.Writer, meta Metadata, opt ...ParquetOptions) *ParquetWriter[T] {
+	opts := append(firstOptions(opt).writerOptions(),
 		parquet.CreatedBy("leadlex", meta[MetaToolVersion], "parquet-go"),
 		parquet.MaxRowsPerRowGroup(rowsPerGroup),
-	}
+	)
 	keys := make([]string, 0, len(meta))
 	for k := range meta {
 		keys = append(keys, k)
@@ -98,13 +99,17 @@ type FileSink[T any] struct {
 	close func() error
 }
 
-// NewParquetSink writes results (or any row type) as Parquet to path.
-func NewParquetSink[T any](path string, meta Metadata) (*FileSink[T], error) {
+// NewParquetSink writes results (or any row type) as Parquet to path, with
+// the first of opt, or the defaults.
+func NewParquetSink[T any](path string, meta Metadata, opt ...ParquetOptions) (*FileSink[T], error) {
+	if err := firstOptions(opt).Validate(); err != nil {
+		return nil, err
+	}
 	f, err := CreateAtomic(path)
 	if err != nil {
 		return nil, err
 	}
-	pw := NewParquetWriter[T](f, meta)
+	pw := NewParquetWriter[T](f, meta, opt...)
 	return &FileSink[T]{file: f, name: path, write: pw.Write, batch: pw.WriteBatch, close: pw.Close}, nil
 }
 

@@ -73,6 +73,9 @@ func New(opt Options) (*Server, error) {
 	opt.Read.MaxBytes = opt.MaxBytes
 	opt.Read.StreamAbove = -1 // the whole text is analysed at once
 	opt.Read.Positions = true // findings and hits point at lines and columns
+	// The Doc keeps the markup sent: leadlex-disable comments in it count,
+	// never those of a file on disk that happens to have the same name.
+	opt.Read.DeferExtract = true
 	if err := opt.Read.Validate(); err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}

@@ -99,6 +99,7 @@ func TestStatuses(t *testing.T) {
 		{"info", "GET", "/api/v1/info", "", "", 200, `"policy":"../testdata/check/.leadlex.yaml"`},
 		{"score", "POST", "/api/v1/score", js, `{"text":"Inspire the team."}`, 200, `"label":"leadership"`},
 		{"check", "POST", "/api/v1/check", js, `{"text":"Managers micromanage."}`, 200, `"rule":"flag/micromanage"`},
+		{"suppressed", "POST", "/api/v1/check", js, `{"text":"<!-- leadlex-disable flag -->\nManagers micromanage.","name":"a.md"}`, 200, `"findings":[]`},
 		{"explain", "POST", "/api/v1/explain", js, `{"text":"Inspire the team."}`, 200, `"term":"inspire"`},
 		{"charset", "POST", "/api/v1/score", "application/json; charset=utf-8", `{"text":"x"}`, 200, `"status":"ok"`},
 		{"unsupported name", "POST", "/api/v1/score", js, `{"text":"x","name":"ad.pdf"}`, 200, `"status":"skipped"`},

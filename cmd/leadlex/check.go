@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -33,6 +34,7 @@ type checkOptions struct {
 	maxBytes       byteSize
 	read           readFlags
 	quiet          bool
+	root           string
 }
 
 // defaultCheckBytes is the default of check's --max-bytes: check holds a
@@ -61,7 +63,11 @@ or output that cannot be written; 130 when interrupted.`,
   leadlex check jobs/ --format github             # annotations in a GitHub Actions run
   leadlex check jobs/ --format sarif -o leadlex.sarif
   leadlex check jobs/ --baseline .leadlex-baseline.json --write-baseline   # record today's findings
-  leadlex check jobs/ --baseline .leadlex-baseline.json                    # fail only on new ones`,
+  leadlex check jobs/ --baseline .leadlex-baseline.json                    # fail only on new ones
+  leadlex check jobs/ --format codequality -o gl-code-quality-report.json # GitLab merge requests
+  leadlex check 'jobs/**/*.md'                    # a quoted glob, expanded by leadlex
+  git diff --name-only -z | leadlex check --files-from -
+  cat draft.md | leadlex check - --stdin-name jobs/draft.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
 		},
@@ -79,7 +85,8 @@ or output that cannot be written; 130 when interrupted.`,
 	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
 	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB; default 8MB: check holds each file and its analysis whole)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
-	o.read.register(f)
+	f.StringVar(&o.root, "root", "", "github, sarif and codequality paths are relative to this folder (default: $GITHUB_WORKSPACE, else the git repository around the working folder, else the working folder)")
+	o.read.registerWithInputs(f)
 	return cmd
 }
 
@@ -95,7 +102,7 @@ func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
 	if len(o.analysis.lexicons) == 0 {
 		o.analysis.lexicons = policy.Lexicons
 	}
-	roots, err := checkRoots(args, policy)
+	roots, err := o.checkRoots(cmd, args, policy)
 	if err != nil {
 		return err
 	}
@@ -203,20 +210,16 @@ func (o *checkOptions) refuseOverwrite(policy *check.Policy, roots []string) err
 	return refuseOverwrite(copt.Reads, inputs, outputs...)
 }
 
-// checkRoots is what to check: the PATHs given, or else the policy's
-// paths or folder. Each must exist.
-func checkRoots(args []string, policy *check.Policy) ([]string, error) {
+// checkRoots is what to check: the PATHs given (globs expanded, - for
+// standard input) and --files-from, or else the policy's paths or folder.
+// Each must exist.
+func (o *checkOptions) checkRoots(cmd *cobra.Command, args []string, policy *check.Policy) ([]string, error) {
 	roots := args
-	if len(roots) == 0 {
+	if len(roots) == 0 && o.read.inputs.filesFrom == "" {
 		wd, _ := os.Getwd() // "" keeps the policy's absolute paths
 		roots = policy.Roots(wd)
 	}
-	for _, r := range roots {
-		if _, err := os.Stat(r); err != nil {
-			return nil, usageErr("%s: %v", r, describeErr(err))
-		}
-	}
-	return roots, nil
+	return o.read.inputs.roots(roots, cmd.InOrStdin())
 }
 
 // check runs the checker over the documents under roots and gathers the
@@ -226,6 +229,7 @@ func (o *checkOptions) check(cmd *cobra.Command, checker *check.Checker, roots [
 	if err != nil {
 		return nil, nil, err
 	}
+	o.read.inputs.apply(&copt, cmd.InOrStdin())
 	copt.StreamAbove = -1    // findings need the whole text
 	copt.DeferExtract = true // the workers extract Markdown and HTML
 	copt.Positions = true    // findings point into the file
@@ -251,7 +255,7 @@ func (o *checkOptions) loadPolicy(args []string) (*check.Policy, error) {
 			return nil, withCode(exitUsage, err)
 		}
 		starts := []string{wd}
-		if len(args) > 0 {
+		if len(args) > 0 && args[0] != corpus.StdinPath && !isGlob(args[0]) {
 			starts = append(starts, args[0])
 		}
 		if path, err = check.FindFrom(wd, starts); err != nil {
@@ -270,7 +274,10 @@ func (o *checkOptions) loadPolicy(args []string) (*check.Policy, error) {
 
 // writeReport writes the report to -o (atomically) or standard output.
 func (o *checkOptions) writeReport(cmd *cobra.Command, rep *check.Report, color colorSetting) error {
-	opt := check.WriteOptions{Color: color == colorAlways}
+	opt := check.WriteOptions{Color: color == colorAlways, Root: o.root}
+	if opt.Root == "" {
+		opt.Root = repositoryRoot()
+	}
 	if o.output == "" {
 		w := cmd.OutOrStdout()
 		opt.Color = color.use(w)
@@ -294,6 +301,29 @@ func readBaseline(path string) (*check.Baseline, error) {
 
 func writeBaselineFile(path string, b *check.Baseline) error {
 	return results.WriteFile(path, b.Write)
+}
+
+// repositoryRoot is the folder report paths are relative to when --root is
+// not given: $GITHUB_WORKSPACE in GitHub Actions, else the nearest folder
+// at or above the working folder that holds .git, else the working folder.
+func repositoryRoot() string {
+	if ws := os.Getenv("GITHUB_WORKSPACE"); ws != "" {
+		return ws
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for dir := wd; ; {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return wd
+		}
+		dir = parent
+	}
 }
 
 // describeErr shortens os errors for messages.

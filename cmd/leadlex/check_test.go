@@ -60,7 +60,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{"broken policy", []string{"check", "--config", filepath.Join(root, "broken/.leadlex.yaml"), root}, 2, "",
 			filepath.Join(root, "broken/.leadlex.yaml") + `:3:15: flag.severity: severity "fatal": want error, warning, info or off`, true},
 		{"missing policy file", []string{"check", "--config", filepath.Join(root, "nope.yaml"), root}, 2, "", "read policy:", true},
-		{"bad format", []string{"check", "--config", cfg, "--format", "xml", root}, 2, "", `--format "xml": want text, json, github, sarif`, true},
+		{"bad format", []string{"check", "--config", cfg, "--format", "xml", root}, 2, "", `--format "xml": want text, json, github, sarif, codequality`, true},
 		{"bad fail-on", []string{"check", "--config", cfg, "--fail-on", "fatal", root}, 2, "", `--fail-on "fatal"`, true},
 		{"missing path", []string{"check", "--config", cfg, filepath.Join(root, "absent")}, 2, "", "absent: no such file or directory", true},
 		{"unreadable document", []string{"check", "--config", cfg, filepath.Join(root, "latin1")}, 2, "", "job.txt: not valid UTF-8", false},
@@ -182,9 +182,12 @@ func TestCheckFormatsAndOutputFile(t *testing.T) {
 		t.Fatalf("sarif file: %v %s", err, data[:min(len(data), 200)])
 	}
 	for format, want := range map[string]string{
-		"json":   `"rule": "flag/micromanage"`,
-		"github": "::error file=../../testdata/check/jobs/retail/café_shift_lead.txt,line=9,col=29,endLine=9,endColumn=40,title=leadlex flag/micromanage::",
-		"text":   "../../testdata/check/jobs/retail/café_shift_lead.txt:9:29: error: “micromanage” tells candidates",
+		"json": `"rule": "flag/micromanage"`,
+		// Annotation paths are relative to the repository root, not to
+		// the working folder (cmd/leadlex) the test runs in.
+		"github":      "::error file=testdata/check/jobs/retail/café_shift_lead.txt,line=9,col=29,endLine=9,endColumn=40,title=leadlex flag/micromanage::",
+		"codequality": `"path": "testdata/check/jobs/retail/café_shift_lead.txt"`,
+		"text":        "../../testdata/check/jobs/retail/café_shift_lead.txt:9:29: error: “micromanage” tells candidates",
 	} {
 		code, stdout, _ := leadlex(t, "check", checkDir, "--format", format)
 		if code != 1 || !strings.Contains(stdout, want) {
@@ -193,6 +196,11 @@ func TestCheckFormatsAndOutputFile(t *testing.T) {
 		if strings.Contains(stdout, "\x1b[") {
 			t.Errorf("%s: colour escapes when not on a terminal", format)
 		}
+	}
+	// --root overrides the repository root.
+	_, stdout, _ = leadlex(t, "check", checkDir, "--format", "github", "--root", "../../testdata")
+	if want := "::error file=check/jobs/retail/café_shift_lead.txt,line=9"; !strings.Contains(stdout, want) {
+		t.Errorf("--root: output lacks %q:\n%s", want, stdout)
 	}
 	_, stdout, _ = leadlex(t, "check", checkDir, "--color", "always")
 	if !strings.Contains(stdout, "\x1b[31m") {

@@ -53,7 +53,18 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 // readFlags are the flags that say how files are read: extra extensions,
 // encodings, and which field or column of a record file holds the text.
 // score, check and explain share them.
-type readFlags struct{ opt corpus.Options }
+type readFlags struct {
+	opt    corpus.Options
+	inputs inputFlags
+}
+
+// registerWithInputs registers the reading flags and the input flags
+// (standard input, --files-from) of the commands that take PATHs: score,
+// check and explain.
+func (r *readFlags) registerWithInputs(f *pflag.FlagSet) {
+	r.register(f)
+	r.inputs.register(f)
+}
 
 func (r *readFlags) register(f *pflag.FlagSet) {
 	f.StringVar(&r.opt.Encoding, "encoding", "", "how to decode files without a byte-order mark: utf-8 (the default), latin1, windows-1252, utf-16le, …; utf-8,latin1 reads UTF-8 where valid and latin1 elsewhere")

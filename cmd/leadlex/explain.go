@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -39,7 +40,6 @@ Exit status: 0 on success, 2 when a file cannot be read or the output cannot
 be written.`,
 		Example: `  leadlex explain jobs/platform_architect.md
   leadlex explain jobs/platform_architect.md --format html -o page.html`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
 		},
@@ -50,7 +50,7 @@ be written.`,
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 4MB; the view of a document takes some hundred times its size in memory)")
-	o.read.register(f)
+	o.read.registerWithInputs(f)
 	return cmd
 }
 
@@ -79,10 +79,22 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	roots, err := o.read.inputs.roots(args, cmd.InOrStdin())
+	if err != nil {
+		return err
+	}
+	o.read.inputs.apply(&copt, cmd.InOrStdin())
 	sc := pipeline.NewScorer(an)
 	var docs []*explain.Document
-	for _, path := range args {
-		for _, d := range corpus.ReadFile(path, copt) {
+	for _, path := range roots {
+		var read []corpus.Doc
+		if path == corpus.StdinPath {
+			copt.StreamAbove = -1
+			read = slices.Collect(corpus.Walk(cmd.Context(), []string{path}, copt))
+		} else {
+			read = corpus.ReadFile(path, copt)
+		}
+		for _, d := range read {
 			doc, err := explain.Build(sc, d)
 			if err != nil {
 				return withCode(exitUsage, err)

@@ -55,7 +55,7 @@ func TestExplainErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"explain"}, "requires at least 1 arg"},
+		{[]string{"explain"}, "no PATH given"},
 		{[]string{"explain", "nope.txt"}, "nope.txt: no such file"},
 		{[]string{"explain", empty}, "empty.txt: empty file"},
 		{[]string{"explain", empty, "--format", "pdf"}, `--format "pdf": want text or html`},

@@ -162,6 +162,9 @@ process, control, the present, stability).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --version prints what the version command prints.
+	root.Version = toolVersion()
+	root.SetVersionTemplate(`{{leadlexVersion}}`)
 	lexicon.MaxFileBytes, check.MaxPolicyBytes = lexicon.DefaultMaxFileBytes, check.DefaultMaxPolicyBytes
 	root.PersistentFlags().Var((*sizeLimit)(&lexicon.MaxFileBytes), "max-lexicon-bytes",
 		"refuse lexicon files (YAML, .dic, mapping) larger than this")
@@ -189,17 +192,36 @@ process, control, the present, stability).`,
 	return root
 }
 
+func init() {
+	cobra.AddTemplateFunc("leadlexVersion", func() string {
+		s, err := versionText()
+		if err != nil {
+			return fmt.Sprintf("leadlex %s\n", toolVersion())
+		}
+		return s
+	})
+}
+
+// versionText is what `leadlex version` and `leadlex --version` print.
+func versionText() (string, error) {
+	lex, err := loadLexicon(nil)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("leadlex %s\nlexicon %s %s (sha256 %s)\n", toolVersion(), lex.Name, lex.Version, lex.Hash[:12]), nil
+}
+
 func newVersionCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of leadlex and of its default lexicon",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			lex, err := loadLexicon(nil)
+			s, err := versionText()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "leadlex %s\nlexicon %s %s (sha256 %s)\n", toolVersion(), lex.Name, lex.Version, lex.Hash[:12])
+			fmt.Fprint(cmd.OutOrStdout(), s)
 			return nil
 		},
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -29,6 +30,7 @@ type scoreOptions struct {
 	quiet          bool
 	failOnError    bool
 	read           readFlags // formats and encodings
+	parquet        results.ParquetOptions
 }
 
 func newScoreCmd() *cobra.Command {
@@ -47,6 +49,13 @@ only when complete.
 With --sentences, a second file gets one row per sentence of every scored
 document, with its byte offsets, text and hits, in the same order.
 
+A PATH may be a quoted glob ('corpus/**/*.md', expanded by leadlex), or -
+for one document read from standard input (--stdin-name, --stdin-format);
+--files-from FILE (or -) adds a newline- or NUL-separated list of paths. A
+PATH that does not exist is a usage error before anything is written.
+Parquet is written with data page v1 and zstd (--compression snappy, gzip
+or none for readers without zstd).
+
 --format jsonl or csv writes JSON Lines or CSV instead of Parquet (nested
 columns as JSON text in CSV); the format also follows from the file
 extension (.jsonl, .csv). -o - writes JSONL (or --format csv) to stdout.
@@ -61,9 +70,11 @@ being parsed; nothing is left at -o).`,
   leadlex score ./corpus -o out/results.parquet --sentences out/sentences.parquet
   leadlex score ./corpus -o results.csv --sentences sentences.csv
   leadlex score ./corpus -o - --format jsonl | jq .label
+  leadlex score 'corpus/**/*.md' -o md.parquet --compression snappy
+  find corpus -name '*.txt' -print0 | leadlex score --files-from - -o txt.parquet
+  pbpaste | leadlex score - --stdin-format md -o - --format jsonl
   leadlex score exports/posts.jsonl -o posts.parquet --text-field body --id-field url
   leadlex score reviews.csv -o reviews.parquet --text-column review --encoding utf-8,windows-1252`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
 		},
@@ -78,7 +89,9 @@ being parsed; nothing is left at -o).`,
 	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB; default 256MB for text and Markdown, which are streamed, and 16MB for a document held whole: a record, HTML, .docx text)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
-	o.read.register(f)
+	f.StringVar(&o.parquet.Compression, "compression", "zstd", "Parquet page compression: "+strings.Join(results.Compressions, ", "))
+	f.IntVar(&o.parquet.DataPageVersion, "data-page-version", 1, "Parquet data page version: 1 (every reader) or 2")
+	o.read.registerWithInputs(f)
 	return cmd
 }
 
@@ -93,11 +106,26 @@ func (o *scoreOptions) refuseOverwrite(args []string) error {
 	return refuseOverwrite(copt.Reads, inputs, outputPath{"-o", o.output}, outputPath{"--sentences", o.sentences})
 }
 
-func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
+// validate checks the flags that need no file.
+func (o *scoreOptions) validate() error {
 	if o.workers < 0 {
 		return usageErr("--workers must be 0 (all CPUs) or more, got %d", o.workers)
 	}
-	if err := o.refuseOverwrite(args); err != nil {
+	if err := o.parquet.Validate(); err != nil {
+		return usageErr("%v", err)
+	}
+	return nil
+}
+
+func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	roots, copt, err := o.inputs(cmd, args) // globs, - and --files-from: the paths read
+	if err != nil {
+		return err
+	}
+	if err := o.refuseOverwrite(roots); err != nil {
 		return err
 	}
 	an, err := o.analysis.analyzer()
@@ -110,18 +138,13 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
-	if err != nil {
-		return err
-	}
-	copt.DeferExtract = true // the workers extract Markdown and HTML, not the reading goroutine
 	resultsFormat, sentencesFormat, err := o.formats()
 	if err != nil {
 		return err
 	}
 	meta := results.NewMetadata(an.Lexicon(), an.LabelSettings(), toolVersion(), commandLine(cmd, args), stamp)
 	stdout := cmd.OutOrStdout()
-	sink, err := results.NewSink[results.Result](o.output, resultsFormat, meta, stdout)
+	sink, err := results.NewSink[results.Result](o.output, resultsFormat, meta, stdout, o.parquet)
 	if err != nil {
 		return withCode(exitUsage, err)
 	}
@@ -130,7 +153,7 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	popt := pipeline.Options{Workers: o.workers}
 	var sentences *results.FileSink[results.SentenceRow]
 	if o.sentences != "" {
-		sentences, err = results.NewSink[results.SentenceRow](o.sentences, sentencesFormat, meta, stdout)
+		sentences, err = results.NewSink[results.SentenceRow](o.sentences, sentencesFormat, meta, stdout, o.parquet)
 		if err != nil {
 			return withCode(exitUsage, err)
 		}
@@ -139,11 +162,11 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	var bar *progressbar.ProgressBar
 	if !o.quiet && isTerminal(stderr) {
-		bar = newProgressBar(ctx, args, copt, stderr)
+		bar = newProgressBar(ctx, roots, copt, stderr)
 		popt.OnResult = func(r *results.Result) { bar.Add64(r.Bytes) }
 	}
 	start := time.Now()
-	sum, runErr := pipeline.Run(ctx, corpus.Walk(ctx, args, copt), an, sink, popt)
+	sum, runErr := pipeline.Run(ctx, corpus.Walk(ctx, roots, copt), an, sink, popt)
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(stderr)
@@ -174,6 +197,23 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 		return &exitError{code: exitViolation, err: fmt.Errorf("%d documents have status error (--fail-on-error)", sum.ByStatus[results.StatusError])}
 	}
 	return nil
+}
+
+// inputs resolves what to read before anything is written: the roots
+// (globs expanded, - for standard input, --files-from) and the options
+// to read them with.
+func (o *scoreOptions) inputs(cmd *cobra.Command, args []string) ([]string, corpus.Options, error) {
+	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	if err != nil {
+		return nil, copt, err
+	}
+	copt.DeferExtract = true // the workers extract Markdown and HTML, not the reading goroutine
+	roots, err := o.read.inputs.roots(args, cmd.InOrStdin())
+	if err != nil {
+		return nil, copt, err
+	}
+	o.read.inputs.apply(&copt, cmd.InOrStdin())
+	return roots, copt, nil
 }
 
 // formats picks the format of the results and the sentences file: --format

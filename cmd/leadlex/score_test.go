@@ -229,7 +229,7 @@ func TestScoreExitCodes(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"no path", []string{"score"}, 2, "requires at least 1 arg"},
+		{"no path", []string{"score"}, 2, "no PATH given"},
 		{"unknown flag", []string{"score", corpusDir, "--nope"}, 2, "unknown flag: --nope"},
 		{"bad workers", []string{"score", corpusDir, "--workers", "-1"}, 2, "--workers must be 0"},
 		{"bad margin", []string{"score", corpusDir, "--margin", "2"}, 2, "--margin must be in [0, 1)"},
@@ -253,6 +253,13 @@ func TestVersion(t *testing.T) {
 	code, stdout, _ := leadlex(t, "version")
 	if code != 0 || !strings.HasPrefix(stdout, "leadlex ") || !strings.Contains(stdout, "lexicon ") {
 		t.Errorf("exit %d: %q", code, stdout)
+	}
+	// --version and -v print the same as the version command.
+	for _, flag := range []string{"--version", "-v"} {
+		c, out, stderr := leadlex(t, flag)
+		if c != 0 || out != stdout {
+			t.Errorf("%s: exit %d, stdout %q (stderr %q); want %q", flag, c, out, stderr, stdout)
+		}
 	}
 }
 
