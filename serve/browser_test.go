@@ -49,14 +49,34 @@ type devtools struct {
 	logs []string // console and log entries: CSP violations show here
 }
 
+// removeSoon removes dir, trying again for up to two seconds while
+// processes that are still exiting write to it.
+func removeSoon(dir string) {
+	for range 20 {
+		if os.RemoveAll(dir) == nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 // openChromium starts headless Chromium on url and connects to its page.
 func openChromium(t *testing.T, bin, url string) *devtools {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
+	// Not t.TempDir: Chromium's helper processes outlive the killed browser
+	// for a moment and still write to the profile, so removing it at once
+	// fails now and then ("directory not empty"). Cleanups run last first,
+	// so this one runs after the browser is killed.
+	profile, err := os.MkdirTemp("", "leadlex-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { removeSoon(profile) })
 	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-		"--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir="+t.TempDir(),
+		"--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir="+profile,
 		"--window-size=1280,1100", url)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
