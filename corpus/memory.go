@@ -40,12 +40,13 @@ func (m memoryFS) Open(name string) (file, error) {
 	return memoryFile{bytes.NewReader(m.data)}, nil
 }
 
-// memoryFile is the one file of a memoryFS, open.
+// memoryFile is data held in memory, open as a file (the one file of a
+// memoryFS, or stdin read whole).
 type memoryFile struct{ *bytes.Reader }
 
 func (memoryFile) Close() error { return nil }
 
-// memoryInfo describes the one file of a memoryFS.
+// memoryInfo describes data held in memory as a regular file.
 type memoryInfo struct {
 	name string
 	size int64

@@ -9,7 +9,6 @@ import (
 	"maps"
 	"path/filepath"
 	"strings"
-	"time"
 )
 
 // StdinPath is the root that means standard input: one document read from
@@ -70,7 +69,7 @@ func (w *walker) stdin() bool {
 	}
 	sw := *w
 	sw.cfg = cfg
-	return sw.file(name, id, memInfo{name: filepath.Base(name), size: int64(len(data))})
+	return sw.file(name, id, memoryInfo{name: filepath.Base(name), size: int64(len(data))})
 }
 
 // stdinFS serves standard input's data under its document name and passes
@@ -83,31 +82,14 @@ type stdinFS struct {
 
 func (s stdinFS) Stat(name string) (fs.FileInfo, error) {
 	if name == s.name {
-		return memInfo{name: filepath.Base(name), size: int64(len(s.data))}, nil
+		return memoryInfo{name: filepath.Base(name), size: int64(len(s.data))}, nil
 	}
 	return s.fileSystem.Stat(name)
 }
 
 func (s stdinFS) Open(name string) (file, error) {
 	if name == s.name {
-		return stdinFile{bytes.NewReader(s.data)}, nil
+		return memoryFile{bytes.NewReader(s.data)}, nil
 	}
 	return s.fileSystem.Open(name)
 }
-
-type stdinFile struct{ *bytes.Reader }
-
-func (stdinFile) Close() error { return nil }
-
-// memInfo describes data held in memory as a regular file.
-type memInfo struct {
-	name string
-	size int64
-}
-
-func (m memInfo) Name() string       { return m.name }
-func (m memInfo) Size() int64        { return m.size }
-func (m memInfo) Mode() fs.FileMode  { return 0o444 }
-func (m memInfo) ModTime() time.Time { return time.Time{} }
-func (m memInfo) IsDir() bool        { return false }
-func (m memInfo) Sys() any           { return nil }

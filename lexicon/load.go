@@ -141,8 +141,10 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	var dims *yaml.Node
 	handlers := p.settings(l)
 	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
-	handlers["neutral"] = func(n *yaml.Node) error { return p.neutral(n, l) }
-	handlers["sources"] = func(n *yaml.Node) error { return p.sources(n, l) }
+	handlers["neutral"] = p.list("neutral: expected a list of entries",
+		func(en *yaml.Node) error { return p.neutralEntry(en, l) })
+	handlers["sources"] = p.list("sources: expected a list of {file, title, first_line}",
+		func(sn *yaml.Node) error { return p.source(sn, l) })
 	err = p.Fields(root, "lexicon", handlers)
 	if err != nil {
 		return nil, err
@@ -153,13 +155,10 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	if dims == nil {
 		return nil, p.Errorf(root, "missing required field dimensions")
 	}
-	if dims.Kind != yaml.SequenceNode {
-		return nil, p.Errorf(dims, "dimensions: expected a list of dimensions")
-	}
-	for _, dn := range dims.Content {
-		if err := p.dimension(dn, l); err != nil {
-			return nil, err
-		}
+	err = p.list("dimensions: expected a list of dimensions",
+		func(dn *yaml.Node) error { return p.dimension(dn, l) })(dims)
+	if err != nil {
+		return nil, err
 	}
 	return l, nil
 }
@@ -188,6 +187,36 @@ func (p *parser) str(dst *string) func(*yaml.Node) error {
 			return p.Errorf(n, "expected a string")
 		}
 		*dst = strings.TrimSpace(n.Value)
+		return nil
+	}
+}
+
+// list returns the handler of a field that holds a list: it hands each
+// item to read, in order, and stops at the first error; a node that is not
+// a list is an error with the message want.
+func (p *parser) list(want string, read func(item *yaml.Node) error) func(*yaml.Node) error {
+	return func(n *yaml.Node) error {
+		if n.Kind != yaml.SequenceNode {
+			return p.Errorf(n, "%s", want)
+		}
+		for _, item := range n.Content {
+			if err := read(item); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// flag returns the handler of a true-or-false field; what names the field
+// in the message ("entry exact").
+func (p *parser) flag(dst *bool, what string) func(*yaml.Node) error {
+	return func(v *yaml.Node) error {
+		b, err := strconv.ParseBool(v.Value)
+		if err != nil {
+			return p.Errorf(v, "%s: expected true or false, got %q", what, v.Value)
+		}
+		*dst = b
 		return nil
 	}
 }
@@ -250,8 +279,8 @@ func (p *parser) dimension(n *yaml.Node, l *Lexicon) error {
 		return nil
 	}
 	return p.Fields(entries, "dimension "+d.Name+" entries", yamlfile.Handlers{
-		"leadership": func(v *yaml.Node) error { return p.entries(v, d.Name, Leadership, l) },
-		"management": func(v *yaml.Node) error { return p.entries(v, d.Name, Management, l) },
+		"leadership": p.entries(d.Name, Leadership, l),
+		"management": p.entries(d.Name, Management, l),
 	})
 }
 
@@ -264,184 +293,154 @@ func validName(s string) bool {
 	return s != ""
 }
 
-func (p *parser) entries(n *yaml.Node, dim string, pole Pole, l *Lexicon) error {
-	if n.Kind != yaml.SequenceNode {
-		return p.Errorf(n, "%s/%s: expected a list of entries", dim, pole)
+// entries returns the handler of the list of entries of dimension dim and
+// pole.
+func (p *parser) entries(dim string, pole Pole, l *Lexicon) func(*yaml.Node) error {
+	return p.list(fmt.Sprintf("%s/%s: expected a list of entries", dim, pole),
+		func(en *yaml.Node) error { return p.entry(en, dim, pole, l) })
+}
+
+// entryFields returns the handlers of the fields every entry may hold:
+// term, provenance (source and phrase, or derived and statistic), note and
+// exact; what names the entry in messages ("neutral entry").
+func (p *parser) entryFields(e *Entry, what string) yamlfile.Handlers {
+	return yamlfile.Handlers{
+		"term":      p.str(&e.Term),
+		"source":    p.str(&e.Source),
+		"phrase":    p.str(&e.Phrase),
+		"note":      p.str(&e.Note),
+		"derived":   p.str(&e.Derived),
+		"statistic": p.str(&e.Statistic),
+		"exact":     p.flag(&e.Exact, what+" exact"),
 	}
-	for _, en := range n.Content {
-		e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.Name, Line: en.Line}
-		weightSet := false
-		err := p.Fields(en, "entry", yamlfile.Handlers{
-			"term":      p.str(&e.Term),
-			"source":    p.str(&e.Source),
-			"phrase":    p.str(&e.Phrase),
-			"note":      p.str(&e.Note),
-			"derived":   p.str(&e.Derived),
-			"context":   func(v *yaml.Node) error { return p.contextRules(v, &e) },
-			"statistic": p.str(&e.Statistic),
-			"weight": func(v *yaml.Node) error {
-				w, err := strconv.ParseFloat(v.Value, 64)
-				if err != nil || v.Kind != yaml.ScalarNode {
-					return p.Errorf(v, "entry weight: expected a number, got %q", v.Value)
-				}
-				e.Weight, weightSet = w, true
-				return nil
-			},
-			"exact": func(v *yaml.Node) error {
-				b, err := strconv.ParseBool(v.Value)
-				if err != nil {
-					return p.Errorf(v, "entry exact: expected true or false, got %q", v.Value)
-				}
-				e.Exact = b
-				return nil
-			},
-			"subject": func(v *yaml.Node) error {
-				b, err := strconv.ParseBool(v.Value)
-				if err != nil {
-					return p.Errorf(v, "entry subject: expected true or false, got %q", v.Value)
-				}
-				e.Subject = b
-				return nil
-			},
-		})
-		if err != nil {
-			return err
+}
+
+// entry reads one weighted entry of dimension dim and pole and adds it to l.
+func (p *parser) entry(en *yaml.Node, dim string, pole Pole, l *Lexicon) error {
+	e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.Name, Line: en.Line}
+	weightSet := false
+	handlers := p.entryFields(&e, "entry")
+	handlers["context"] = p.list("entry context: expected a list of rules {before or after, pole}",
+		func(rn *yaml.Node) error { return p.contextRule(rn, &e) })
+	handlers["weight"] = func(v *yaml.Node) error {
+		w, err := strconv.ParseFloat(v.Value, 64)
+		if err != nil || v.Kind != yaml.ScalarNode {
+			return p.Errorf(v, "entry weight: expected a number, got %q", v.Value)
 		}
-		switch {
-		case e.Term == "":
-			return p.Errorf(en, "entry: missing required field term")
-		case e.Source == "" && e.Derived == "":
-			return p.Errorf(en, "entry %q: missing required field source (a seed file, with phrase: a quote from it) or derived (a corpus, with statistic: the figure that put the entry there)", e.Term)
-		case e.Source != "" && e.Derived != "":
-			return p.Errorf(en, "entry %q: give one provenance: source (a seed quote) or derived (a corpus statistic), not both", e.Term)
-		case e.Derived != "" && e.Statistic == "":
-			return p.Errorf(en, "entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
-		case weightSet && (e.Weight <= 0 || e.Weight > 100):
-			return p.Errorf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
-		}
-		if err := checkTerm(e.Term); err != nil {
-			return p.Errorf(en, "entry %q: %v", e.Term, err)
-		}
-		l.Entries = append(l.Entries, e)
+		e.Weight, weightSet = w, true
+		return nil
 	}
+	handlers["subject"] = p.flag(&e.Subject, "entry subject")
+	err := p.Fields(en, "entry", handlers)
+	if err != nil {
+		return err
+	}
+	switch {
+	case e.Term == "":
+		return p.Errorf(en, "entry: missing required field term")
+	case e.Source == "" && e.Derived == "":
+		return p.Errorf(en, "entry %q: missing required field source (a seed file, with phrase: a quote from it) or derived (a corpus, with statistic: the figure that put the entry there)", e.Term)
+	case e.Source != "" && e.Derived != "":
+		return p.Errorf(en, "entry %q: give one provenance: source (a seed quote) or derived (a corpus statistic), not both", e.Term)
+	case e.Derived != "" && e.Statistic == "":
+		return p.Errorf(en, "entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
+	case weightSet && (e.Weight <= 0 || e.Weight > 100):
+		return p.Errorf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
+	}
+	if err := checkTerm(e.Term); err != nil {
+		return p.Errorf(en, "entry %q: %v", e.Term, err)
+	}
+	l.Entries = append(l.Entries, e)
 	return nil
 }
 
-// contextRules reads an entry's context rules: a list of {before, after,
-// pole, weight}, before and after each a phrase or a list of phrases.
-func (p *parser) contextRules(n *yaml.Node, e *Entry) error {
-	if n.Kind != yaml.SequenceNode {
-		return p.Errorf(n, "entry context: expected a list of rules {before or after, pole}")
-	}
-	for _, rn := range n.Content {
-		var r ContextRule
-		phrases := func(dst *[]string) func(*yaml.Node) error {
-			return func(v *yaml.Node) error {
-				if v.Kind == yaml.ScalarNode {
-					*dst = []string{strings.ToLower(strings.TrimSpace(v.Value))}
-					return nil
-				}
-				return p.strList(v, dst)
-			}
-		}
-		err := p.Fields(rn, "context rule", yamlfile.Handlers{
-			"before": phrases(&r.Before),
-			"after":  phrases(&r.After),
-			"pole":   p.str(&r.Pole),
-			"weight": func(v *yaml.Node) error {
-				w, err := strconv.ParseFloat(v.Value, 64)
-				if err != nil || v.Kind != yaml.ScalarNode || w <= 0 || w > 100 {
-					return p.Errorf(v, "context rule weight: expected a number in (0, 100], got %q", v.Value)
-				}
-				r.Weight = w
+// contextRule reads one of an entry's context rules, {before, after, pole,
+// weight}, before and after each a phrase or a list of phrases, and adds it
+// to e.
+func (p *parser) contextRule(rn *yaml.Node, e *Entry) error {
+	var r ContextRule
+	phrases := func(dst *[]string) func(*yaml.Node) error {
+		return func(v *yaml.Node) error {
+			if v.Kind == yaml.ScalarNode {
+				*dst = []string{strings.ToLower(strings.TrimSpace(v.Value))}
 				return nil
-			},
-		})
-		if err != nil {
-			return err
-		}
-		r.Pole = strings.ToLower(r.Pole)
-		if r.Pole != PoleNone {
-			if _, err := ParsePole(r.Pole); err != nil {
-				return p.Errorf(rn, "context rule pole %q: want leadership, management or none", r.Pole)
 			}
+			return p.strList(v, dst)
 		}
-		for _, ph := range append(append([]string(nil), r.Before...), r.After...) {
-			if err := checkTerm(ph); err != nil {
-				return p.Errorf(rn, "context rule phrase %q: %v", ph, err)
-			}
-		}
-		e.Context = append(e.Context, r)
 	}
+	err := p.Fields(rn, "context rule", yamlfile.Handlers{
+		"before": phrases(&r.Before),
+		"after":  phrases(&r.After),
+		"pole":   p.str(&r.Pole),
+		"weight": func(v *yaml.Node) error {
+			w, err := strconv.ParseFloat(v.Value, 64)
+			if err != nil || v.Kind != yaml.ScalarNode || w <= 0 || w > 100 {
+				return p.Errorf(v, "context rule weight: expected a number in (0, 100], got %q", v.Value)
+			}
+			r.Weight = w
+			return nil
+		},
+	})
+	if err != nil {
+		return err
+	}
+	r.Pole = strings.ToLower(r.Pole)
+	if r.Pole != PoleNone {
+		if _, err := ParsePole(r.Pole); err != nil {
+			return p.Errorf(rn, "context rule pole %q: want leadership, management or none", r.Pole)
+		}
+	}
+	for _, ph := range append(append([]string(nil), r.Before...), r.After...) {
+		if err := checkTerm(ph); err != nil {
+			return p.Errorf(rn, "context rule phrase %q: %v", ph, err)
+		}
+	}
+	e.Context = append(e.Context, r)
 	return nil
 }
 
-// sources reads the list of seed documents: file, title and first_line each.
-func (p *parser) sources(n *yaml.Node, l *Lexicon) error {
-	if n.Kind != yaml.SequenceNode {
-		return p.Errorf(n, "sources: expected a list of {file, title, first_line}")
+// source reads one seed document of the top-level list sources (file,
+// title and first_line) and adds it to l.
+func (p *parser) source(sn *yaml.Node, l *Lexicon) error {
+	var s Source
+	err := p.Fields(sn, "source", yamlfile.Handlers{
+		"file":       p.str(&s.File),
+		"title":      p.str(&s.Title),
+		"first_line": p.str(&s.FirstLine),
+	})
+	if err != nil {
+		return err
 	}
-	for _, sn := range n.Content {
-		var s Source
-		err := p.Fields(sn, "source", yamlfile.Handlers{
-			"file":       p.str(&s.File),
-			"title":      p.str(&s.Title),
-			"first_line": p.str(&s.FirstLine),
-		})
-		if err != nil {
-			return err
-		}
-		if s.File == "" || s.Title == "" {
-			return p.Errorf(sn, "source: file and title are required")
-		}
-		if _, dup := l.SourceOf(s.File); dup {
-			return p.Errorf(sn, "source %q is listed twice", s.File)
-		}
-		l.Sources = append(l.Sources, s)
+	if s.File == "" || s.Title == "" {
+		return p.Errorf(sn, "source: file and title are required")
 	}
+	if _, dup := l.SourceOf(s.File); dup {
+		return p.Errorf(sn, "source %q is listed twice", s.File)
+	}
+	l.Sources = append(l.Sources, s)
 	return nil
 }
 
-// neutral reads the top-level list of neutral entries: term, provenance
-// (source and phrase, or derived and statistic), note and exact as for any
-// entry, and no weight.
-func (p *parser) neutral(n *yaml.Node, l *Lexicon) error {
-	if n.Kind != yaml.SequenceNode {
-		return p.Errorf(n, "neutral: expected a list of entries")
+// neutralEntry reads one entry of the top-level list neutral: term,
+// provenance (source and phrase, or derived and statistic), note and exact
+// as for any entry, and no weight; it adds it to l.
+func (p *parser) neutralEntry(en *yaml.Node, l *Lexicon) error {
+	e := Entry{Weight: 1, File: p.Name, Line: en.Line}
+	err := p.Fields(en, "neutral entry", p.entryFields(&e, "neutral entry"))
+	switch {
+	case err != nil:
+		return err
+	case e.Term == "":
+		return p.Errorf(en, "neutral entry: missing required field term")
+	case e.Source == "" && e.Derived == "":
+		return p.Errorf(en, "neutral entry %q: missing required field source (a seed file) or derived (a corpus, with statistic)", e.Term)
+	case e.Derived != "" && e.Statistic == "":
+		return p.Errorf(en, "neutral entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
 	}
-	for _, en := range n.Content {
-		e := Entry{Weight: 1, File: p.Name, Line: en.Line}
-		err := p.Fields(en, "neutral entry", yamlfile.Handlers{
-			"term":      p.str(&e.Term),
-			"source":    p.str(&e.Source),
-			"phrase":    p.str(&e.Phrase),
-			"derived":   p.str(&e.Derived),
-			"statistic": p.str(&e.Statistic),
-			"note":      p.str(&e.Note),
-			"exact": func(v *yaml.Node) error {
-				b, err := strconv.ParseBool(v.Value)
-				if err != nil {
-					return p.Errorf(v, "neutral entry exact: expected true or false, got %q", v.Value)
-				}
-				e.Exact = b
-				return nil
-			},
-		})
-		switch {
-		case err != nil:
-			return err
-		case e.Term == "":
-			return p.Errorf(en, "neutral entry: missing required field term")
-		case e.Source == "" && e.Derived == "":
-			return p.Errorf(en, "neutral entry %q: missing required field source (a seed file) or derived (a corpus, with statistic)", e.Term)
-		case e.Derived != "" && e.Statistic == "":
-			return p.Errorf(en, "neutral entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
-		}
-		if err := checkTerm(e.Term); err != nil {
-			return p.Errorf(en, "neutral entry %q: %v", e.Term, err)
-		}
-		l.Neutral = append(l.Neutral, e)
+	if err := checkTerm(e.Term); err != nil {
+		return p.Errorf(en, "neutral entry %q: %v", e.Term, err)
 	}
+	l.Neutral = append(l.Neutral, e)
 	return nil
 }
 

@@ -299,18 +299,12 @@ func shown(groups map[string]*Group) []*Group {
 // merge adds the totals of h into g.
 func (g *Group) merge(h *Group) {
 	g.Documents += h.Documents
-	for k, v := range h.Status {
-		g.Status[k] += v
-	}
-	for k, v := range h.Labels {
-		g.Labels[k] += v
-	}
+	addCounts(g.Status, h.Status)
+	addCounts(g.Labels, h.Labels)
 	g.Bytes += h.Bytes
 	g.Words += h.Words
 	g.ScoredWords += h.ScoredWords
-	for k, v := range h.Excluded {
-		g.Excluded[k] += v
-	}
+	addCounts(g.Excluded, h.Excluded)
 	g.Sentences += h.Sentences
 	g.Leadership += h.Leadership
 	g.Management += h.Management
@@ -326,8 +320,13 @@ func (g *Group) merge(h *Group) {
 		g.Dims[i].Leadership += d.Leadership
 		g.Dims[i].Management += d.Management
 	}
-	for k, v := range h.Terms {
-		g.Terms[k] += v
+	addCounts(g.Terms, h.Terms)
+}
+
+// addCounts adds each count of src into dst.
+func addCounts[K comparable, V int | int64](dst, src map[K]V) {
+	for k, v := range src {
+		dst[k] += v
 	}
 }
 

@@ -159,20 +159,26 @@ func cleanName(name string) (string, error) {
 	return name, nil
 }
 
-// scorer takes a scorer from the pool; put it back with release.
-func (s *Server) scorer() *pipeline.Scorer { return s.scorers.Get().(*pipeline.Scorer) }
-
-func (s *Server) release(sc *pipeline.Scorer) { s.scorers.Put(sc) }
+// analyze runs the document through a scorer from the pool and returns
+// its analysis with its row as one line of `leadlex score --format jsonl`;
+// on an error it has answered w with a 500 and returns a nil analysis.
+func (s *Server) analyze(w http.ResponseWriter, d corpus.Doc) (*pipeline.Analysis, []byte) {
+	sc := s.scorers.Get().(*pipeline.Scorer)
+	a := sc.AnalyzeDoc(d)
+	s.scorers.Put(sc)
+	row, err := jsonRow(a.Result)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "%v", err)
+		return nil, nil
+	}
+	return a, row
+}
 
 // score answers the document's row, exactly as one line of
 // `leadlex score --format jsonl`.
 func (s *Server) score(w http.ResponseWriter, d corpus.Doc) {
-	sc := s.scorer()
-	a := sc.AnalyzeDoc(d)
-	s.release(sc)
-	row, err := jsonRow(a.Result)
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, "%v", err)
+	a, row := s.analyze(w, d)
+	if a == nil {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -227,12 +233,8 @@ func (s *Server) check(w http.ResponseWriter, d corpus.Doc) {
 
 // explain answers the text as analysed, its hits with offsets, and its row.
 func (s *Server) explain(w http.ResponseWriter, d corpus.Doc) {
-	sc := s.scorer()
-	a := sc.AnalyzeDoc(d)
-	s.release(sc)
-	row, err := jsonRow(a.Result)
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, "%v", err)
+	a, row := s.analyze(w, d)
+	if a == nil {
 		return
 	}
 	out := Explain(a, s.opt.Analyzer)
