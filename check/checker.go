@@ -133,7 +133,8 @@ func (c *Checker) Check(d corpus.Doc) Document {
 }
 
 func (c *Checker) check(sc scorers, d corpus.Doc) Document {
-	markup := d.Text           // with corpus.Options.DeferExtract: Markdown or HTML as written, comments and all
+	d.Load()                   // with corpus.Options.DeferExtract, the file is read here, in the worker
+	markup := d.Text           // and, not yet extracted, is Markdown or HTML as written, comments and all
 	a := sc.main.AnalyzeDoc(d) // extracts, reads a stream whole, closes d
 	r := a.Result
 	out := Document{Path: d.Path, ID: d.ID, Status: corpus.Status(r.Status)}

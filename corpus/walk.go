@@ -58,9 +58,7 @@ type Doc struct {
 // (Markdown, HTML) into the text to score, and makes the Doc skipped when
 // no text is left. On any other Doc it does nothing.
 func (d *Doc) Extract() {
-	if d.load != nil {
-		*d = d.load.readOne()
-	}
+	d.Load()
 	if d.extract == nil {
 		return
 	}
@@ -80,6 +78,16 @@ func (d *Doc) Extract() {
 
 // noText is the reason of a document with nothing but white space.
 const noText = "no text (only white space)"
+
+// Load reads the file of a Doc whose reading was left to the worker
+// (Options.DeferExtract), so that d.Text holds the file's text as written
+// (Markdown and HTML not yet extracted); it does nothing to a Doc already
+// read. Extract calls it.
+func (d *Doc) Load() {
+	if d.load != nil {
+		*d = d.load.readOne()
+	}
+}
 
 // Close releases the Doc's stream, if it has one. A Doc whose file was not
 // read yet (Options.DeferExtract) is left unread.
