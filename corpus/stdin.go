@@ -12,7 +12,7 @@ import (
 )
 
 // StdinPath is the root that means standard input: one document read from
-// Options.Stdin.
+// Options.ReadStdin.
 const StdinPath = "-"
 
 // DefaultStdinName is the document name of standard input when
@@ -45,7 +45,7 @@ func (c *config) stdinConfig(data []byte) (*config, string, error) {
 	return &sc, name, nil
 }
 
-// stdin reads Options.Stdin (up to one byte over the size limit) and yields
+// stdin reads what Options.ReadStdin set (up to one byte over the size limit) and yields
 // it as one document, as a file of that name would be.
 func (w *walker) stdin() bool {
 	name := cmp.Or(w.cfg.StdinName, DefaultStdinName)
@@ -56,10 +56,10 @@ func (w *walker) stdin() bool {
 	if w.statOnly { // List and Count must not use up the input
 		return w.yield(Doc{ID: id, Path: name})
 	}
-	if w.cfg.Stdin == nil {
+	if w.cfg.stdin == nil {
 		return w.yield(w.cfg.errorDoc(StdinPath, StdinPath, "standard input is not available"))
 	}
-	data, err := io.ReadAll(io.LimitReader(w.cfg.Stdin, w.cfg.maxBytes()+1))
+	data, err := io.ReadAll(io.LimitReader(w.cfg.stdin, w.cfg.maxBytes()+1))
 	cfg, _, cerr := w.cfg.stdinConfig(data)
 	switch {
 	case cerr != nil:

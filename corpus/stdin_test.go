@@ -26,7 +26,7 @@ func TestStdin(t *testing.T) {
 		{"jobs/a", "html", "<p>We set the <b>vision</b>.</p>", []string{"-"}, "a", "html", "vision"},
 		{"jobs/a.md", "", "We set the vision.", []string{file, "-"}, "jobs/a.md", "md", "vision"},
 	} {
-		opt := Options{Stdin: strings.NewReader(tc.input), StdinName: tc.name, StdinFormat: tc.format, StreamAbove: -1}
+		opt := Options{stdin: strings.NewReader(tc.input), StdinName: tc.name, StdinFormat: tc.format, StreamAbove: -1}
 		listed := slices.Collect(List(ctx, tc.roots, opt))
 		docs := slices.Collect(Walk(ctx, tc.roots, opt))
 		if len(docs) != len(tc.roots) || len(listed) != len(tc.roots) {
@@ -41,7 +41,7 @@ func TestStdin(t *testing.T) {
 		}
 	}
 	// Over the size limit: skipped like a file.
-	opt := Options{Stdin: strings.NewReader(strings.Repeat("word ", 100)), MaxBytes: 50}
+	opt := Options{stdin: strings.NewReader(strings.Repeat("word ", 100)), MaxBytes: 50}
 	d := slices.Collect(Walk(ctx, []string{"-"}, opt))[0]
 	if d.Status != Skipped || !strings.Contains(d.Reason, "max-bytes") {
 		t.Errorf("large stdin: %s %s", d.Status, d.Reason)

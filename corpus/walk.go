@@ -167,15 +167,20 @@ type Options struct {
 	// (default none: records are numbered).
 	TextColumn, IDColumn string
 
-	// Stdin is read, as one document, for the root "-" (StdinPath). The
-	// document is named StdinName (default DefaultStdinName) and read as
-	// StdinFormat (txt, md, html, jsonl, csv, tsv or docx; default: from
-	// StdinName's extension, or txt when it has none).
-	Stdin                  io.Reader
+	// StdinName and StdinFormat name and format the document read from
+	// standard input for the root "-" (StdinPath; see ReadStdin): the name
+	// defaults to DefaultStdinName, the format (txt, md, html, jsonl, csv,
+	// tsv or docx) to the name's extension, or txt when it has none.
 	StdinName, StdinFormat string
 
-	fsys fileSystem // the disk; tests put failures in its way
+	stdin io.Reader  // set by ReadStdin
+	fsys  fileSystem // the disk; tests put failures in its way
 }
+
+// ReadStdin sets what the root "-" (StdinPath) reads, as one document. It
+// is a method, not a field, so that Options holds only plain values and a
+// distributed runner (leadlex-beam) can encode it.
+func (o *Options) ReadStdin(r io.Reader) { o.stdin = r }
 
 // Validate reports options that cannot be used, such as an unknown
 // encoding or a malformed extension.

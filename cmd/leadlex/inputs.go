@@ -29,7 +29,8 @@ func (f *inputFlags) register(fs *pflag.FlagSet) {
 
 // apply sets the options that read standard input as a document.
 func (f *inputFlags) apply(opt *corpus.Options, stdin io.Reader) {
-	opt.Stdin, opt.StdinName, opt.StdinFormat = stdin, f.stdinName, f.stdinFormat
+	opt.ReadStdin(stdin)
+	opt.StdinName, opt.StdinFormat = f.stdinName, f.stdinFormat
 }
 
 // isGlob reports whether a path has glob characters (*, ?, [, {).
