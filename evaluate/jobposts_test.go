@@ -86,8 +86,8 @@ const jobsDevMinAUC = 0.70
 // schedule) that would move a score if they counted.
 const boilerplateParagraph = "\n\nWhat we offer: a competitive salary, a pension, 25 days annual leave, " +
 	"dental and vision insurance, long-term disability cover and a real plan for your career growth. " +
-	"We are an equal opportunity employer and welcome applicants regardless of race, religion, sex, " +
-	"sexual orientation, gender identity, national origin, disability or veteran status; reasonable " +
+	"We are an equal opportunity employer and welcome applicants of any age, race, faith, gender, " +
+	"sexual orientation or national origin, and disabled and veteran applicants alike; reasonable " +
 	"accommodations are available on request. To apply, please send your CV and a cover letter to " +
 	"jobs@example.org before the closing date; for an informal discussion please contact our recruitment team."
 
