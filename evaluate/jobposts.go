@@ -21,7 +21,8 @@ import (
 // and where it came from.
 type JobPost struct {
 	Group, Title, Text, Source string
-	Line                       int // 1-based line in the file
+	Line                       int    // 1-based line in the file
+	Half                       string // HalfDev or HalfHeldOut (SplitJobPosts)
 }
 
 // Board returns which board a posting came from, read off its source:
@@ -51,7 +52,8 @@ func ReadJobPosts(path string) ([]JobPost, error) {
 	return posts, nil
 }
 
-// ParseJobPosts reads job posts in the TSV layout of ReadJobPosts.
+// ParseJobPosts reads job posts in the TSV layout of ReadJobPosts and
+// splits them into halves (SplitJobPosts).
 func ParseJobPosts(r io.Reader) ([]JobPost, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
@@ -83,6 +85,7 @@ func ParseJobPosts(r io.Reader) ([]JobPost, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("line %d: %w", line+1, err)
 	}
+	SplitJobPosts(out)
 	return out, nil
 }
 
@@ -113,6 +116,7 @@ func ScoreJobPosts(ctx context.Context, an *pipeline.Analyzer, posts []JobPost) 
 
 // JobPostStats is what MeasureJobPosts reports for one subset of posts.
 type JobPostStats struct {
+	Half                   string         // HalfDev, HalfHeldOut or HalfAll
 	Subset                 string         // all, nhs, linkedin
 	Posts                  int            // posts in the subset
 	Executive, Operational int            // posts in each title group
@@ -131,23 +135,30 @@ func (s *JobPostStats) LabelShare(label string) float64 {
 	return float64(s.Labels[label]) / float64(s.Posts)
 }
 
-// MeasureJobPosts computes the statistics of all posts and of each board.
-func MeasureJobPosts(scored []ScoredPost) []JobPostStats {
+// HalfAll names both halves together in MeasureJobPosts.
+const HalfAll = "all"
+
+// MeasureJobPosts computes, for each of the given halves (HalfDev,
+// HalfHeldOut, HalfAll), the statistics of all its posts and of each
+// board, in that order.
+func MeasureJobPosts(scored []ScoredPost, halves ...string) []JobPostStats {
 	var out []JobPostStats
-	for _, subset := range []string{"all", "nhs", "linkedin"} {
-		var in []ScoredPost
-		for _, s := range scored {
-			if subset == "all" || s.Post.Board() == subset {
-				in = append(in, s)
+	for _, half := range halves {
+		for _, subset := range []string{"all", "nhs", "linkedin"} {
+			var in []ScoredPost
+			for _, s := range scored {
+				if (half == HalfAll || s.Post.Half == half) && (subset == "all" || s.Post.Board() == subset) {
+					in = append(in, s)
+				}
 			}
+			out = append(out, measureSubset(half, subset, in))
 		}
-		out = append(out, measureSubset(subset, in))
 	}
 	return out
 }
 
-func measureSubset(name string, scored []ScoredPost) JobPostStats {
-	st := JobPostStats{Subset: name, Posts: len(scored), Labels: map[string]int{}, Excluded: map[string]int64{}}
+func measureSubset(half, name string, scored []ScoredPost) JobPostStats {
+	st := JobPostStats{Half: half, Subset: name, Posts: len(scored), Labels: map[string]int{}, Excluded: map[string]int64{}}
 	var execBal, operBal, execLead, operLead []float64
 	for _, s := range scored {
 		r := s.Result

@@ -4,7 +4,15 @@
 // and per board, the share of each label, and how many words boilerplate
 // detection left out. It prints a Markdown table for docs/VALIDITY.md.
 //
-//	go run ./tools/jobsdev [-data ../shared/data/jobs-dev.tsv] [-lexicon FILE]
+//	go run ./tools/jobsdev [-data ../shared/data/jobs-dev.tsv] [-lexicon FILE] [-heldout]
+//	go run ./tools/jobsdev -derive dev.tsv     # then: leadlex derive dev.tsv
+//	go run ./tools/jobsdev -fires 40           # entries that fire most per group
+//
+// The postings are split into a dev and a held-out half by source id
+// (evaluate.SplitJobPosts: near-duplicates stay together). Wording is
+// chosen on the dev half only, so by default only dev figures are printed;
+// -heldout adds the held-out half and all rows, to be run once after
+// tuning. -derive and -fires look at the dev half only.
 //
 // Its figures go into docs/VALIDITY.md.
 package main
@@ -31,45 +39,79 @@ func main() {
 	lex := flag.String("lexicon", "default", "lexicon to score with")
 	normsName := flag.String("norms", "", "norms for --label-by norms (job-posts, general or a file); empty: label by balance")
 	sectionsFlag := flag.String("sections", "role", "role leaves boilerplate out (the default); all counts everything")
+	heldOut := flag.Bool("heldout", false, "also print the held-out half and all rows (run once, after tuning)")
+	derive := flag.String("derive", "", "write the dev half's executive (leadership) and operational (management) role text, boilerplate left out, as a TSV for leadlex derive, to this file")
+	fires := flag.Int("fires", 0, "list this many entries that count most, per 1,000 scored words, in dev-half executive and operational posts")
 	flag.Parse()
-	if err := run(os.Stdout, *data, *lex, *normsName, *sectionsFlag == "all"); err != nil {
+	opt := options{lexName: *lex, normsName: *normsName, countAll: *sectionsFlag == "all", heldOut: *heldOut, derive: *derive, fires: *fires}
+	if err := run(os.Stdout, *data, opt); err != nil {
 		fmt.Fprintln(os.Stderr, "jobsdev:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer, data, lexName, normsName string, countAll bool) error {
+// options are the command's flags.
+type options struct {
+	lexName, normsName string
+	countAll, heldOut  bool
+	derive             string
+	fires              int
+}
+
+func run(w io.Writer, data string, opt options) error {
 	posts, err := evaluate.ReadJobPosts(data)
 	if err != nil {
 		return err
 	}
-	lex, err := lexicon.Load(lexName)
+	lex, err := lexicon.Load(opt.lexName)
 	if err != nil {
 		return err
 	}
 	an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
-	an.CountAll = countAll
-	if normsName != "" {
-		if an.Norms, err = norms.Load(normsName); err != nil {
+	an.CountAll = opt.countAll
+	if opt.normsName != "" {
+		if an.Norms, err = norms.Load(opt.normsName); err != nil {
 			return err
 		}
 		an.LabelByNorms = true
+	}
+	switch {
+	case opt.derive != "":
+		return writeDeriveInput(opt.derive, an, devHalf(posts))
+	case opt.fires > 0:
+		printFires(w, an, devHalf(posts), opt.fires)
+		return nil
 	}
 	scored, err := evaluate.ScoreJobPosts(context.Background(), an, posts)
 	if err != nil {
 		return err
 	}
-	printStats(w, evaluate.MeasureJobPosts(scored))
+	halves := []string{evaluate.HalfDev}
+	if opt.heldOut {
+		halves = append(halves, evaluate.HalfHeldOut, evaluate.HalfAll)
+	}
+	printStats(w, evaluate.MeasureJobPosts(scored, halves...))
 	return nil
+}
+
+// devHalf returns the executive and operational posts of the dev half.
+func devHalf(posts []evaluate.JobPost) []evaluate.JobPost {
+	var out []evaluate.JobPost
+	for _, p := range posts {
+		if p.Half == evaluate.HalfDev && (p.Group == "executive" || p.Group == "operational") {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func printStats(w io.Writer, stats []evaluate.JobPostStats) {
 	labels := []string{results.LabelLeadership, results.LabelBalanced, results.LabelManagement, results.LabelNone}
-	fmt.Fprintf(w, "| rows | posts | exec / oper | AUC balance | AUC leadership/1k | %s | words excluded |\n",
+	fmt.Fprintf(w, "| half | rows | posts | exec / oper | AUC balance | AUC leadership/1k | %s | words excluded |\n",
 		strings.Join(labels, " | "))
-	fmt.Fprintf(w, "|---|---|---|---|---|%s---|\n", strings.Repeat("---|", len(labels)))
+	fmt.Fprintf(w, "|---|---|---|---|---|---|%s---|\n", strings.Repeat("---|", len(labels)))
 	for _, s := range stats {
-		fmt.Fprintf(w, "| %s | %d | %d / %d | %.3f | %.3f |", s.Subset, s.Posts, s.Executive, s.Operational, s.BalanceAUC, s.LeadershipAUC)
+		fmt.Fprintf(w, "| %s | %s | %d | %d / %d | %.3f | %.3f |", s.Half, s.Subset, s.Posts, s.Executive, s.Operational, s.BalanceAUC, s.LeadershipAUC)
 		for _, l := range labels {
 			fmt.Fprintf(w, " %.1f %% |", 100*s.LabelShare(l))
 		}
