@@ -42,8 +42,9 @@ func main() {
 	heldOut := flag.Bool("heldout", false, "also print the held-out half and all rows (run once, after tuning)")
 	derive := flag.String("derive", "", "write the dev half's executive (leadership) and operational (management) role text, boilerplate left out, as a TSV for leadlex derive, to this file")
 	fires := flag.Int("fires", 0, "list this many entries that count most, per 1,000 scored words, in dev-half executive and operational posts")
+	board := flag.String("board", "", "with -derive or -fires: only this board's posts (nhs, linkedin)")
 	flag.Parse()
-	opt := options{lexName: *lex, normsName: *normsName, countAll: *sectionsFlag == "all", heldOut: *heldOut, derive: *derive, fires: *fires}
+	opt := options{lexName: *lex, normsName: *normsName, countAll: *sectionsFlag == "all", heldOut: *heldOut, derive: *derive, fires: *fires, board: *board}
 	if err := run(os.Stdout, *data, opt); err != nil {
 		fmt.Fprintln(os.Stderr, "jobsdev:", err)
 		os.Exit(1)
@@ -54,7 +55,7 @@ func main() {
 type options struct {
 	lexName, normsName string
 	countAll, heldOut  bool
-	derive             string
+	derive, board      string
 	fires              int
 }
 
@@ -77,9 +78,9 @@ func run(w io.Writer, data string, opt options) error {
 	}
 	switch {
 	case opt.derive != "":
-		return writeDeriveInput(opt.derive, an, devHalf(posts))
+		return writeDeriveInput(opt.derive, an, devHalf(posts, opt.board))
 	case opt.fires > 0:
-		printFires(w, an, devHalf(posts), opt.fires)
+		printFires(w, an, devHalf(posts, opt.board), opt.fires)
 		return nil
 	}
 	scored, err := evaluate.ScoreJobPosts(context.Background(), an, posts)
@@ -94,11 +95,12 @@ func run(w io.Writer, data string, opt options) error {
 	return nil
 }
 
-// devHalf returns the executive and operational posts of the dev half.
-func devHalf(posts []evaluate.JobPost) []evaluate.JobPost {
+// devHalf returns the executive and operational posts of the dev half,
+// of one board unless board is empty.
+func devHalf(posts []evaluate.JobPost, board string) []evaluate.JobPost {
 	var out []evaluate.JobPost
 	for _, p := range posts {
-		if p.Half == evaluate.HalfDev && (p.Group == "executive" || p.Group == "operational") {
+		if p.Half == evaluate.HalfDev && (p.Group == "executive" || p.Group == "operational") && (board == "" || p.Board() == board) {
 			out = append(out, p)
 		}
 	}
