@@ -5,6 +5,8 @@ import (
 	"hash/fnv"
 	"strings"
 	"unicode"
+
+	"github.com/leadlex/leadlex/pipeline"
 )
 
 // The halves of a job-posting set: wording is chosen on the dev half only;
@@ -127,4 +129,41 @@ func shingles(text string) []uint64 {
 		}
 	}
 	return out
+}
+
+// JobPostExamples returns the role text of the executive and operational
+// posts of one half as examples for Derive: executive posts labelled
+// leadership, operational ones management. Boilerplate is cut out as the
+// analyzer finds it (the analyzer's lexicon does not change which words
+// are boilerplate), and whitespace runs become one space.
+func JobPostExamples(an *pipeline.Analyzer, posts []JobPost, half string) []Example {
+	sc := pipeline.NewScorer(an)
+	var out []Example
+	for _, p := range posts {
+		label := map[string]string{"executive": "leadership", "operational": "management"}[p.Group]
+		if p.Half != half || label == "" {
+			continue
+		}
+		text := strings.Join(strings.Fields(RoleText(sc.Analyze(p.Text))), " ")
+		out = append(out, Example{Label: label, Text: text, Source: p.Source, Line: p.Line, Split: half})
+	}
+	return out
+}
+
+// RoleText returns an analysed text with its boilerplate cut out, a space
+// standing for each cut.
+func RoleText(a *pipeline.Analysis) string {
+	var b strings.Builder
+	at := 0
+	for _, s := range a.Boilerplate {
+		if s.Start > at {
+			b.WriteString(a.Text[at:s.Start])
+			b.WriteByte(' ')
+		}
+		at = max(at, s.End)
+	}
+	if at < len(a.Text) {
+		b.WriteString(a.Text[at:])
+	}
+	return b.String()
 }

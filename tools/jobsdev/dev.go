@@ -7,16 +7,14 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strings"
 
 	"github.com/leadlex/leadlex/evaluate"
 	"github.com/leadlex/leadlex/pipeline"
 )
 
-// writeDeriveInput writes a TSV (label, text) for leadlex derive: each
-// executive post's role text labelled leadership, each operational post's
-// labelled management. Boilerplate is left out as the scorer leaves it
-// out, and tabs and line breaks become spaces.
+// writeDeriveInput writes a TSV (label, text) for leadlex derive: the
+// role text of each post (evaluate.JobPostExamples), executive posts
+// labelled leadership and operational ones management.
 func writeDeriveInput(path string, an *pipeline.Analyzer, posts []evaluate.JobPost) error {
 	f, err := os.Create(path)
 	if err != nil {
@@ -24,14 +22,8 @@ func writeDeriveInput(path string, an *pipeline.Analyzer, posts []evaluate.JobPo
 	}
 	w := bufio.NewWriter(f)
 	fmt.Fprintln(w, "label\ttext")
-	sc := pipeline.NewScorer(an)
-	for _, p := range posts {
-		label := "leadership"
-		if p.Group == "operational" {
-			label = "management"
-		}
-		text := strings.Join(strings.Fields(roleText(sc.Analyze(p.Text))), " ")
-		fmt.Fprintf(w, "%s\t%s\n", label, text)
+	for _, e := range evaluate.JobPostExamples(an, posts, evaluate.HalfDev) {
+		fmt.Fprintf(w, "%s\t%s\n", e.Label, e.Text)
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
@@ -41,21 +33,6 @@ func writeDeriveInput(path string, an *pipeline.Analyzer, posts []evaluate.JobPo
 		return fmt.Errorf("derive input: %w", err)
 	}
 	return nil
-}
-
-// roleText returns the analysed text with its boilerplate cut out.
-func roleText(a *pipeline.Analysis) string {
-	var b strings.Builder
-	at := 0
-	for _, s := range a.Boilerplate {
-		if s.Start > at {
-			b.WriteString(a.Text[at:s.Start])
-			b.WriteByte(' ')
-		}
-		at = max(at, s.End)
-	}
-	b.WriteString(a.Text[at:])
-	return b.String()
 }
 
 // fire is how often one entry counted in each group.
