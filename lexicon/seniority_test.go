@@ -14,6 +14,12 @@ func TestNoSeniorityEntries(t *testing.T) {
 		"years of experience", "years experience", "reports to", "reporting to", "report to",
 		"salary", "pay", "compensation", "per annum", "band", "headcount", "direct reports",
 		"team of", "staff of", "seniority", "entry level",
+		// 1.3.0: title and seniority wording that derive ranked high on the
+		// jobs-dev dev half (executive vs operational) and that was left out.
+		"chief", "deputy", "deputy head", "board level", "non executive", "executive director",
+		"previous experience", "experienced", "seeking to appoint", "newly created", "large scale",
+		"large organisation", "budget of", "turnover",
+		"trust board", "divisional", "regional", "corporate",
 	}
 	lex := Default()
 	for _, w := range wording {
