@@ -42,10 +42,63 @@ func readLabels(t *testing.T) []label {
 		start, err1 := strconv.Atoi(f[1])
 		end, err2 := strconv.Atoi(f[2])
 		kind, err3 := sections.ParseKind(f[3])
-		if err1 != nil || err2 != nil || err3 != nil || start >= end || (f[4] != "dev" && f[4] != "heldout") {
+		if err1 != nil || err2 != nil || err3 != nil || start >= end || !validSplit[f[4]] {
 			t.Fatalf("labels.tsv:%d: bad row %q", n, line)
 		}
 		out = append(out, label{f[0], start, end, kind, f[4]})
+	}
+	return out
+}
+
+// validSplit lists the splits of labels.tsv: dev (cues tuned on it),
+// heldout (the first held-out half) and heldout2 (a fresh held-out sample).
+var validSplit = map[string]bool{"dev": true, "heldout": true, "heldout2": true}
+
+// TestLabelsAreSentences checks that every span of heldout2 is one whole
+// sentence as the pipeline splits the posting, that the older spans (a
+// sentence, a run of them, or the part of one after a glued heading) lie
+// inside the posting, and that no span is labelled twice. A change to
+// tokenizing or sentence splitting that moves the heldout2 spans shows
+// here. It runs no classifier.
+func TestLabelsAreSentences(t *testing.T) {
+	labels := readLabels(t)
+	posts, err := evaluate.ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, p := range posts {
+		text[p.Source] = p.Text
+	}
+	sentences := map[string]map[[2]int]bool{}
+	seen := map[label]bool{}
+	for _, l := range labels {
+		doc, ok := text[l.source]
+		if !ok || l.end > len(doc) {
+			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.source)
+		}
+		if l.split == "heldout2" {
+			if sentences[l.source] == nil {
+				sentences[l.source] = sentenceSpans(doc)
+			}
+			if !sentences[l.source][[2]int{l.start, l.end}] {
+				t.Errorf("%s %d-%d (%s) is not a sentence of the posting", l.source, l.start, l.end, l.split)
+			}
+		}
+		key := label{source: l.source, start: l.start, end: l.end}
+		if seen[key] {
+			t.Errorf("%s %d-%d is labelled twice", l.source, l.start, l.end)
+		}
+		seen[key] = true
+	}
+}
+
+// sentenceSpans returns the byte spans of the sentences of text.
+func sentenceSpans(text string) map[[2]int]bool {
+	toks := pipeline.Tokenize(nil, text)
+	out := map[[2]int]bool{}
+	for _, s := range pipeline.Segment(nil, text, toks) {
+		out[[2]int{s.Start, s.End}] = true
 	}
 	return out
 }
