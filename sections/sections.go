@@ -162,10 +162,8 @@ func (t *Tracker) classify(dst []Part, first, last int) []Part {
 		carry = t.prev
 	}
 	kind := sc.decide(carry)
-	// Carried one part at most; not benefits, whose words also name what
-	// payroll and HR roles work on ("statutory sick pay").
-	t.prev = Role
-	if kind.Boilerplate() && kind != Benefits && sc.weight[kind] >= prevMinWeight {
+	t.prev = Role // carried one part at most
+	if carries[kind] && sc.weight[kind] >= prevMinWeight {
 		t.prev = kind
 	}
 	switch {
@@ -202,6 +200,13 @@ func (s *scores) decide(carry Kind) Kind {
 	}
 	return Role
 }
+
+// carries lists the kinds whose sentences run on in prose, so that a
+// sentence after a sure one, with no cue of its own, continues it. Lists
+// (benefits, location and schedule) do not carry: the line after them is
+// as often the role's, and benefits words also name what payroll and HR
+// roles work on ("statutory sick pay").
+var carries = [numKinds]bool{AboutCompany: true, EqualOpportunity: true, HowToApply: true}
 
 // minWeight is the cue weight a part needs to count as boilerplate;
 // prevMinWeight is what it needs for a following part without cues to
