@@ -21,24 +21,24 @@ type cueTable struct {
 	vocab        map[string]uint16 // word -> code
 	root         []*cueNode        // by the code of a cue's first word
 	headingWords map[string]bool   // first words of heading cues, for glued headings
-	role         []uint8           // by code: the word's roles in a subject clause (subjectOpener …)
+	role         []uint8           // by code: the word's roles in a subject clause (subjectNoun …)
 }
 
 // The roles a word can play in a sentence whose subject is the
 // organisation ("The stroke service provides …", "Our team is …"); the
 // word lists are the @ lines of cues.txt.
 const (
-	subjectOpener uint8 = 1 << iota // the, our: opens the subject
-	subjectNoun                     // service, team, trust: the organisation
+	subjectNoun   uint8 = 1 << iota // service, team, trust: the organisation
 	subjectVerb                     // is, has, provides: what it is or does
 	subjectAdverb                   // also, currently: may stand before the verb
 	subjectStop                     // looking, seeking: the organisation is recruiting, so the sentence is the role's
 	subjectNot                      // role, you, experience: before the noun, the subject is the role or the person
+	subjectSelf                     // our: opens a subject that is the organisation's whatever noun follows
 )
 
 var subjectLists = map[string]uint8{
-	"@opener": subjectOpener, "@noun": subjectNoun, "@verb": subjectVerb,
-	"@adverb": subjectAdverb, "@stop": subjectStop, "@not": subjectNot,
+	"@noun": subjectNoun, "@verb": subjectVerb,
+	"@adverb": subjectAdverb, "@stop": subjectStop, "@not": subjectNot, "@self": subjectSelf,
 }
 
 type cueNode struct {
@@ -82,7 +82,7 @@ func compileCues(text string) (*cueTable, error) {
 		if strings.HasPrefix(f[0], "@") {
 			bit, ok := subjectLists[f[0]]
 			if !ok || len(f) < 2 {
-				return nil, fmt.Errorf("line %d: want a word list (@opener, @noun, @verb, @adverb, @stop, @not) and its words", n+1)
+				return nil, fmt.Errorf("line %d: want a word list (@self, @noun, @verb, @adverb, @stop, @not) and its words", n+1)
 			}
 			for _, word := range f[1:] {
 				code, err := t.code(word)
@@ -217,27 +217,34 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 }
 
 // subjectWeight is what a part whose subject is the organisation adds to
-// about_company; subjectReach is how many tokens after the opener the
-// organisation noun may stand.
+// about_company; subjectReach is how many tokens into the part the
+// organisation noun may stand, selfReach how many after an @self opener
+// any noun may ("Our focus is …").
 const (
 	subjectWeight = 1.5
 	subjectReach  = 16
+	selfReach     = 3
 )
 
 // organisationSubject reports whether a part opens with the organisation
-// as its subject: an opener (the, our), at most subjectReach tokens, an
-// organisation noun, and a verb that says what it is or does ("The stroke
-// service provides …", "Our team is …"), adverbs allowed before and after
-// the verb, unless a recruiting word follows ("The team is looking …").
+// as its subject: within its first subjectReach tokens an organisation
+// noun, then a verb that says what it is or does ("The stroke service
+// provides …", "Riverside Hospital has …"), adverbs allowed before and
+// after the verb; after "our", any word in the first selfReach tokens
+// serves as the noun ("Our focus is …"). Not when a word that names the
+// role or the person stands before the noun ("The post holder's team
+// is …"), nor when a recruiting or requirement word follows the verb
+// ("The team is looking …", "Working in a team is essential").
 func (t *cueTable) organisationSubject(codes []uint16) bool {
 	if len(codes) < 3 {
 		return false
 	}
+	self := t.roleOf(codes[0])&subjectSelf != 0
 	for i := 0; i < len(codes)-1 && i <= subjectReach; i++ {
 		if t.roleOf(codes[i])&subjectNot != 0 {
 			return false
 		}
-		if t.roleOf(codes[i])&subjectNoun == 0 {
+		if t.roleOf(codes[i])&subjectNoun == 0 && !(self && i > 0 && i <= selfReach) {
 			continue
 		}
 		j := t.skipAdverbs(codes, i+1)

@@ -70,6 +70,9 @@ func TestOrganisationSubject(t *testing.T) {
 		{"Experience of a large organisation is useful .", false},
 		{"You will join a service that is growing .", false},
 		{"The service", false},
+		{"Our focus is on quality .", true},           // after "our", any noun
+		{"Our ideal candidate is calm .", false},      // the subject is the person
+		{"We think our focus is on quality .", false}, // "our" opens the part only
 	}
 	for _, c := range cases {
 		words := strings.Fields(strings.ToLower(c.text))
@@ -123,7 +126,7 @@ func TestParseKindRoundTrip(t *testing.T) {
 }
 
 func TestCuesCompileErrors(t *testing.T) {
-	for _, bad := range []string{"role 1", "footer 1 x", "role -1 x", "role 1 a\nrole 2 a", "@verbs is", "@noun"} {
+	for _, bad := range []string{"role 1", "footer 1 x", "role -1 x", "role 1 a\nrole 2 a", "@verbs is", "@noun", "@opener the"} {
 		if _, err := compileCues(bad); err == nil {
 			t.Errorf("compileCues(%q) should fail", bad)
 		}
