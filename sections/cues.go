@@ -146,6 +146,11 @@ func (t *cueTable) code(word string) (uint16, error) {
 	if code, ok := t.vocab[word]; ok {
 		return code, nil
 	}
+	if strings.ContainsRune(word, '’') || strings.Index(word, "'") > 0 {
+		// No token looks like that: the tokenizer straightens quotes and
+		// splits "you'll" into "you" and "'ll".
+		return 0, fmt.Errorf("word %q: write a contraction as the tokenizer splits it (you 'll)", word)
+	}
 	if len(t.vocab) >= int(GlueCode)-1 {
 		return 0, fmt.Errorf("too many distinct words")
 	}

@@ -29,6 +29,25 @@ func TestSentenceKinds(t *testing.T) {
 	}
 }
 
+// TestContractionCues: the tokenizer splits "You'll" into "You" and "'ll",
+// and the cues are written so.
+func TestContractionCues(t *testing.T) {
+	cases := []struct {
+		tokens []string
+		want   Kind
+	}{
+		{[]string{"You", "'ll", "be", "supported", "by", "a", "mentor", "."}, Benefits},
+		{[]string{"If", "you", "'re", "interested", ",", "call", "Sam", "."}, HowToApply},
+		{[]string{"You", "'ll", "plan", "the", "rota", "."}, Role},
+	}
+	for _, c := range cases {
+		var tr Tracker
+		if parts := tr.Sentence(nil, c.tokens, nil); len(parts) != 1 || parts[0].Kind != c.want {
+			t.Errorf("%q: parts %v, want one %s", c.tokens, parts, c.want)
+		}
+	}
+}
+
 func TestHeadingCarriesAndGluedHeadingSplits(t *testing.T) {
 	var tr Tracker
 	if p := tr.Sentence(nil, []string{"Benefits", ":"}, nil); p[0].Kind != Benefits {
@@ -126,7 +145,7 @@ func TestParseKindRoundTrip(t *testing.T) {
 }
 
 func TestCuesCompileErrors(t *testing.T) {
-	for _, bad := range []string{"role 1", "footer 1 x", "role -1 x", "role 1 a\nrole 2 a", "@verbs is", "@noun", "@opener the"} {
+	for _, bad := range []string{"role 1", "footer 1 x", "role -1 x", "role 1 a\nrole 2 a", "@verbs is", "@noun", "@opener the", "role 2 you'll", "role 2 we ’re"} {
 		if _, err := compileCues(bad); err == nil {
 			t.Errorf("compileCues(%q) should fail", bad)
 		}
