@@ -5,9 +5,10 @@
 // a document in order, since many exports of job posts collapse their
 // line breaks and a heading often stands glued to the sentence after it;
 // a Tracker carries a heading's kind to the sentences that follow it, and
-// the kind of a sentence with strong cues to a following one with none. A
-// sentence whose subject is the organisation ("The stroke service provides
-// …") counts toward about_company.
+// the kind of a prose sentence with strong cues (about the company, equal
+// opportunity, how to apply) to the next one if that has none. A sentence
+// whose subject is the organisation ("The stroke service provides …")
+// counts toward about_company.
 //
 // The cue phrases live in cues.txt (embedded); they were written for this
 // package and tuned on the dev rows of testdata/labels.tsv only.
