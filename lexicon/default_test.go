@@ -73,7 +73,7 @@ func TestDefaultLexicon(t *testing.T) {
 
 // derivedCorpora are the labelled corpora derived entries may name: only
 // the development half of a set, never its held-out half.
-var derivedCorpora = []string{"sentences-dev.tsv, split dev"}
+var derivedCorpora = []string{"sentences-dev.tsv, split dev", "sentences-dev.tsv, split dev + sentences-gathered.tsv"}
 
 // derivedStat is the statistic `leadlex derive` writes for an entry.
 var derivedStat = regexp.MustCompile(`^weighted log-odds z = (\d+\.\d\d)(?: \(for '[^']+'\))?; (\d+) in (leadership|management) texts, (\d+) in (leadership|management) texts$`)
