@@ -156,7 +156,7 @@ var publishedFigures = []struct {
 	{"../../testdata/labeled/heldout.tsv", "", 100, 0.950, 0.964, 0.970},
 	{"sentences-dev.tsv", "dev", 383, 0.877, 0.922, 0.953},
 	{"sentences-dev.tsv", "heldout", 240, 0.792, 0.865, 0.892},
-	{"sentences-gathered.tsv", "dev", 236, 0.648, 0.750, 0.809},
+	{"sentences-gathered.tsv", "dev", 335, 0.710, 0.803, 0.848},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric
