@@ -145,18 +145,19 @@ func sharedData() string {
 
 // publishedFigures are the default lexicon's figures as docs/VALIDITY.md
 // and the README publish them, at the default thresholds. Held-out sets
-// were scored once, after tuning; the floors below keep them.
+// are scored once per tuning round, after it; the floors below keep them
+// (the held-out rows are 1.2.0's until 1.3.0's measurement is recorded).
 var publishedFigures = []struct {
 	file, split                 string
 	texts                       int
 	accuracy, macroF1, coverage float64
 }{
-	{"../../testdata/labeled/tune.tsv", "", 100, 0.990, 0.995, 0.990},
-	{"../../testdata/labeled/dev.tsv", "", 40, 0.825, 0.934, 0.875},
+	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000},
+	{"../../testdata/labeled/dev.tsv", "", 40, 0.850, 0.944, 0.900},
 	{"../../testdata/labeled/heldout.tsv", "", 100, 0.950, 0.964, 0.970},
-	{"sentences-dev.tsv", "dev", 383, 0.877, 0.922, 0.953},
+	{"sentences-dev.tsv", "dev", 383, 0.883, 0.927, 0.956},
 	{"sentences-dev.tsv", "heldout", 240, 0.792, 0.865, 0.892},
-	{"sentences-gathered.tsv", "dev", 335, 0.710, 0.803, 0.848},
+	{"sentences-gathered.tsv", "dev", 335, 0.725, 0.814, 0.851},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric
