@@ -274,12 +274,12 @@ func (s *Scorer) negated(toks []matchToken, i int) bool {
 	seen, found := 0, 0
 	for j := i - 1; j >= 0 && seen < m.negationWindow(); j-- {
 		t := toks[j]
-		if m.isNegator(t.Lower) {
-			if j+1 < i && m.undoesNegation(toks[j+1].Lower) {
+		if t.isNegator() {
+			if j+1 < i && toks[j+1].undoesNegation() {
 				continue
 			}
 			found++
-			if found == 2 || !m.isReversible(t.Lower) {
+			if found == 2 || !t.isReversible() {
 				return found == 1
 			}
 			continue

@@ -12,7 +12,19 @@ import (
 type matchToken struct {
 	Lower string // lower-cased surface form
 	Stem  string // Snowball stem; empty for tokens that are not words
+	id    int32  // the matcher's number for Stem (matcher.token), 0 when no entry has that stem
+	flags uint8  // what the token is to matching and negation (tokenFlags)
 }
+
+// The flags of a matchToken: what the lexicon's word lists say of its
+// lower-cased form, looked up once per token (matcher.token) rather than at
+// every hit.
+const (
+	flagSkip       uint8 = 1 << iota // a skip word: may stand between a phrase's words
+	flagNegator                      // cancels hits after it
+	flagReversible                   // a negator undone by another before it ("not afraid")
+	flagExcept                       // undoes a negator right before it ("not only")
+)
 
 // matcher finds lexicon entries in token sequences. It is built once by
 // Compile and is safe for concurrent use.
@@ -25,6 +37,11 @@ type matcher struct {
 	// afraid"); except words undo a negator right before them ("not only").
 	reversible, except map[string]bool
 	dimIndex           []int // entry index -> dimension index
+	// ids numbers every stem on an edge of the trie from 1, so that the
+	// trie is walked by comparing numbers, not strings; stems[id] is the
+	// stem again.
+	ids   map[string]int32
+	stems []string
 	// stemHeads holds the first letters of every stem an entry matches on
 	// (see MatchStem): a word that starts with none of them cannot stem to
 	// any of those stems.
@@ -32,10 +49,24 @@ type matcher struct {
 }
 
 type node struct {
-	entry  int32 // index into Lexicon.Entries, or -1
-	exact  bool  // the entry must match without skipped words
-	next   map[string]*node
-	prefix []prefixEdge // longest prefix first
+	entry  int32           // index into Lexicon.Entries, or -1
+	exact  bool            // the entry must match without skipped words
+	next   map[int32]*node // by stem number (matcher.ids)
+	prefix *prefixEdges    // nil when no wildcard leaves this node
+}
+
+// prefixEdges are the wildcard edges of a node, bucketed by the first byte
+// of their prefix (every prefix has at least two letters), longest prefix
+// first within a bucket: a token is compared only with the prefixes that
+// start with its own first byte, not with all of them.
+type prefixEdges [256][]prefixEdge
+
+// of returns the edges whose prefix could match lower.
+func (p *prefixEdges) of(lower string) []prefixEdge {
+	if p == nil || lower == "" {
+		return nil
+	}
+	return p[lower[0]]
 }
 
 type prefixEdge struct {
@@ -57,6 +88,8 @@ func compileMatcher(l *lexicon.Lexicon) *matcher {
 		reversible: lexicon.WordSet(l.Negation.Reversible),
 		except:     lexicon.WordSet(l.Negation.Except),
 		dimIndex:   make([]int, len(l.Entries)),
+		ids:        map[string]int32{},
+		stems:      []string{""},
 	}
 	for i := range l.Entries {
 		_, m.dimIndex[i] = l.Dimension(l.Entries[i].Dimension)
@@ -66,8 +99,44 @@ func compileMatcher(l *lexicon.Lexicon) *matcher {
 		m.add(&l.Neutral[k], len(l.Entries)+k)
 	}
 	m.stemHeads = map[string]bool{}
-	m.root.eachStem(func(stem string) { m.stemHeads[stemHead(stem)] = true })
+	for _, stem := range m.stems[1:] {
+		m.stemHeads[stemHead(stem)] = true
+	}
 	return m
+}
+
+// token returns the matcher token of a lower-cased word and its stem (as
+// matchStem gives it; empty for a token that is not a word).
+func (m *matcher) token(lower, stem string) matchToken {
+	t := matchToken{Lower: lower, Stem: stem}
+	if stem != "" {
+		t.id = m.ids[stem]
+	}
+	if m.skip[lower] {
+		t.flags |= flagSkip
+	}
+	if m.negators[lower] || m.reversible[lower] {
+		t.flags |= flagNegator
+	}
+	if m.reversible[lower] {
+		t.flags |= flagReversible
+	}
+	if m.except[lower] {
+		t.flags |= flagExcept
+	}
+	return t
+}
+
+// stemID returns the number of a stem on an edge of the trie, numbering
+// it when it is new.
+func (m *matcher) stemID(stem string) int32 {
+	id, ok := m.ids[stem]
+	if !ok {
+		id = int32(len(m.stems))
+		m.ids[stem] = id
+		m.stems = append(m.stems, stem)
+	}
+	return id
 }
 
 // add puts entry e, numbered i, into the trie.
@@ -78,20 +147,9 @@ func (m *matcher) add(e *lexicon.Entry, i int) {
 		if !e.Exact && j > 0 && j < len(words)-1 && m.skip[w] {
 			continue
 		}
-		n = n.child(w)
+		n = m.child(n, w)
 	}
 	n.entry, n.exact = int32(i), e.Exact
-}
-
-// eachStem calls fn with every stem on an edge of the trie under n.
-func (n *node) eachStem(fn func(stem string)) {
-	for stem, c := range n.next {
-		fn(stem)
-		c.eachStem(fn)
-	}
-	for _, e := range n.prefix {
-		e.to.eachStem(fn)
-	}
 }
 
 // stemHead is the part of a stem that every word with that stem starts
@@ -138,26 +196,31 @@ func (m *matcher) matchStem(lower string) string {
 
 func newNode() *node { return &node{entry: -1} }
 
-func (n *node) child(word string) *node {
+// child returns the node under n that word leads to, adding it if needed.
+func (m *matcher) child(n *node, word string) *node {
 	if p, ok := strings.CutSuffix(word, "*"); ok {
-		for _, e := range n.prefix {
+		for _, e := range n.prefix.of(p) {
 			if e.prefix == p {
 				return e.to
 			}
 		}
+		if n.prefix == nil {
+			n.prefix = new(prefixEdges)
+		}
 		c := newNode()
-		n.prefix = append(n.prefix, prefixEdge{p, c})
-		sort.SliceStable(n.prefix, func(i, j int) bool { return len(n.prefix[i].prefix) > len(n.prefix[j].prefix) })
+		bucket := append(n.prefix[p[0]], prefixEdge{p, c})
+		sort.SliceStable(bucket, func(i, j int) bool { return len(bucket[i].prefix) > len(bucket[j].prefix) })
+		n.prefix[p[0]] = bucket
 		return c
 	}
-	stem := stem.Stem(word)
+	id := m.stemID(stem.Stem(word))
 	if n.next == nil {
-		n.next = map[string]*node{}
+		n.next = map[int32]*node{}
 	}
-	c, ok := n.next[stem]
+	c, ok := n.next[id]
 	if !ok {
 		c = newNode()
-		n.next[stem] = c
+		n.next[id] = c
 	}
 	return c
 }
@@ -178,16 +241,16 @@ func (m *matcher) isNeutral(i int) bool { return i >= len(m.lex.Entries) }
 // DimensionIndex returns the index of entry i's dimension in Lexicon.Dimensions.
 func (m *matcher) dimensionIndex(i int) int { return m.dimIndex[i] }
 
-// IsNegator reports whether a lower-cased token cancels hits after it.
-func (m *matcher) isNegator(lower string) bool { return m.negators[lower] || m.reversible[lower] }
+// isNegator reports whether a token cancels hits after it.
+func (t matchToken) isNegator() bool { return t.flags&flagNegator != 0 }
 
-// isReversible reports whether a lower-cased negator is undone by another
-// negator before it ("not afraid").
-func (m *matcher) isReversible(lower string) bool { return m.reversible[lower] }
+// isReversible reports whether a negator is undone by another negator
+// before it ("not afraid").
+func (t matchToken) isReversible() bool { return t.flags&flagReversible != 0 }
 
-// undoesNegation reports whether a lower-cased token right after a negator
-// undoes it ("only" in "not only").
-func (m *matcher) undoesNegation(lower string) bool { return m.except[lower] }
+// undoesNegation reports whether a token right after a negator undoes it
+// ("only" in "not only").
+func (t matchToken) undoesNegation() bool { return t.flags&flagExcept != 0 }
 
 // NegationWindow is how many words before a hit are searched for a negator.
 func (m *matcher) negationWindow() int { return m.lex.Negation.Window }
@@ -198,10 +261,10 @@ func (m *matcher) canStart(t matchToken) bool {
 	if t.Stem == "" {
 		return false
 	}
-	if _, ok := m.root.next[t.Stem]; ok {
+	if _, ok := m.root.next[t.id]; ok && t.id != 0 {
 		return true
 	}
-	for _, e := range m.root.prefix {
+	for _, e := range m.root.prefix.of(t.Lower) {
 		if strings.HasPrefix(t.Lower, e.prefix) {
 			return true
 		}
@@ -238,17 +301,17 @@ func (m *matcher) search(toks []matchToken, j int, n *node, depth, skipped, run 
 	}
 	t := toks[j]
 	if t.Stem != "" {
-		if c, ok := n.next[t.Stem]; ok {
+		if c, ok := n.next[t.id]; ok && t.id != 0 {
 			m.search(toks, j+1, c, depth+1, skipped, 0, best)
 		}
-		for _, e := range n.prefix {
+		for _, e := range n.prefix.of(t.Lower) {
 			if strings.HasPrefix(t.Lower, e.prefix) {
 				m.search(toks, j+1, e.to, depth+1, skipped, 0, best)
 			}
 		}
 	}
 	// Inside a phrase, determiners may stand between its words.
-	if depth > 0 && run < maxSkips && m.skip[t.Lower] {
+	if depth > 0 && run < maxSkips && t.flags&flagSkip != 0 {
 		m.search(toks, j+1, n, depth, skipped+1, run+1, best)
 	}
 }
@@ -262,7 +325,7 @@ func (m *matcher) matches(text string) []*lexicon.Entry {
 	words := stem.Words(text)
 	toks := make([]matchToken, len(words))
 	for i, w := range words {
-		toks[i] = matchToken{Lower: w, Stem: stem.Stem(w)}
+		toks[i] = m.token(w, stem.Stem(w))
 	}
 	var out []*lexicon.Entry
 	for i := 0; i < len(toks); {

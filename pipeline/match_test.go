@@ -8,16 +8,16 @@ import (
 	"github.com/leadlex/leadlex/stem"
 )
 
-// toks turns space-separated words into matcher tokens; "," stays punctuation.
-func toks(s string) []matchToken {
+// toks turns space-separated words into m's tokens; "," stays punctuation.
+func toks(m *matcher, s string) []matchToken {
 	var out []matchToken
 	for _, w := range strings.Fields(s) {
 		if w == "," || w == "." {
-			out = append(out, matchToken{Lower: w})
+			out = append(out, m.token(w, ""))
 			continue
 		}
 		lw := strings.ToLower(w)
-		out = append(out, matchToken{Lower: lw, Stem: stem.Stem(lw)})
+		out = append(out, m.token(lw, stem.Stem(lw)))
 	}
 	return out
 }
@@ -92,7 +92,7 @@ func TestLongest(t *testing.T) {
 		{"the vision the vision", "vision vision"},
 	}
 	for _, tc := range tests {
-		got := strings.Join(allMatches(m, toks(tc.text)), " ")
+		got := strings.Join(allMatches(m, toks(m, tc.text)), " ")
 		if got != tc.want {
 			t.Errorf("%q: matched %q, want %q", tc.text, got, tc.want)
 		}
@@ -101,7 +101,7 @@ func TestLongest(t *testing.T) {
 
 func TestLongestSpan(t *testing.T) {
 	m := mustParse(t, "        - {term: set a vision, source: s}\n")
-	ts := toks("we are setting the vision now")
+	ts := toks(m, "we are setting the vision now")
 	e, n := m.longest(ts, 2)
 	if e != 0 || n != 3 {
 		t.Errorf("Longest = (%d, %d), want (0, 3)", e, n)
@@ -110,7 +110,7 @@ func TestLongestSpan(t *testing.T) {
 		t.Errorf("match at 'we': n = %d", n)
 	}
 	// A trailing determiner is never part of a match.
-	if _, n := m.longest(toks("set the"), 0); n != 0 {
+	if _, n := m.longest(toks(m, "set the"), 0); n != 0 {
 		t.Errorf("'set the' matched %d tokens", n)
 	}
 }
@@ -121,7 +121,7 @@ func TestCanStart(t *testing.T) {
 		word string
 		want bool
 	}{{"innovators", true}, {"budgets", true}, {"plan", false}, {",", false}} {
-		if got := m.canStart(toks(tc.word)[0]); got != tc.want {
+		if got := m.canStart(toks(m, tc.word)[0]); got != tc.want {
 			t.Errorf("CanStart(%q) = %v", tc.word, got)
 		}
 	}

@@ -19,7 +19,9 @@ import (
 func TestMatchStem(t *testing.T) {
 	m := compileMatcher(lexicon.Default())
 	known := map[string]bool{}
-	m.root.eachStem(func(s string) { known[s] = true })
+	for _, s := range m.stems[1:] {
+		known[s] = true
+	}
 	words := map[string]bool{}
 	add := func(text string) {
 		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {

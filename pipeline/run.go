@@ -119,8 +119,8 @@ func (s *Scorer) score(ctx context.Context, d corpus.Doc, emit func([]results.Se
 	if s.totals == nil {
 		s.totals = make([]int64, len(t.Counts))
 	}
-	for i, c := range t.Counts {
-		s.totals[i] += int64(c)
+	for _, i := range t.Touched() {
+		s.totals[i] += int64(t.Counts[i])
 	}
 	return r
 }

@@ -41,6 +41,8 @@ type runPiece struct {
 	word              bool   // counts as a word
 	canStart          bool   // a lexicon entry can begin with it
 	cue               uint16 // its sections.Code: which boilerplate cue word it is, if any
+	stemID            int32  // the matcher's number for its stem (matchToken.id)
+	flags             uint8  // matchToken.flags
 }
 
 // runEntry is one remembered run: its bytes and its pieces.
@@ -264,7 +266,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 		for _, p := range cur.pieces[ent.first : ent.first+ent.n] {
 			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.word})
 			if rt.matcher != nil {
-				words = append(words, matchToken{Lower: cur.str(p.lower), Stem: cur.str(p.stem)})
+				words = append(words, matchToken{Lower: cur.str(p.lower), Stem: cur.str(p.stem), id: p.stemID, flags: p.flags})
 				starts = append(starts, p.canStart)
 				cues = append(cues, p.cue)
 			}
@@ -338,8 +340,9 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 				p.lower = m.add(lower)
 			}
 			p.cue = sections.Code(t.Text, lower)
+			stem := ""
 			if t.Word {
-				stem := rt.matcher.matchStem(lower) // the stem, where it can matter
+				stem = rt.matcher.matchStem(lower) // the stem, where it can matter
 				if stem == "" {
 					stem = lower
 				}
@@ -349,8 +352,9 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 				default:
 					p.stem = m.add(stem)
 				}
-				p.canStart = rt.matcher.canStart(matchToken{Lower: lower, Stem: stem})
 			}
+			mt := rt.matcher.token(lower, stem)
+			p.stemID, p.flags, p.canStart = mt.id, mt.flags, t.Word && rt.matcher.canStart(mt)
 		}
 		m.pieces = append(m.pieces, p)
 	}

@@ -59,6 +59,10 @@ type tally struct {
 	Negated          []int32 // per entry: counted negated hits
 	// Excluded is the words left out per section kind (index: sections.Kind).
 	Excluded [16]int
+	// touched lists the entries with a counted hit, negated or not, so that
+	// a document touches only those: a lexicon has hundreds of entries, a
+	// document hits a few dozen.
+	touched []int32
 }
 
 // newTally returns an empty tally for a lexicon of n entries.
@@ -70,8 +74,16 @@ func newTally(n int) *tally {
 func (t *tally) Reset() {
 	t.Words, t.Sentences = 0, 0
 	t.Excluded = [16]int{}
-	clear(t.Counts)
-	clear(t.Negated)
+	for _, i := range t.touched {
+		t.Counts[i], t.Negated[i] = 0, 0
+	}
+	t.touched = t.touched[:0]
+}
+
+// Touched returns the entries with a counted hit, in entry order.
+func (t *tally) Touched() []int32 {
+	slices.Sort(t.touched)
+	return t.touched
 }
 
 // AddHits counts hits into the tally.
@@ -79,6 +91,9 @@ func (t *tally) AddHits(hits []Hit) {
 	for _, h := range hits {
 		if !h.Counts {
 			continue
+		}
+		if t.Counts[h.Entry] == 0 && t.Negated[h.Entry] == 0 {
+			t.touched = append(t.touched, int32(h.Entry))
 		}
 		if h.Negated {
 			t.Negated[h.Entry]++
@@ -119,14 +134,14 @@ func (an *Analyzer) fill(r *results.Result, t *tally) {
 		r.Dimensions[i].Name = d.Name
 	}
 	var lead, mgmt, neg float64
-	for i, c := range t.Counts {
-		e := &lex.Entries[i]
+	for _, i := range t.Touched() { // in entry order, as the sums' float noise depends on it
+		c, e := t.Counts[i], &lex.Entries[i]
 		neg += float64(t.Negated[i]) * e.Weight
 		if c == 0 {
 			continue
 		}
 		w := float64(c) * e.Weight
-		d := &r.Dimensions[an.matcher.dimensionIndex(i)]
+		d := &r.Dimensions[an.matcher.dimensionIndex(int(i))]
 		if e.Pole == lexicon.Leadership {
 			lead += w
 			d.Leadership += w
@@ -213,13 +228,13 @@ func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 // topTerms lists the most frequent entries, most hits first, then by term.
 func (an *Analyzer) topTerms(t *tally) []results.TermCount {
 	lex := an.Lexicon()
-	var idx []int
-	for i, c := range t.Counts {
-		if c > 0 {
+	var idx []int32
+	for _, i := range t.Touched() {
+		if t.Counts[i] > 0 {
 			idx = append(idx, i)
 		}
 	}
-	slices.SortFunc(idx, func(a, b int) int {
+	slices.SortFunc(idx, func(a, b int32) int {
 		if c := cmp.Compare(t.Counts[b], t.Counts[a]); c != 0 {
 			return c
 		}

@@ -21,6 +21,24 @@ type cueTable struct {
 	vocab        map[string]uint16 // word -> code
 	root         []*cueNode        // by the code of a cue's first word
 	headingWords map[string]bool   // first words of heading cues, for glued headings
+	role         []uint8           // by code: the word's roles in a subject clause (subjectNoun …)
+}
+
+// The roles a word can play in a sentence whose subject is the
+// organisation ("The stroke service provides …", "Our team is …"); the
+// word lists are the @ lines of cues.txt.
+const (
+	subjectNoun   uint8 = 1 << iota // service, team, trust: the organisation
+	subjectVerb                     // is, has, provides: what it is or does
+	subjectAdverb                   // also, currently: may stand before the verb
+	subjectStop                     // looking, seeking: the organisation is recruiting, so the sentence is the role's
+	subjectNot                      // role, you, experience: before the noun, the subject is the role or the person
+	subjectSelf                     // our: opens a subject that is the organisation's whatever noun follows
+)
+
+var subjectLists = map[string]uint8{
+	"@noun": subjectNoun, "@verb": subjectVerb,
+	"@adverb": subjectAdverb, "@stop": subjectStop, "@not": subjectNot, "@self": subjectSelf,
 }
 
 type cueNode struct {
@@ -49,53 +67,96 @@ func mustCompileCues(text string) *cueTable {
 }
 
 // compileCues reads lines of the form "kind weight word…" or
-// "kind:heading weight word…"; # starts a comment.
+// "kind:heading weight word…", and the word lists of the subject rule,
+// "@list word…"; # starts a comment.
 func compileCues(text string) (*cueTable, error) {
 	t := &cueTable{vocab: map[string]uint16{}, headingWords: map[string]bool{}}
 	root := &cueNode{}
+	roles := map[uint16]uint8{}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Fields(line)
-		if len(f) < 3 {
-			return nil, fmt.Errorf("line %d: want kind, weight and a phrase", n+1)
+		if strings.HasPrefix(f[0], "@") {
+			bit, ok := subjectLists[f[0]]
+			if !ok || len(f) < 2 {
+				return nil, fmt.Errorf("line %d: want a word list (@self, @noun, @verb, @adverb, @stop, @not) and its words", n+1)
+			}
+			for _, word := range f[1:] {
+				code, err := t.code(word)
+				if err != nil {
+					return nil, fmt.Errorf("line %d: %w", n+1, err)
+				}
+				roles[code] |= bit
+			}
+			continue
 		}
-		name, heading := strings.CutSuffix(f[0], ":heading")
-		kind, err := ParseKind(name)
-		if err != nil {
+		if err := t.addCue(root, f); err != nil {
 			return nil, fmt.Errorf("line %d: %w", n+1, err)
-		}
-		w, err := strconv.ParseFloat(f[1], 64)
-		if err != nil || w <= 0 {
-			return nil, fmt.Errorf("line %d: weight %q: want a positive number", n+1, f[1])
-		}
-		node := root
-		for _, word := range f[2:] {
-			if len(t.vocab) >= int(GlueCode)-1 {
-				return nil, fmt.Errorf("line %d: too many distinct words", n+1)
-			}
-			code, ok := t.vocab[word]
-			if !ok {
-				code = uint16(len(t.vocab) + 1)
-				t.vocab[word] = code
-			}
-			node = node.child(code)
-		}
-		if node.cue {
-			return nil, fmt.Errorf("line %d: phrase %q is listed twice", n+1, strings.Join(f[2:], " "))
-		}
-		node.cue, node.kind, node.weight, node.heading = true, kind, w, heading
-		if heading {
-			t.headingWords[f[2]] = true
 		}
 	}
 	t.root = make([]*cueNode, len(t.vocab)+1)
 	for _, e := range root.next {
 		t.root[e.code] = e.to
 	}
+	t.role = make([]uint8, len(t.vocab)+1)
+	for code, bits := range roles {
+		t.role[code] = bits
+	}
 	return t, nil
+}
+
+// addCue adds the cue of one line's fields to the trie under root.
+func (t *cueTable) addCue(root *cueNode, f []string) error {
+	if len(f) < 3 {
+		return fmt.Errorf("want kind, weight and a phrase")
+	}
+	name, heading := strings.CutSuffix(f[0], ":heading")
+	kind, err := ParseKind(name)
+	if err != nil {
+		return err
+	}
+	w, err := strconv.ParseFloat(f[1], 64)
+	if err != nil || w <= 0 {
+		return fmt.Errorf("weight %q: want a positive number", f[1])
+	}
+	node := root
+	for _, word := range f[2:] {
+		code, err := t.code(word)
+		if err != nil {
+			return err
+		}
+		node = node.child(code)
+	}
+	if node.cue {
+		return fmt.Errorf("phrase %q is listed twice", strings.Join(f[2:], " "))
+	}
+	node.cue, node.kind, node.weight, node.heading = true, kind, w, heading
+	if heading {
+		t.headingWords[f[2]] = true
+	}
+	return nil
+}
+
+// code returns the code of a cue word, giving it the next one if it has
+// none yet.
+func (t *cueTable) code(word string) (uint16, error) {
+	if code, ok := t.vocab[word]; ok {
+		return code, nil
+	}
+	if strings.ContainsRune(word, '’') || strings.Index(word, "'") > 0 {
+		// No token looks like that: the tokenizer straightens quotes and
+		// splits "you'll" into "you" and "'ll".
+		return 0, fmt.Errorf("word %q: write a contraction as the tokenizer splits it (you 'll)", word)
+	}
+	if len(t.vocab) >= int(GlueCode)-1 {
+		return 0, fmt.Errorf("too many distinct words")
+	}
+	code := uint16(len(t.vocab) + 1)
+	t.vocab[word] = code
+	return code, nil
 }
 
 func (n *cueNode) child(code uint16) *cueNode {
@@ -155,6 +216,64 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 		}
 		i = end
 	}
+	if t.organisationSubject(codes) {
+		sc.weight[AboutCompany] += subjectWeight
+	}
+}
+
+// subjectWeight is what a part whose subject is the organisation adds to
+// about_company; subjectReach is how many tokens into the part the
+// organisation noun may stand, selfReach how many after an @self opener
+// any noun may ("Our focus is …").
+const (
+	subjectWeight = 1.5
+	subjectReach  = 16
+	selfReach     = 3
+)
+
+// organisationSubject reports whether a part opens with the organisation
+// as its subject: within its first subjectReach tokens an organisation
+// noun, then a verb that says what it is or does ("The stroke service
+// provides …", "Riverside Hospital has …"), adverbs allowed before and
+// after the verb; after "our", any word in the first selfReach tokens
+// serves as the noun ("Our focus is …"). Not when a word that names the
+// role or the person stands before the noun ("The post holder's team
+// is …"), nor when a recruiting or requirement word follows the verb
+// ("The team is looking …", "Working in a team is essential").
+func (t *cueTable) organisationSubject(codes []uint16) bool {
+	if len(codes) < 3 {
+		return false
+	}
+	self := t.roleOf(codes[0])&subjectSelf != 0
+	for i := 0; i < len(codes)-1 && i <= subjectReach; i++ {
+		if t.roleOf(codes[i])&subjectNot != 0 {
+			return false
+		}
+		if t.roleOf(codes[i])&subjectNoun == 0 && !(self && i > 0 && i <= selfReach) {
+			continue
+		}
+		j := t.skipAdverbs(codes, i+1)
+		if j >= len(codes) || t.roleOf(codes[j])&subjectVerb == 0 {
+			continue
+		}
+		j = t.skipAdverbs(codes, j+1)
+		return j >= len(codes) || t.roleOf(codes[j])&subjectStop == 0
+	}
+	return false
+}
+
+func (t *cueTable) skipAdverbs(codes []uint16, j int) int {
+	for j < len(codes) && t.roleOf(codes[j])&subjectAdverb != 0 {
+		j++
+	}
+	return j
+}
+
+func (t *cueTable) roleOf(code uint16) uint8 {
+	if int(code) < len(t.role) {
+		return t.role[code]
+	}
+	return 0
 }
 
 // longest returns the cue of the longest phrase starting at codes[i] and

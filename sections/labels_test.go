@@ -3,6 +3,7 @@ package sections_test
 import (
 	"bufio"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,10 +43,64 @@ func readLabels(t *testing.T) []label {
 		start, err1 := strconv.Atoi(f[1])
 		end, err2 := strconv.Atoi(f[2])
 		kind, err3 := sections.ParseKind(f[3])
-		if err1 != nil || err2 != nil || err3 != nil || start >= end || (f[4] != "dev" && f[4] != "heldout") {
+		if err1 != nil || err2 != nil || err3 != nil || start >= end || !validSplit[f[4]] {
 			t.Fatalf("labels.tsv:%d: bad row %q", n, line)
 		}
 		out = append(out, label{f[0], start, end, kind, f[4]})
+	}
+	return out
+}
+
+// validSplit lists the splits of labels.tsv: dev (cues tuned on it),
+// spent (the first held-out half, measured more than once and since tuned
+// on like dev) and heldout2 (a fresh held-out sample, measured once).
+var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true}
+
+// TestLabelsAreSentences checks that every span of heldout2 is one whole
+// sentence as the pipeline splits the posting, that the older spans (a
+// sentence, a run of them, or the part of one after a glued heading) lie
+// inside the posting, and that no span is labelled twice. A change to
+// tokenizing or sentence splitting that moves the heldout2 spans shows
+// here. It runs no classifier.
+func TestLabelsAreSentences(t *testing.T) {
+	labels := readLabels(t)
+	posts, err := evaluate.ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, p := range posts {
+		text[p.Source] = p.Text
+	}
+	sentences := map[string]map[[2]int]bool{}
+	seen := map[label]bool{}
+	for _, l := range labels {
+		doc, ok := text[l.source]
+		if !ok || l.end > len(doc) {
+			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.source)
+		}
+		if l.split == "heldout2" {
+			if sentences[l.source] == nil {
+				sentences[l.source] = sentenceSpans(doc)
+			}
+			if !sentences[l.source][[2]int{l.start, l.end}] {
+				t.Errorf("%s %d-%d (%s) is not a sentence of the posting", l.source, l.start, l.end, l.split)
+			}
+		}
+		key := label{source: l.source, start: l.start, end: l.end}
+		if seen[key] {
+			t.Errorf("%s %d-%d is labelled twice", l.source, l.start, l.end)
+		}
+		seen[key] = true
+	}
+}
+
+// sentenceSpans returns the byte spans of the sentences of text.
+func sentenceSpans(text string) map[[2]int]bool {
+	toks := pipeline.Tokenize(nil, text)
+	out := map[[2]int]bool{}
+	for _, s := range pipeline.Segment(nil, text, toks) {
+		out[[2]int{s.Start, s.End}] = true
 	}
 	return out
 }
@@ -97,9 +152,10 @@ type confusion struct{ tp, fp, fn, tn int }
 func (c confusion) precision() float64 { return float64(c.tp) / float64(max(1, c.tp+c.fp)) }
 func (c confusion) recall() float64    { return float64(c.tp) / float64(max(1, c.tp+c.fn)) }
 
-// measure classifies the labelled spans of one split and counts
-// boilerplate (any kind but role) against role.
-func measure(t *testing.T, split string, verbose bool) confusion {
+// measure classifies the labelled spans of the given splits and counts
+// boilerplate (any kind but role) against role, in all and per board
+// (nhs, linkedin).
+func measure(t *testing.T, splits []string, verbose bool) (confusion, map[string]confusion) {
 	labels := readLabels(t)
 	posts, err := evaluate.ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
 	if err != nil {
@@ -110,9 +166,10 @@ func measure(t *testing.T, split string, verbose bool) confusion {
 		text[p.Source] = p.Text
 	}
 	var c confusion
+	boards := map[string]confusion{}
 	cache := map[string]func(int, int) sections.Kind{}
 	for _, l := range labels {
-		if l.split != split {
+		if !slices.Contains(splits, l.split) {
 			continue
 		}
 		doc, ok := text[l.source]
@@ -124,38 +181,62 @@ func measure(t *testing.T, split string, verbose bool) confusion {
 			cache[l.source] = func(a, b int) sections.Kind { return predict(toks, kinds, a, b) }
 		}
 		got := cache[l.source](l.start, l.end)
-		switch {
-		case got.Boilerplate() && l.kind.Boilerplate():
-			c.tp++
-		case got.Boilerplate():
-			c.fp++
-		case l.kind.Boilerplate():
-			c.fn++
-		default:
-			c.tn++
-		}
+		c.add(got, l.kind)
+		b := boards[board(l.source)]
+		b.add(got, l.kind)
+		boards[board(l.source)] = b
 		if verbose && got.Boilerplate() != l.kind.Boilerplate() {
-			t.Logf("%s: want %s got %s: %.160q", split, l.kind, got, doc[l.start:l.end])
+			t.Logf("%s: want %s got %s: %.160q", l.split, l.kind, got, doc[l.start:l.end])
 		}
 	}
-	return c
+	return c, boards
 }
 
-// TestBoilerplateDev reports the dev half, on which the cues were tuned;
-// with -v it lists every disagreement.
+// add counts one span classified as got and labelled want.
+func (c *confusion) add(got, want sections.Kind) {
+	switch {
+	case got.Boilerplate() && want.Boilerplate():
+		c.tp++
+	case got.Boilerplate():
+		c.fp++
+	case want.Boilerplate():
+		c.fn++
+	default:
+		c.tn++
+	}
+}
+
+// board names the job board of a jobs-dev source id.
+func board(source string) string {
+	if strings.HasPrefix(source, "stochastictalk/nhs_jobs_data:") {
+		return "nhs"
+	}
+	return "linkedin"
+}
+
+// TestBoilerplateDev reports the dev spans (dev and spent), on which the
+// cues were tuned; with -v it lists every disagreement.
 func TestBoilerplateDev(t *testing.T) {
-	c := measure(t, "dev", testing.Verbose())
+	c, boards := measure(t, []string{"dev", "spent"}, testing.Verbose())
 	t.Logf("dev: precision %.3f recall %.3f (%+v)", c.precision(), c.recall(), c)
+	for _, b := range []string{"nhs", "linkedin"} {
+		t.Logf("dev %s: precision %.3f recall %.3f (%+v)", b, boards[b].precision(), boards[b].recall(), boards[b])
+	}
 }
 
-// TestBoilerplateHeldOut measures the held-out half (postings whose
-// sentences were never used to write or weigh cues). It prints no text: do
-// not tune on it. The goal is precision >= 0.95 and recall >= 0.85; the
-// cues reach less (docs/VALIDITY.md has the figures), so the test holds
-// them to what they reached, which a regression would fall below.
+// TestBoilerplateHeldOut measures the fresh held-out sample, heldout2
+// (whole postings whose sentences were never used to write or weigh cues;
+// measured once, after the cues were final). It prints no text: do not
+// tune on it. The goal is precision >= 0.95 and recall >= 0.85; the cues
+// reach less (0.915 and 0.641; docs/VALIDITY.md has the figures), so the
+// test holds them to what they reached, which a regression would fall
+// below.
 func TestBoilerplateHeldOut(t *testing.T) {
-	c := measure(t, "heldout", false)
+	c, boards := measure(t, []string{"heldout2"}, false)
 	t.Logf("held-out: precision %.3f recall %.3f (%+v)", c.precision(), c.recall(), c)
+	for _, b := range []string{"nhs", "linkedin"} {
+		t.Logf("held-out %s: precision %.3f recall %.3f (%+v)", b, boards[b].precision(), boards[b].recall(), boards[b])
+	}
 	if c.tp+c.fn < 50 {
 		t.Fatalf("only %d held-out boilerplate spans", c.tp+c.fn)
 	}
@@ -165,8 +246,9 @@ func TestBoilerplateHeldOut(t *testing.T) {
 	}
 }
 
-// The floors TestBoilerplateHeldOut holds; the goal is 0.95 and 0.85.
+// The floors TestBoilerplateHeldOut holds, just under the figures reached
+// (0.915, 0.641); the goal is 0.95 and 0.85.
 const (
-	heldOutMinPrecision = 0.90
-	heldOutMinRecall    = 0.78
+	heldOutMinPrecision = 0.91
+	heldOutMinRecall    = 0.63
 )

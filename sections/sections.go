@@ -4,7 +4,11 @@
 // and (in memos) signatures and disclaimers. It works on the sentences of
 // a document in order, since many exports of job posts collapse their
 // line breaks and a heading often stands glued to the sentence after it;
-// a Tracker carries a heading's kind to the sentences that follow it.
+// a Tracker carries a heading's kind to the sentences that follow it, and
+// the kind of a prose sentence with strong cues (about the company, equal
+// opportunity, how to apply) to the next one if that has none. A sentence
+// whose subject is the organisation ("The stroke service provides …")
+// counts toward about_company.
 //
 // The cue phrases live in cues.txt (embedded); they were written for this
 // package and tuned on the dev rows of testdata/labels.tsv only.
@@ -80,13 +84,15 @@ type Part struct {
 // "About us"), which sentences without cues of their own inherit. The
 // zero value is ready to use; a Tracker is not safe for concurrent use.
 type Tracker struct {
-	carry Kind
+	carry Kind     // the kind of the last heading, until role wording ends its section
+	prev  Kind     // the boilerplate kind the last part with cues got from strong cues of its own, else Role
 	codes []uint16 // scratch: the codes of a sentence's words
 	owner []int    // scratch: for each word, the token it came from
 }
 
-// Reset forgets the carried heading, for a new document.
-func (t *Tracker) Reset() { t.carry = Role }
+// Reset forgets the carried heading and the last part's kind, for a new
+// document.
+func (t *Tracker) Reset() { t.carry, t.prev = Role, Role }
 
 // Sentence classifies one sentence given as its tokens (as written) and
 // appends its parts to dst, in token order, covering every token. lower,
@@ -150,7 +156,17 @@ func (t *Tracker) classify(dst []Part, first, last int) []Part {
 	}
 	var sc scores
 	cues.scan(t.codes[lo:hi], &sc)
-	kind := sc.decide(t.carry)
+	carry := t.carry
+	if carry == Role {
+		// No heading: a part with no cue of its own continues the
+		// boilerplate of the part just before it, when that one was sure.
+		carry = t.prev
+	}
+	kind := sc.decide(carry)
+	t.prev = Role // carried one part at most
+	if carries[kind] && sc.weight[kind] >= prevMinWeight {
+		t.prev = kind
+	}
 	switch {
 	case sc.heading >= 0:
 		t.carry = Kind(sc.heading)
@@ -186,8 +202,20 @@ func (s *scores) decide(carry Kind) Kind {
 	return Role
 }
 
-// minWeight is the cue weight a part needs to count as boilerplate.
-const minWeight = 1
+// carries lists the kinds whose sentences run on in prose, so that a
+// sentence after a sure one, with no cue of its own, continues it. Lists
+// (benefits, location and schedule) do not carry: the line after them is
+// as often the role's, and benefits words also name what payroll and HR
+// roles work on ("statutory sick pay").
+var carries = [numKinds]bool{AboutCompany: true, EqualOpportunity: true, HowToApply: true}
+
+// minWeight is the cue weight a part needs to count as boilerplate;
+// prevMinWeight is what it needs for a following part without cues to
+// take its kind.
+const (
+	minWeight     = 1
+	prevMinWeight = 3
+)
 
 // hasGlue reports whether a token holds words run together without a
 // space (see glueCuts); most tokens do not.

@@ -29,6 +29,25 @@ func TestSentenceKinds(t *testing.T) {
 	}
 }
 
+// TestContractionCues: the tokenizer splits "You'll" into "You" and "'ll",
+// and the cues are written so.
+func TestContractionCues(t *testing.T) {
+	cases := []struct {
+		tokens []string
+		want   Kind
+	}{
+		{[]string{"You", "'ll", "be", "supported", "by", "a", "mentor", "."}, Benefits},
+		{[]string{"If", "you", "'re", "interested", ",", "call", "Sam", "."}, HowToApply},
+		{[]string{"You", "'ll", "plan", "the", "rota", "."}, Role},
+	}
+	for _, c := range cases {
+		var tr Tracker
+		if parts := tr.Sentence(nil, c.tokens, nil); len(parts) != 1 || parts[0].Kind != c.want {
+			t.Errorf("%q: parts %v, want one %s", c.tokens, parts, c.want)
+		}
+	}
+}
+
 func TestHeadingCarriesAndGluedHeadingSplits(t *testing.T) {
 	var tr Tracker
 	if p := tr.Sentence(nil, []string{"Benefits", ":"}, nil); p[0].Kind != Benefits {
@@ -54,6 +73,62 @@ func TestHeadingCarriesAndGluedHeadingSplits(t *testing.T) {
 	}
 }
 
+func TestOrganisationSubject(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"The stroke service provides care across the county .", true},
+		{"Our team is small and friendly .", true},
+		{"The Positive behaviour , Autism , Learning disability , Mental health Service ( PALMS ) team is friendly .", true},
+		{"Riverside Community Hospital currently has 40 beds .", true},
+		{"The team is looking for a nurse .", false},       // recruiting: the role's sentence
+		{"The team is currently seeking a nurse .", false}, // adverb before the stop word
+		{"Working in a team is essential .", false},        // the subject is the work
+		{"The post holder will support the team .", false}, // the subject is the role
+		{"Experience of a large organisation is useful .", false},
+		{"You will join a service that is growing .", false},
+		{"The service", false},
+		{"Our focus is on quality .", true},           // after "our", any noun
+		{"Our ideal candidate is calm .", false},      // the subject is the person
+		{"We think our focus is on quality .", false}, // "our" opens the part only
+	}
+	for _, c := range cases {
+		words := strings.Fields(strings.ToLower(c.text))
+		codes := make([]uint16, len(words))
+		for i, w := range words {
+			codes[i] = cues.vocab[normalise(w)]
+		}
+		if got := cues.organisationSubject(codes); got != c.want {
+			t.Errorf("%q: organisation subject %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestStrongBoilerplateCarriesToSentenceWithoutCues(t *testing.T) {
+	var tr Tracker
+	sentence := func(text string) Kind { return tr.Sentence(nil, strings.Fields(text), nil)[0].Kind }
+	if k := sentence("We are an equal opportunity employer and welcome applicants regardless of background ."); k != EqualOpportunity {
+		t.Fatalf("first sentence: %s", k)
+	}
+	if k := sentence("Nobody is turned away on those grounds ."); k != EqualOpportunity {
+		t.Errorf("a sentence without cues after strong equal-opportunity cues: %s, want equal_opportunity", k)
+	}
+	if k := sentence("You will plan the rota ."); k != Role {
+		t.Fatalf("role sentence: %s", k)
+	}
+	if k := sentence("Nobody is turned away on those grounds ."); k != Role {
+		t.Errorf("a sentence without cues after a role sentence: %s, want role", k)
+	}
+	tr.Reset()
+	if k := sentence("Staff get a yearly bonus and a pension ."); k != Benefits { // benefits do not carry
+		t.Fatalf("benefits sentence: %s", k)
+	}
+	if k := sentence("Nobody is turned away on those grounds ."); k != Role {
+		t.Errorf("a sentence without cues after benefits: %s, want role", k)
+	}
+}
+
 func TestParseKindRoundTrip(t *testing.T) {
 	for _, k := range Kinds() {
 		got, err := ParseKind(k.String())
@@ -70,7 +145,7 @@ func TestParseKindRoundTrip(t *testing.T) {
 }
 
 func TestCuesCompileErrors(t *testing.T) {
-	for _, bad := range []string{"role 1", "footer 1 x", "role -1 x", "role 1 a\nrole 2 a"} {
+	for _, bad := range []string{"role 1", "footer 1 x", "role -1 x", "role 1 a\nrole 2 a", "@verbs is", "@noun", "@opener the", "role 2 you'll", "role 2 we ’re"} {
 		if _, err := compileCues(bad); err == nil {
 			t.Errorf("compileCues(%q) should fail", bad)
 		}
