@@ -155,9 +155,9 @@ var publishedFigures = []struct {
 	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000},
 	{"../../testdata/labeled/dev.tsv", "", 40, 0.850, 0.944, 0.900},
 	{"../../testdata/labeled/heldout.tsv", "", 100, 0.950, 0.964, 0.970},
-	{"sentences-dev.tsv", "dev", 383, 0.883, 0.927, 0.956},
+	{"sentences-dev.tsv", "dev", 383, 0.885, 0.930, 0.956},
 	{"sentences-dev.tsv", "heldout", 240, 0.792, 0.865, 0.892},
-	{"sentences-gathered.tsv", "dev", 335, 0.725, 0.814, 0.851},
+	{"sentences-gathered.tsv", "dev", 425, 0.701, 0.796, 0.847},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric
