@@ -44,32 +44,7 @@ const defaultCheckBytes = 8 << 20
 
 func newCheckCmd() *cobra.Command {
 	o := &checkOptions{maxBytes: defaultCheckBytes}
-	cmd := &cobra.Command{
-		Use:   "check [PATH...]",
-		Short: "Check documents against a wording policy (.leadlex.yaml) for CI",
-		Long: `Check scores every document under the given folders or files and applies the
-rules of a policy file: thresholds on the document's scores, dimensions the
-text must touch, and flagged terms with suggested replacements. Each finding
-names the file, line and column, the rule and its severity.
-
-The policy is --config FILE, or else .leadlex.yaml (or .leadlex.yml) found in
-the working folder or a folder above it, or else above the first PATH. With no
-PATH, the policy's paths (or its folder) are checked.
-
-Exit status: 0 when nothing at or above --fail-on was found, 1 when something
-was, 2 for usage errors, a broken policy, a path or file that cannot be read,
-or output that cannot be written; 130 when interrupted.`,
-		Example: `  leadlex check                                   # the policy's paths, text output
-  leadlex check jobs/ --format github             # annotations in a GitHub Actions run
-  leadlex check jobs/ --format sarif -o leadlex.sarif
-  leadlex check jobs/ --baseline .leadlex-baseline.json --write-baseline   # record today's findings
-  leadlex check jobs/ --baseline .leadlex-baseline.json                    # fail only on new ones
-  leadlex check jobs/ --format codequality -o gl-code-quality-report.json # GitLab merge requests
-  leadlex check 'jobs/**/*.md'                    # a quoted glob, expanded by leadlex
-  git diff --name-only -z | leadlex check --files-from -
-  cat draft.md | leadlex check - --stdin-name jobs/draft.md`,
-		RunE: o.run,
-	}
+	cmd := newCommand("check", nil, o.run)
 	f := cmd.Flags()
 	o.analysis.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards)")

@@ -27,42 +27,7 @@ type evalOptions struct {
 
 func newEvalCmd() *cobra.Command {
 	o := &evalOptions{}
-	cmd := &cobra.Command{
-		Use:   "eval LABELED.tsv... | eval --reliability CORPUS...",
-		Short: "Measure how well the lexicon labels texts whose label is known",
-		Long: `Eval scores every text of a labelled set as a document and compares the
-label leadlex gives with the known one. The set is a tab-separated file with
-a header naming a label column (leadership or management) and a text column;
-with --split it keeps the rows whose split column has the given value, so
-one file can hold a development and a held-out half.
-
-It prints accuracy, macro-F1 (the mean F1 of the two classes), precision and
-recall per class, coverage (the share of texts with at least one hit that
-is not negated), the confusion matrix and the texts misclassified worst.
-
-A text labelled balanced or none counts as a wrong prediction: the gold set
-has only two classes, so such a text lowers accuracy and its class's recall,
-and no class's precision.
-
-With --reliability the arguments are a corpus, read as 'leadlex score' reads
-it (folders, files, one document per record of a .jsonl, .csv or .tsv), and
-eval measures the lexicon itself rather than labels: for each dimension and
-pole, with the pole's entries as the items of a scale (as LIWC's Dictionary
-Workbench does), Cronbach's alpha over the entries' hits per 1,000 words in
-each document, KR-20 over whether each entry occurs, the base rate (mean
-hits per 1,000 words) and the share of documents with a hit. Low alpha is
-usual for word lists on short texts: see docs/VALIDITY.md.
-
-Exit status: 0, or 1 with --fail-under when macro-F1 is below the given
-value; 2 for usage errors and unreadable files.`,
-		Example: `  leadlex eval testdata/labeled/tune.tsv
-  leadlex eval labeled.tsv --lexicon default --lexicon mine.yaml --json
-  leadlex eval labeled.tsv --fail-under 0.8
-  leadlex eval ../shared/data/sentences-dev.tsv --split dev
-  leadlex eval --reliability ../shared/data/jobs-dev.tsv --json`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: o.run,
-	}
+	cmd := newCommand("eval", cobra.MinimumNArgs(1), o.run)
 	f := cmd.Flags()
 	o.analysis.register(f)
 	// Labelled examples are single statements, not documents with

@@ -24,24 +24,7 @@ type explainOptions struct {
 
 func newExplainCmd() *cobra.Command {
 	o := &explainOptions{maxBytes: defaultExplainBytes}
-	cmd := &cobra.Command{
-		Use:   "explain FILE...",
-		Short: "Show a document with every lexicon hit highlighted, and how it scored",
-		Long: `Explain prints a document with every hit of the lexicon marked by pole
-(coloured on a terminal, [L:…] and [M:…] otherwise; negated hits as [~L:…]),
-then a table of weighted hits per dimension and pole with the entries behind
-them, and the balance, label and confidence.
-
-With --format html it writes one self-contained page (inline CSS and SVG,
-nothing fetched) with the same highlights, hover text naming each entry's
-dimension and provenance, and a bar chart of the dimensions.
-
-Exit status: 0 on success, 2 when a file cannot be read or the output cannot
-be written.`,
-		Example: `  leadlex explain jobs/platform_architect.md
-  leadlex explain jobs/platform_architect.md --format html -o page.html`,
-		RunE: o.run,
-	}
+	cmd := newCommand("explain", nil, o.run)
 	f := cmd.Flags()
 	o.analysis.register(f)
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or html")

@@ -15,19 +15,7 @@ type lspOptions struct {
 
 func newLSPCmd() *cobra.Command {
 	o := &lspOptions{maxBytes: lsp.DefaultMaxBytes}
-	cmd := &cobra.Command{
-		Use:   "lsp",
-		Short: "Run the editor server (Language Server Protocol over standard input and output)",
-		Long: `lsp speaks the Language Server Protocol on standard input and output, for
-editors: Markdown, plain text and HTML documents get the findings of
-'leadlex check' with the nearest .leadlex.yaml as diagnostics while they are
-edited, hover on a lexicon hit shows its entry, dimension, pole, weight and
-provenance, and code actions apply a finding's suggestions. A policy that
-names lexicons uses them; otherwise --lexicon, or the built-in lexicon.
-Editor set-up: docs/LSP.md.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
-	}
+	cmd := newCommand("lsp", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error { return o.run(cmd) })
 	f := cmd.Flags()
 	o.analysis.register(f)
 	f.Var(&o.maxBytes, "max-bytes", "largest message or document; larger documents are not checked")

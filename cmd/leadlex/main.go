@@ -152,16 +152,9 @@ func signalExitCode(sig os.Signal) int {
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
-	root := &cobra.Command{
-		Use:   "leadlex",
-		Short: "Measure leadership versus management language in documents",
-		Long: `leadlex reads documents (job posts, memos, articles) and measures how much of
-their wording is leadership language (vision, inspiring people, change, risk,
-the long term, shaping culture) versus management language (plans, budgets,
-process, control, the present, stability).`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-	}
+	root := newCommand("leadlex", nil, nil)
+	root.SilenceUsage, root.SilenceErrors = true, true
+
 	// --version prints what the version command prints.
 	root.Version = toolVersion()
 	root.SetVersionTemplate(`{{leadlexVersion}}`)
@@ -212,19 +205,14 @@ func versionText() (string, error) {
 }
 
 func newVersionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version of leadlex and of its default lexicon",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := versionText()
-			if err != nil {
-				return err
-			}
-			fmt.Fprint(cmd.OutOrStdout(), s)
-			return nil
-		},
-	}
+	return newCommand("version", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error {
+		s, err := versionText()
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(cmd.OutOrStdout(), s)
+		return nil
+	})
 }
 
 // runFlags are flags that change how a run goes, not what it writes; they

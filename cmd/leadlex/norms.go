@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -23,35 +24,15 @@ type normsOptions struct {
 }
 
 func newNormsCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "norms",
-		Short: "Build norms: the percentiles of a genre's scores, to place documents among others",
-		Long: `Norms turn scores into percentiles of a genre: 'leadlex score --norms job-posts'
-adds leadership_percentile and balance_percentile, and 'check' can say "more
-management-leaning than 78 % of job posts". Built-in norms: ` + fmt.Sprint(norms.Names()) + `.`,
-	}
+	cmd := newCommand("norms", nil, nil)
+	cmd.Long = strings.Replace(cmd.Long, "{{norms}}", fmt.Sprint(norms.Names()), 1)
 	cmd.AddCommand(newNormsBuildCmd())
 	return cmd
 }
 
 func newNormsBuildCmd() *cobra.Command {
 	o := &normsOptions{maxBytes: corpus.DefaultMaxBytes}
-	cmd := &cobra.Command{
-		Use:   "build CORPUS... -o norms.yaml --name NAME",
-		Short: "Score a corpus of one genre and write the percentiles of its scores",
-		Long: `Build scores every document of the corpus as 'leadlex score' does (the same
-lexicon, sections and label flags) and writes, as YAML, the 0th to 100th
-percentiles of leadership_per_1k, management_per_1k, balance and of each
-dimension's leadership and management hits per 1,000 words. Only these
-statistics are written, never text. Pass the file to --norms.
-
-Exit status: 0 when the file was written, 2 for usage errors or when the
-corpus has no scorable document or the file cannot be written.`,
-		Example: `  leadlex norms build postings/ -o job-posts.yaml --name job-posts
-  leadlex norms build jobs.tsv --text-column text -o norms.yaml --name my-board --description "our board, 2024"`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: o.run,
-	}
+	cmd := newCommand("norms-build", cobra.MinimumNArgs(1), o.run)
 	f := cmd.Flags()
 	o.analysis.register(f)
 	o.read.register(f)

@@ -22,30 +22,7 @@ type serveOptions struct {
 
 func newServeCmd() *cobra.Command {
 	o := &serveOptions{maxBytes: serve.DefaultMaxBytes}
-	cmd := &cobra.Command{
-		Use:   "serve",
-		Short: "Serve a local page and JSON API that score and check a job ad as it is typed",
-		Long: `Serve answers on a local address with one page (paste, type or drop an ad;
-its wording is highlighted by pole and dimension as you type, with the
-dimension bars, balance and the policy's findings) and a JSON API:
-POST /api/v1/score, /api/v1/check, /api/v1/explain, GET /healthz. See
-docs/SERVE.md.
-
-The policy is --config FILE, or else .leadlex.yaml found in the working folder
-or a folder above it; without one, the page shows scores but no findings.
---norms job-posts (or general, or a file from leadlex norms build) adds
-leadership_percentile and balance_percentile to every score row, as it does
-for leadlex score, and the page says where the balance stands among the
-genre's documents ("more management-leaning than 78 % of job posts").
-Only loopback addresses are served unless --allow-remote is given. SIGINT or
-SIGTERM stops taking requests, lets those in flight finish, and exits 0.`,
-		Example: `  leadlex serve                                   # http://127.0.0.1:8080/
-  leadlex serve --config testdata/check/.leadlex.yaml --addr 127.0.0.1:9000
-  leadlex serve --norms job-posts                 # percentiles among job posts
-  curl -s localhost:8080/api/v1/score -H 'Content-Type: application/json' -d '{"text": "Inspire the team."}'`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
-	}
+	cmd := newCommand("serve", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error { return o.run(cmd) })
 	f := cmd.Flags()
 	o.analysis.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards; none: no findings)")
