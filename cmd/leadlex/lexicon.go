@@ -18,7 +18,17 @@ type lexiconFlags struct {
 	lexicons []string
 }
 
-func (f *lexiconFlags) load() (*lexicon.Lexicon, error) { return loadLexicon(f.lexicons) }
+// withLexicon returns a run function that loads the active lexicon and
+// hands it to run.
+func (f *lexiconFlags) withLexicon(run func(cmd *cobra.Command, args []string, lex *lexicon.Lexicon) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		lex, err := loadLexicon(f.lexicons)
+		if err != nil {
+			return err
+		}
+		return run(cmd, args, lex)
+	}
+}
 
 func newLexiconCmd() *cobra.Command {
 	f := &lexiconFlags{}
@@ -31,18 +41,17 @@ func newLexiconCmd() *cobra.Command {
 }
 
 func newLexiconListCmd(f *lexiconFlags) *cobra.Command {
-	return newCommand("lexicon-list", cobra.MaximumNArgs(1), func(cmd *cobra.Command, args []string) error {
-		lex, err := f.load()
-		if err != nil {
-			return err
-		}
-		w := cmd.OutOrStdout()
-		if len(args) == 1 {
-			return listEntries(w, lex, args[0])
-		}
-		listDimensions(w, lex)
-		return nil
-	})
+	return newCommand("lexicon-list", cobra.MaximumNArgs(1), f.withLexicon(listLexicon))
+}
+
+// listLexicon lists the dimensions, or the entries of the one named.
+func listLexicon(cmd *cobra.Command, args []string, lex *lexicon.Lexicon) error {
+	w := cmd.OutOrStdout()
+	if len(args) == 1 {
+		return listEntries(w, lex, args[0])
+	}
+	listDimensions(w, lex)
+	return nil
 }
 
 func lexiconHeader(w io.Writer, lex *lexicon.Lexicon) {
@@ -105,36 +114,36 @@ func listEntries(w io.Writer, lex *lexicon.Lexicon, dim string) error {
 }
 
 func newLexiconShowCmd(f *lexiconFlags) *cobra.Command {
-	return newCommand("lexicon-show", cobra.MinimumNArgs(1), func(cmd *cobra.Command, args []string) error {
-		lex, err := f.load()
-		if err != nil {
-			return err
+	return newCommand("lexicon-show", cobra.MinimumNArgs(1), f.withLexicon(showEntries))
+}
+
+// showEntries shows the entries each argument names or would match; it
+// fails when one matches none.
+func showEntries(cmd *cobra.Command, args []string, lex *lexicon.Lexicon) error {
+	an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
+	w := cmd.OutOrStdout()
+	var missing []string
+	for k, arg := range args {
+		entries := lex.Lookup(arg)
+		via := ""
+		if len(entries) == 0 {
+			entries, via = an.Matches(arg), arg
 		}
-		an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
-		w := cmd.OutOrStdout()
-		var missing []string
-		for k, arg := range args {
-			entries := lex.Lookup(arg)
-			via := ""
-			if len(entries) == 0 {
-				entries, via = an.Matches(arg), arg
-			}
-			if len(entries) == 0 {
-				missing = append(missing, arg)
-				continue
-			}
-			for j, e := range entries {
-				if k+j > 0 {
-					fmt.Fprintln(w)
-				}
-				showEntry(w, lex, e, via)
-			}
+		if len(entries) == 0 {
+			missing = append(missing, arg)
+			continue
 		}
-		if len(missing) > 0 {
-			return &exitError{code: exitViolation, err: fmt.Errorf("no entry matches %s", quoteAll(missing))}
+		for j, e := range entries {
+			if k+j > 0 {
+				fmt.Fprintln(w)
+			}
+			showEntry(w, lex, e, via)
 		}
-		return nil
-	})
+	}
+	if len(missing) > 0 {
+		return &exitError{code: exitViolation, err: fmt.Errorf("no entry matches %s", quoteAll(missing))}
+	}
+	return nil
 }
 
 func showEntry(w io.Writer, lex *lexicon.Lexicon, e *lexicon.Entry, via string) {
@@ -287,20 +296,14 @@ type exportOptions struct {
 
 func newLexiconExportCmd(f *lexiconFlags) *cobra.Command {
 	o := &exportOptions{}
-	cmd := newCommand("lexicon-export", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error {
-		lex, err := f.load()
-		if err != nil {
-			return err
-		}
-		return o.run(cmd, lex)
-	})
+	cmd := newCommand("lexicon-export", cobra.NoArgs, f.withLexicon(o.run))
 	cmd.Flags().StringVar(&o.format, "format", "", "yaml, csv or dic (default: from the extension of -o, else yaml)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "file to write (default: standard output)")
 	cmd.Flags().StringVar(&o.mapOut, "map-out", "", "with --format dic: where to write the category mapping")
 	return cmd
 }
 
-func (o *exportOptions) run(cmd *cobra.Command, lex *lexicon.Lexicon) error {
+func (o *exportOptions) run(cmd *cobra.Command, _ []string, lex *lexicon.Lexicon) error {
 	format := strings.ToLower(o.format)
 	if format == "" {
 		switch strings.ToLower(filepath.Ext(o.output)) {
