@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/corpus"
@@ -42,10 +43,8 @@ type checkOptions struct {
 // times its size, so 8 MB keeps a run's peak under 256 MB.
 const defaultCheckBytes = 8 << 20
 
-func newCheckCmd() *cobra.Command {
-	o := &checkOptions{maxBytes: defaultCheckBytes}
-	cmd := newCommand("check", nil, o.run)
-	f := cmd.Flags()
+// flags registers check's flags.
+func (o *checkOptions) flags(f *pflag.FlagSet) {
 	o.analysis.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards)")
 	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(check.Formats, ", "))
@@ -60,7 +59,6 @@ func newCheckCmd() *cobra.Command {
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
 	f.StringVar(&o.root, "root", "", "github, sarif and codequality paths are relative to this folder (default: $GITHUB_WORKSPACE, else the git repository around the working folder, else the working folder)")
 	o.read.registerWithInputs(f)
-	return cmd
 }
 
 func (o *checkOptions) run(cmd *cobra.Command, args []string) error {

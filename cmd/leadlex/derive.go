@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/evaluate"
 	"github.com/leadlex/leadlex/lexicon"
@@ -28,10 +29,8 @@ type deriveOptions struct {
 	split     string
 }
 
-func newDeriveCmd() *cobra.Command {
-	o := &deriveOptions{}
-	cmd := newCommand("derive", cobra.RangeArgs(1, 2), o.run)
-	f := cmd.Flags()
+// flags registers derive's flags.
+func (o *deriveOptions) flags(f *pflag.FlagSet) {
 	f.StringArrayVar(&o.lexicons, "lexicon", nil, "lexicon whose entries are marked in the listing (repeatable; default: the built-in one)")
 	f.IntVar(&o.top, "top", 20, "terms listed (and written with -o) per pole")
 	f.IntVar(&o.ngram, "ngram", 1, "longest phrase counted, in words (1 to 4); phrases never start or end with a function word")
@@ -43,7 +42,6 @@ func newDeriveCmd() *cobra.Command {
 	f.StringVar(&o.name, "name", "derived", "name of the written lexicon")
 	f.StringVar(&o.dimension, "dimension", "derived", "dimension of the written entries")
 	f.StringVar(&o.split, "split", "", "with a TSV: use only the rows whose split column has this value (dev, …); never derive from a held-out split")
-	return cmd
 }
 
 func (o *deriveOptions) run(cmd *cobra.Command, args []string) error {

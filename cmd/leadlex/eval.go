@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/evaluate"
@@ -25,10 +26,8 @@ type evalOptions struct {
 	read        readFlags
 }
 
-func newEvalCmd() *cobra.Command {
-	o := &evalOptions{}
-	cmd := newCommand("eval", cobra.MinimumNArgs(1), o.run)
-	f := cmd.Flags()
+// flags registers eval's flags.
+func (o *evalOptions) flags(f *pflag.FlagSet) {
 	o.analysis.register(f)
 	// Labelled examples are single statements, not documents with
 	// boilerplate around the role: eval counts all their words by default.
@@ -40,7 +39,6 @@ func newEvalCmd() *cobra.Command {
 	f.StringVar(&o.split, "split", "", "evaluate only the rows whose split column has this value (dev, heldout, …)")
 	f.BoolVar(&o.reliability, "reliability", false, "read the arguments as a corpus (as score does) and print, per dimension and pole, Cronbach's alpha, KR-20, the base rate and the share of documents with a hit")
 	o.read.register(f)
-	return cmd
 }
 
 func (o *evalOptions) run(cmd *cobra.Command, args []string) error {

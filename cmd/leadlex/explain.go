@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/explain"
@@ -22,17 +23,14 @@ type explainOptions struct {
 	read     readFlags
 }
 
-func newExplainCmd() *cobra.Command {
-	o := &explainOptions{maxBytes: defaultExplainBytes}
-	cmd := newCommand("explain", nil, o.run)
-	f := cmd.Flags()
+// flags registers explain's flags.
+func (o *explainOptions) flags(f *pflag.FlagSet) {
 	o.analysis.register(f)
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or html")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 4MB; the view of a document takes some hundred times its size in memory)")
 	o.read.registerWithInputs(f)
-	return cmd
 }
 
 // defaultExplainBytes is the default of explain's --max-bytes: explain

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
@@ -35,8 +36,9 @@ func newLexiconCmd() *cobra.Command {
 	cmd := newCommand("lexicon", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error { return cmd.Help() })
 	cmd.PersistentFlags().StringArrayVar(&f.lexicons, "lexicon", nil,
 		"lexicon file (YAML, or .dic with its .map.yaml beside it); repeat to extend; 'default' is the built-in lexicon")
-	cmd.AddCommand(newLexiconListCmd(f), newLexiconShowCmd(f), newLexiconValidateCmd(),
-		newLexiconExportCmd(f), newLexiconImportCmd())
+	cmd.AddCommand(newLexiconListCmd(f), newLexiconShowCmd(f),
+		command("lexicon-validate", cobra.MinimumNArgs(1), &validateOptions{}),
+		newLexiconExportCmd(f), command("lexicon-import", cobra.ExactArgs(1), &importOptions{}))
 	return cmd
 }
 
@@ -224,12 +226,10 @@ type validateOptions struct {
 	strict  bool
 }
 
-func newLexiconValidateCmd() *cobra.Command {
-	o := &validateOptions{}
-	cmd := newCommand("lexicon-validate", cobra.MinimumNArgs(1), o.run)
-	cmd.Flags().StringVar(&o.mapping, "map", "", "category mapping for .dic files (default: FILE.map.yaml beside each)")
-	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat warnings as problems")
-	return cmd
+// flags registers lexicon validate's flags.
+func (o *validateOptions) flags(f *pflag.FlagSet) {
+	f.StringVar(&o.mapping, "map", "", "category mapping for .dic files (default: FILE.map.yaml beside each)")
+	f.BoolVar(&o.strict, "strict", false, "treat warnings as problems")
 }
 
 func (o *validateOptions) run(cmd *cobra.Command, args []string) error {
@@ -358,15 +358,14 @@ type importOptions struct {
 	output  string
 }
 
-func newLexiconImportCmd() *cobra.Command {
-	o := &importOptions{}
-	cmd := newCommand("lexicon-import", cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) error { return o.run(cmd, args[0]) })
-	cmd.Flags().StringVar(&o.mapping, "map", "", "category mapping (YAML; default: FILE.map.yaml beside the .dic)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "lexicon file to write (default: standard output)")
-	return cmd
+// flags registers lexicon import's flags.
+func (o *importOptions) flags(f *pflag.FlagSet) {
+	f.StringVar(&o.mapping, "map", "", "category mapping (YAML; default: FILE.map.yaml beside the .dic)")
+	f.StringVarP(&o.output, "output", "o", "", "lexicon file to write (default: standard output)")
 }
 
-func (o *importOptions) run(cmd *cobra.Command, path string) error {
+func (o *importOptions) run(cmd *cobra.Command, args []string) error {
+	path := args[0]
 	mapping := o.mapping
 	if mapping == "" {
 		mapping = lexicon.MapPath(path)

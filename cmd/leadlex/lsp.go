@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/lsp"
@@ -13,17 +14,14 @@ type lspOptions struct {
 	read     readFlags
 }
 
-func newLSPCmd() *cobra.Command {
-	o := &lspOptions{maxBytes: lsp.DefaultMaxBytes}
-	cmd := newCommand("lsp", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error { return o.run(cmd) })
-	f := cmd.Flags()
+// flags registers lsp's flags.
+func (o *lspOptions) flags(f *pflag.FlagSet) {
 	o.analysis.register(f)
 	f.Var(&o.maxBytes, "max-bytes", "largest message or document; larger documents are not checked")
 	o.read.register(f)
-	return cmd
 }
 
-func (o *lspOptions) run(cmd *cobra.Command) error {
+func (o *lspOptions) run(cmd *cobra.Command, _ []string) error {
 	if err := o.analysis.labels.Validate(); err != nil {
 		return usageErr("%v", err)
 	}

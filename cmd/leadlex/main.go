@@ -20,7 +20,9 @@ import (
 	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/internal/exitcode"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/lsp"
 	"github.com/leadlex/leadlex/results"
+	"github.com/leadlex/leadlex/serve"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -170,17 +172,17 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		return usageErr("%v (see '%s --help')", err, c.CommandPath())
 	})
 	root.AddCommand(
-		newScoreCmd(),
-		newCheckCmd(),
-		newExplainCmd(),
+		command("score", nil, &scoreOptions{}),
+		command("check", nil, &checkOptions{maxBytes: defaultCheckBytes}),
+		command("explain", nil, &explainOptions{maxBytes: defaultExplainBytes}),
 		newVersionCmd(),
-		newEvalCmd(),
-		newDeriveCmd(),
+		command("eval", cobra.MinimumNArgs(1), &evalOptions{}),
+		command("derive", cobra.RangeArgs(1, 2), &deriveOptions{}),
 		newLexiconCmd(),
-		newReportCmd(),
+		command("report", cobra.ExactArgs(1), &reportOptions{}),
 		newNormsCmd(),
-		newServeCmd(),
-		newLSPCmd(),
+		command("serve", cobra.NoArgs, &serveOptions{maxBytes: serve.DefaultMaxBytes}),
+		command("lsp", cobra.NoArgs, &lspOptions{maxBytes: lsp.DefaultMaxBytes}),
 	)
 	return root
 }

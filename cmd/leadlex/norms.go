@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/norms"
@@ -26,14 +27,12 @@ type normsOptions struct {
 func newNormsCmd() *cobra.Command {
 	cmd := newCommand("norms", nil, nil)
 	cmd.Long = strings.Replace(cmd.Long, "{{norms}}", fmt.Sprint(norms.Names()), 1)
-	cmd.AddCommand(newNormsBuildCmd())
+	cmd.AddCommand(command("norms-build", cobra.MinimumNArgs(1), &normsOptions{maxBytes: corpus.DefaultMaxBytes}))
 	return cmd
 }
 
-func newNormsBuildCmd() *cobra.Command {
-	o := &normsOptions{maxBytes: corpus.DefaultMaxBytes}
-	cmd := newCommand("norms-build", cobra.MinimumNArgs(1), o.run)
-	f := cmd.Flags()
+// flags registers norms build's flags.
+func (o *normsOptions) flags(f *pflag.FlagSet) {
 	o.analysis.register(f)
 	o.read.register(f)
 	f.StringVarP(&o.output, "output", "o", "norms.yaml", "norms file to write")
@@ -41,7 +40,6 @@ func newNormsBuildCmd() *cobra.Command {
 	f.StringVar(&o.description, "description", "", "what the corpus is (default: the paths given)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
 	f.Var(&o.maxBytes, "max-bytes", "skip files, and records, larger than this")
-	return cmd
 }
 
 func (o *normsOptions) run(cmd *cobra.Command, args []string) error {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/internal/humanize"
 	"github.com/leadlex/leadlex/report"
@@ -15,20 +16,16 @@ type reportOptions struct {
 	report report.Options
 }
 
-func newReportCmd() *cobra.Command {
-	o := &reportOptions{}
-	cmd := newCommand("report", cobra.ExactArgs(1), func(cmd *cobra.Command, args []string) error {
-		return o.run(cmd, args[0])
-	})
-	f := cmd.Flags()
+// flags registers report's flags.
+func (o *reportOptions) flags(f *pflag.FlagSet) {
 	f.StringVarP(&o.output, "output", "o", "report.html", "HTML file to write; - for stdout")
 	f.StringVar(&o.report.By, "by", "", "compare groups: folder, folder:N (its first N levels) or a text column such as label or format")
 	f.IntVar(&o.report.Top, "top", 20, "documents in each of the two most-leaning lists")
 	f.StringVar(&o.report.Title, "title", "", "page heading (default: from the results file's name)")
-	return cmd
 }
 
-func (o *reportOptions) run(cmd *cobra.Command, path string) error {
+func (o *reportOptions) run(cmd *cobra.Command, args []string) error {
+	path := args[0]
 	if o.report.Top < 1 {
 		return usageErr("--top must be 1 or more, got %d", o.report.Top)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/humanize"
@@ -33,10 +34,8 @@ type scoreOptions struct {
 	parquet        results.ParquetOptions
 }
 
-func newScoreCmd() *cobra.Command {
-	o := &scoreOptions{}
-	cmd := newCommand("score", nil, o.run)
-	f := cmd.Flags()
+// flags registers score's flags.
+func (o *scoreOptions) flags(f *pflag.FlagSet) {
 	o.analysis.register(f)
 	f.StringVarP(&o.output, "output", "o", "results.parquet", "results file to write; - for stdout (JSONL or CSV)")
 	f.StringVar(&o.sentences, "sentences", "", "also write one row per sentence to this file; - for stdout")
@@ -49,7 +48,6 @@ func newScoreCmd() *cobra.Command {
 	f.StringVar(&o.parquet.Compression, "compression", "zstd", "Parquet page compression: "+strings.Join(results.Compressions, ", "))
 	f.IntVar(&o.parquet.DataPageVersion, "data-page-version", 1, "Parquet data page version: 1 (every reader) or 2")
 	o.read.registerWithInputs(f)
-	return cmd
 }
 
 // refuseOverwrite refuses -o or --sentences written over what the run

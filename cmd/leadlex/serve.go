@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/serve"
@@ -20,10 +21,8 @@ type serveOptions struct {
 	read        readFlags
 }
 
-func newServeCmd() *cobra.Command {
-	o := &serveOptions{maxBytes: serve.DefaultMaxBytes}
-	cmd := newCommand("serve", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error { return o.run(cmd) })
-	f := cmd.Flags()
+// flags registers serve's flags.
+func (o *serveOptions) flags(f *pflag.FlagSet) {
 	o.analysis.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards; none: no findings)")
 	f.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
@@ -31,10 +30,9 @@ func newServeCmd() *cobra.Command {
 	f.Var(&o.maxBytes, "max-bytes", "largest request body (e.g. 1MB); larger ones get 413")
 	f.IntVar(&o.maxInFlight, "max-concurrent", serve.DefaultMaxInFlight, "API requests analysed at once; more get 503 with Retry-After")
 	o.read.register(f)
-	return cmd
 }
 
-func (o *serveOptions) run(cmd *cobra.Command) error {
+func (o *serveOptions) run(cmd *cobra.Command, _ []string) error {
 	if o.maxInFlight < 1 {
 		return usageErr("--max-concurrent must be 1 or more, got %d", o.maxInFlight)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // helpFiles hold the --help text of every command, one file a command
@@ -26,6 +27,20 @@ func newCommand(name string, args cobra.PositionalArgs, run func(*cobra.Command,
 	}
 	h := parseHelp(string(text))
 	return &cobra.Command{Use: h.use, Short: h.short, Long: h.long, Example: h.example, Args: args, RunE: run}
+}
+
+// subcommand is what a command runs, with the flags that fill it in.
+type subcommand interface {
+	flags(f *pflag.FlagSet)
+	run(cmd *cobra.Command, args []string) error
+}
+
+// command returns the command of help/NAME.txt that registers o's flags
+// and runs o.
+func command(name string, args cobra.PositionalArgs, o subcommand) *cobra.Command {
+	cmd := newCommand(name, args, o.run)
+	o.flags(cmd.Flags())
+	return cmd
 }
 
 // commandHelp is one help file's parts.
