@@ -22,7 +22,7 @@ import (
 const informationURI = "https://github.com/leadlex/leadlex"
 
 type checkOptions struct {
-	analysis       analysisFlags
+	documentFlags
 	config         string
 	format         string
 	output         string
@@ -33,7 +33,6 @@ type checkOptions struct {
 	workers        int
 	followSymlinks bool
 	maxBytes       byteSize
-	read           readFlags
 	quiet          bool
 	root           string
 }
@@ -45,7 +44,7 @@ const defaultCheckBytes = 8 << 20
 
 // flags registers check's flags.
 func (o *checkOptions) flags(f *pflag.FlagSet) {
-	o.analysis.register(f)
+	o.documentFlags.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards)")
 	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(check.Formats, ", "))
 	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
@@ -58,7 +57,7 @@ func (o *checkOptions) flags(f *pflag.FlagSet) {
 	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB; default 8MB: check holds each file and its analysis whole)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
 	f.StringVar(&o.root, "root", "", "github, sarif and codequality paths are relative to this folder (default: $GITHUB_WORKSPACE, else the git repository around the working folder, else the working folder)")
-	o.read.registerWithInputs(f)
+	o.read.inputs.register(f)
 }
 
 func (o *checkOptions) run(cmd *cobra.Command, args []string) error {

@@ -50,20 +50,26 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 		"label rule: balance (balance >= --margin is leadership, <= -margin management), norms (balance above two thirds of the genre's documents is leadership, at or below one third management; needs --norms), or auto: norms when --norms is given, else balance")
 }
 
+// documentFlags are the flags of every command that reads and scores
+// documents: how to read them and how to analyse them. The commands that
+// take PATHs (score, check, explain) add the input flags, read.inputs.
+type documentFlags struct {
+	analysis analysisFlags
+	read     readFlags
+}
+
+// register registers the analysis flags and the reading flags.
+func (d *documentFlags) register(f *pflag.FlagSet) {
+	d.analysis.register(f)
+	d.read.register(f)
+}
+
 // readFlags are the flags that say how files are read: extra extensions,
 // encodings, and which field or column of a record file holds the text.
-// score, check and explain share them.
+// Part of documentFlags.
 type readFlags struct {
 	opt    corpus.Options
 	inputs inputFlags
-}
-
-// registerWithInputs registers the reading flags and the input flags
-// (standard input, --files-from) of the commands that take PATHs: score,
-// check and explain.
-func (r *readFlags) registerWithInputs(f *pflag.FlagSet) {
-	r.register(f)
-	r.inputs.register(f)
 }
 
 func (r *readFlags) register(f *pflag.FlagSet) {

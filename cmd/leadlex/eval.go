@@ -16,19 +16,18 @@ import (
 )
 
 type evalOptions struct {
-	analysis  analysisFlags
+	documentFlags
 	json      bool
 	worst     int
 	failUnder float64
 	split     string
 
 	reliability bool
-	read        readFlags
 }
 
 // flags registers eval's flags.
 func (o *evalOptions) flags(f *pflag.FlagSet) {
-	o.analysis.register(f)
+	o.documentFlags.register(f)
 	// Labelled examples are single statements, not documents with
 	// boilerplate around the role: eval counts all their words by default.
 	o.analysis.sections = "all"
@@ -38,7 +37,6 @@ func (o *evalOptions) flags(f *pflag.FlagSet) {
 	f.Float64Var(&o.failUnder, "fail-under", 0, "exit 1 when macro-F1 is below this value")
 	f.StringVar(&o.split, "split", "", "evaluate only the rows whose split column has this value (dev, heldout, …)")
 	f.BoolVar(&o.reliability, "reliability", false, "read the arguments as a corpus (as score does) and print, per dimension and pole, Cronbach's alpha, KR-20, the base rate and the share of documents with a hit")
-	o.read.register(f)
 }
 
 func (o *evalOptions) run(cmd *cobra.Command, args []string) error {

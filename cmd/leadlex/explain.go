@@ -15,22 +15,21 @@ import (
 )
 
 type explainOptions struct {
-	analysis analysisFlags
+	documentFlags
 	format   string
 	output   string
 	color    string
 	maxBytes byteSize
-	read     readFlags
 }
 
 // flags registers explain's flags.
 func (o *explainOptions) flags(f *pflag.FlagSet) {
-	o.analysis.register(f)
+	o.documentFlags.register(f)
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or html")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 4MB; the view of a document takes some hundred times its size in memory)")
-	o.read.registerWithInputs(f)
+	o.read.inputs.register(f)
 }
 
 // defaultExplainBytes is the default of explain's --max-bytes: explain

@@ -9,16 +9,14 @@ import (
 )
 
 type lspOptions struct {
-	analysis analysisFlags
+	documentFlags
 	maxBytes byteSize
-	read     readFlags
 }
 
 // flags registers lsp's flags.
 func (o *lspOptions) flags(f *pflag.FlagSet) {
-	o.analysis.register(f)
+	o.documentFlags.register(f)
 	f.Var(&o.maxBytes, "max-bytes", "largest message or document; larger documents are not checked")
-	o.read.register(f)
 }
 
 func (o *lspOptions) run(cmd *cobra.Command, _ []string) error {

@@ -15,8 +15,7 @@ import (
 )
 
 type normsOptions struct {
-	analysis    analysisFlags
-	read        readFlags
+	documentFlags
 	output      string
 	name        string
 	description string
@@ -33,8 +32,7 @@ func newNormsCmd() *cobra.Command {
 
 // flags registers norms build's flags.
 func (o *normsOptions) flags(f *pflag.FlagSet) {
-	o.analysis.register(f)
-	o.read.register(f)
+	o.documentFlags.register(f)
 	f.StringVarP(&o.output, "output", "o", "norms.yaml", "norms file to write")
 	f.StringVar(&o.name, "name", "", "name of the norms (the genre), e.g. job-posts")
 	f.StringVar(&o.description, "description", "", "what the corpus is (default: the paths given)")

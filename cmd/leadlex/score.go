@@ -21,7 +21,7 @@ import (
 )
 
 type scoreOptions struct {
-	analysis       analysisFlags
+	documentFlags
 	output         string
 	sentences      string
 	format         string
@@ -30,13 +30,12 @@ type scoreOptions struct {
 	maxBytes       byteSize
 	quiet          bool
 	failOnError    bool
-	read           readFlags // formats and encodings
 	parquet        results.ParquetOptions
 }
 
 // flags registers score's flags.
 func (o *scoreOptions) flags(f *pflag.FlagSet) {
-	o.analysis.register(f)
+	o.documentFlags.register(f)
 	f.StringVarP(&o.output, "output", "o", "results.parquet", "results file to write; - for stdout (JSONL or CSV)")
 	f.StringVar(&o.sentences, "sentences", "", "also write one row per sentence to this file; - for stdout")
 	f.StringVar(&o.format, "format", "", "output format: parquet, jsonl or csv (default: from each file's extension; parquet, or jsonl on stdout)")
@@ -47,7 +46,7 @@ func (o *scoreOptions) flags(f *pflag.FlagSet) {
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
 	f.StringVar(&o.parquet.Compression, "compression", "zstd", "Parquet page compression: "+strings.Join(results.Compressions, ", "))
 	f.IntVar(&o.parquet.DataPageVersion, "data-page-version", 1, "Parquet data page version: 1 (every reader) or 2")
-	o.read.registerWithInputs(f)
+	o.read.inputs.register(f)
 }
 
 // refuseOverwrite refuses -o or --sentences written over what the run

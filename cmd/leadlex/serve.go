@@ -12,24 +12,22 @@ import (
 )
 
 type serveOptions struct {
-	analysis    analysisFlags
+	documentFlags
 	config      string
 	addr        string
 	allowRemote bool
 	maxBytes    byteSize
 	maxInFlight int
-	read        readFlags
 }
 
 // flags registers serve's flags.
 func (o *serveOptions) flags(f *pflag.FlagSet) {
-	o.analysis.register(f)
+	o.documentFlags.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards; none: no findings)")
 	f.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	f.BoolVar(&o.allowRemote, "allow-remote", false, "allow an --addr other machines can reach (no authentication: anyone who connects can use it)")
 	f.Var(&o.maxBytes, "max-bytes", "largest request body (e.g. 1MB); larger ones get 413")
 	f.IntVar(&o.maxInFlight, "max-concurrent", serve.DefaultMaxInFlight, "API requests analysed at once; more get 503 with Retry-After")
-	o.read.register(f)
 }
 
 func (o *serveOptions) run(cmd *cobra.Command, _ []string) error {
