@@ -23,18 +23,16 @@ const informationURI = "https://github.com/leadlex/leadlex"
 
 type checkOptions struct {
 	documentFlags
-	config         string
-	format         string
-	output         string
-	failOn         string
-	baseline       string
-	writeBaseline  bool
-	color          string
-	workers        int
-	followSymlinks bool
-	maxBytes       byteSize
-	quiet          bool
-	root           string
+	config        string
+	format        string
+	output        string
+	failOn        string
+	baseline      string
+	writeBaseline bool
+	color         string
+	workers       int
+	quiet         bool
+	root          string
 }
 
 // defaultCheckBytes is the default of check's --max-bytes: check holds a
@@ -53,8 +51,8 @@ func (o *checkOptions) flags(f *pflag.FlagSet) {
 	f.BoolVar(&o.writeBaseline, "write-baseline", false, "write the current findings to --baseline and exit 0")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents checked at once (default: number of CPUs)")
-	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB; default 8MB: check holds each file and its analysis whole)")
+	o.read.registerFollowSymlinks(f)
+	o.read.registerMaxBytes(f, defaultCheckBytes, "skip files larger than this (e.g. 64MB, 1GB; default 8MB: check holds each file and its analysis whole)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
 	f.StringVar(&o.root, "root", "", "github, sarif and codequality paths are relative to this folder (default: $GITHUB_WORKSPACE, else the git repository around the working folder, else the working folder)")
 	o.read.inputs.register(f)
@@ -166,7 +164,7 @@ func (o *checkOptions) checker(policy *check.Policy) (*check.Checker, error) {
 // refuseOverwrite refuses a report or baseline written over what the check
 // reads: the policy, its lexicons, the baseline, the files checked.
 func (o *checkOptions) refuseOverwrite(policy *check.Policy, roots []string) error {
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return err
 	}
@@ -195,7 +193,7 @@ func (o *checkOptions) checkRoots(cmd *cobra.Command, args []string, policy *che
 // check runs the checker over the documents under roots and gathers the
 // report, with the documents that could not be read.
 func (o *checkOptions) check(cmd *cobra.Command, checker *check.Checker, roots []string) (*check.Report, []check.Document, error) {
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -81,11 +81,23 @@ func (r *readFlags) register(f *pflag.FlagSet) {
 	f.StringVar(&r.opt.IDColumn, "id-column", "", "CSV/TSV header column with the record id, used in doc_id as path#ID (default: the row number)")
 }
 
-// options returns the corpus options of the flags with the given limits,
-// or a usage error when they do not fit together.
-func (r *readFlags) options(followSymlinks bool, maxBytes byteSize) (corpus.Options, error) {
+// registerMaxBytes adds --max-bytes, the size of the largest file (or
+// record) read, with the command's default and usage text.
+func (r *readFlags) registerMaxBytes(f *pflag.FlagSet, def int64, usage string) {
+	r.opt.MaxBytes = def
+	f.Var((*byteSize)(&r.opt.MaxBytes), "max-bytes", usage)
+}
+
+// registerFollowSymlinks adds --follow-symlinks, for the commands that
+// walk folders.
+func (r *readFlags) registerFollowSymlinks(f *pflag.FlagSet) {
+	f.BoolVar(&r.opt.FollowSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
+}
+
+// options returns the corpus options of the flags, or a usage error when
+// they do not fit together.
+func (r *readFlags) options() (corpus.Options, error) {
 	opt := r.opt
-	opt.FollowSymlinks, opt.MaxBytes = followSymlinks, int64(maxBytes)
 	if err := opt.Validate(); err != nil {
 		return opt, usageErr("%v", flagError(err))
 	}

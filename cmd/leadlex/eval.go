@@ -121,7 +121,7 @@ type reliabilityJSON struct {
 
 // runReliability measures the lexicon's internal consistency over a corpus.
 func (o *evalOptions) runReliability(cmd *cobra.Command, args []string, an *pipeline.Analyzer) error {
-	copt, err := o.read.options(false, 0)
+	copt, err := o.read.options()
 	if err != nil {
 		return err
 	}

@@ -16,10 +16,9 @@ import (
 
 type explainOptions struct {
 	documentFlags
-	format   string
-	output   string
-	color    string
-	maxBytes byteSize
+	format string
+	output string
+	color  string
 }
 
 // flags registers explain's flags.
@@ -28,7 +27,7 @@ func (o *explainOptions) flags(f *pflag.FlagSet) {
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or html")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
-	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 4MB; the view of a document takes some hundred times its size in memory)")
+	o.read.registerMaxBytes(f, defaultExplainBytes, "refuse files larger than this (e.g. 4MB; the view of a document takes some hundred times its size in memory)")
 	o.read.inputs.register(f)
 }
 
@@ -45,7 +44,7 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	copt, err := o.read.options(false, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return err
 	}

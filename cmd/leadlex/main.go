@@ -173,8 +173,8 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	})
 	root.AddCommand(
 		command("score", nil, &scoreOptions{}),
-		command("check", nil, &checkOptions{maxBytes: defaultCheckBytes}),
-		command("explain", nil, &explainOptions{maxBytes: defaultExplainBytes}),
+		command("check", nil, &checkOptions{}),
+		command("explain", nil, &explainOptions{}),
 		newVersionCmd(),
 		command("eval", cobra.MinimumNArgs(1), &evalOptions{}),
 		command("derive", cobra.RangeArgs(1, 2), &deriveOptions{}),

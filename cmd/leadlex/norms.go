@@ -20,13 +20,12 @@ type normsOptions struct {
 	name        string
 	description string
 	workers     int
-	maxBytes    byteSize
 }
 
 func newNormsCmd() *cobra.Command {
 	cmd := newCommand("norms", nil, nil)
 	cmd.Long = strings.Replace(cmd.Long, "{{norms}}", fmt.Sprint(norms.Names()), 1)
-	cmd.AddCommand(command("norms-build", cobra.MinimumNArgs(1), &normsOptions{maxBytes: corpus.DefaultMaxBytes}))
+	cmd.AddCommand(command("norms-build", cobra.MinimumNArgs(1), &normsOptions{}))
 	return cmd
 }
 
@@ -37,7 +36,7 @@ func (o *normsOptions) flags(f *pflag.FlagSet) {
 	f.StringVar(&o.name, "name", "", "name of the norms (the genre), e.g. job-posts")
 	f.StringVar(&o.description, "description", "", "what the corpus is (default: the paths given)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files, and records, larger than this")
+	o.read.registerMaxBytes(f, corpus.DefaultMaxBytes, "skip files, and records, larger than this")
 }
 
 func (o *normsOptions) run(cmd *cobra.Command, args []string) error {
@@ -48,7 +47,7 @@ func (o *normsOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	copt, err := o.read.options(false, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return err
 	}

@@ -22,15 +22,13 @@ import (
 
 type scoreOptions struct {
 	documentFlags
-	output         string
-	sentences      string
-	format         string
-	workers        int
-	followSymlinks bool
-	maxBytes       byteSize
-	quiet          bool
-	failOnError    bool
-	parquet        results.ParquetOptions
+	output      string
+	sentences   string
+	format      string
+	workers     int
+	quiet       bool
+	failOnError bool
+	parquet     results.ParquetOptions
 }
 
 // flags registers score's flags.
@@ -40,8 +38,8 @@ func (o *scoreOptions) flags(f *pflag.FlagSet) {
 	f.StringVar(&o.sentences, "sentences", "", "also write one row per sentence to this file; - for stdout")
 	f.StringVar(&o.format, "format", "", "output format: parquet, jsonl or csv (default: from each file's extension; parquet, or jsonl on stdout)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
-	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB; default 256MB for text and Markdown, which are streamed, and 16MB for a document held whole: a record, HTML, .docx text)")
+	o.read.registerFollowSymlinks(f)
+	o.read.registerMaxBytes(f, 0, "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB; default 256MB for text and Markdown, which are streamed, and 16MB for a document held whole: a record, HTML, .docx text)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
 	f.StringVar(&o.parquet.Compression, "compression", "zstd", "Parquet page compression: "+strings.Join(results.Compressions, ", "))
@@ -52,7 +50,7 @@ func (o *scoreOptions) flags(f *pflag.FlagSet) {
 // refuseOverwrite refuses -o or --sentences written over what the run
 // reads: the documents and the lexicons.
 func (o *scoreOptions) refuseOverwrite(args []string) error {
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return nil // reported where the options are used
 	}
@@ -157,7 +155,7 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 // (globs expanded, - for standard input, --files-from) and the options
 // to read them with.
 func (o *scoreOptions) inputs(cmd *cobra.Command, args []string) ([]string, corpus.Options, error) {
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return nil, copt, err
 	}
