@@ -156,7 +156,6 @@ func signalExitCode(sig os.Signal) int {
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root := newCommand("leadlex", nil, nil)
 	root.SilenceUsage, root.SilenceErrors = true, true
-
 	// --version prints what the version command prints.
 	root.Version = toolVersion()
 	root.SetVersionTemplate(`{{leadlexVersion}}`)

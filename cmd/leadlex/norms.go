@@ -24,6 +24,7 @@ type normsOptions struct {
 
 func newNormsCmd() *cobra.Command {
 	cmd := newCommand("norms", nil, nil)
+	// The help file says {{norms}} where the built-in norms are listed.
 	cmd.Long = strings.Replace(cmd.Long, "{{norms}}", fmt.Sprint(norms.Names()), 1)
 	cmd.AddCommand(command("norms-build", cobra.MinimumNArgs(1), &normsOptions{}))
 	return cmd
