@@ -28,17 +28,9 @@ type codeQualityLines struct {
 	End   int `json:"end"`
 }
 
-// codeQualitySeverity maps a severity to Code Quality's scale (info,
-// minor, major, critical, blocker).
-func codeQualitySeverity(s Severity) string {
-	switch s {
-	case Error:
-		return "major"
-	case Warning:
-		return "minor"
-	}
-	return "info"
-}
+// codeQualitySeverities maps the severities to Code Quality's scale
+// (info, minor, major, critical, blocker).
+var codeQualitySeverities = severityScale{info: "info", warning: "minor", error: "major"}
 
 // WriteCodeQuality writes the report as a GitLab Code Quality JSON array.
 // The fingerprint is the finding's (unique per rule, file, matched text and
@@ -52,7 +44,7 @@ func WriteCodeQuality(w io.Writer, r *Report) error {
 			CheckName:   f.Rule,
 			Description: f.where(f.Summary()),
 			Categories:  []string{"Style"},
-			Severity:    codeQualitySeverity(f.Severity),
+			Severity:    codeQualitySeverities.of(f.Severity),
 			Fingerprint: f.Fingerprint,
 			Location: codeQualityLocation{
 				Path:  f.File,

@@ -7,6 +7,9 @@ import (
 	"strings"
 )
 
+// githubCommands are the workflow commands of the severities.
+var githubCommands = severityScale{info: "notice", warning: "warning", error: "error"}
+
 // WriteGitHub writes GitHub Actions workflow commands, one per finding,
 // which GitHub shows as annotations on the pull request's changed lines:
 //
@@ -18,13 +21,7 @@ func WriteGitHub(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		cmd := "notice"
-		switch f.Severity {
-		case Error:
-			cmd = "error"
-		case Warning:
-			cmd = "warning"
-		}
+		cmd := githubCommands.of(f.Severity)
 		props := []string{
 			"file=" + escapeProperty(f.File),
 			fmt.Sprintf("line=%d", f.Line),

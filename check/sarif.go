@@ -114,16 +114,8 @@ type sarifRegion struct {
 	EndColumn   int `json:"endColumn,omitempty"`
 }
 
-// sarifLevel maps a severity to SARIF's result level.
-func sarifLevel(s Severity) string {
-	switch s {
-	case Error:
-		return "error"
-	case Warning:
-		return "warning"
-	}
-	return "note"
-}
+// sarifLevels maps the severities to SARIF's result levels.
+var sarifLevels = severityScale{info: "note", warning: "warning", error: "error"}
 
 // WriteSARIF writes the report as a SARIF 2.1.0 log with one run. Columns
 // are counted in Unicode code points (columnKind unicodeCodePoints);
@@ -158,7 +150,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		run.Results = append(run.Results, sarifResult{
 			RuleID:    f.Rule,
 			RuleIndex: ri,
-			Level:     sarifLevel(f.Severity),
+			Level:     sarifLevels.of(f.Severity),
 			Message:   sarifMessage{Text: f.where(f.Summary())},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: artifact,
@@ -191,7 +183,7 @@ func sarifRuleFor(ri RuleInfo) sarifRule {
 		}
 	}
 	if ri.Severity != Off {
-		rule.DefaultConfiguration = &sarifConfig{Level: sarifLevel(ri.Severity)}
+		rule.DefaultConfiguration = &sarifConfig{Level: sarifLevels.of(ri.Severity)}
 	}
 	return rule
 }

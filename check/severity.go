@@ -56,6 +56,22 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// severityScale names the severities in an output format's own words
+// (SARIF levels, Code Quality severities, GitHub workflow commands,
+// terminal colours); any severity below Warning takes info's word.
+type severityScale struct{ info, warning, error string }
+
+// of returns the word for s.
+func (sc severityScale) of(s Severity) string {
+	switch s {
+	case Error:
+		return sc.error
+	case Warning:
+		return sc.warning
+	}
+	return sc.info
+}
+
 // ParseFailOn reads the level at which a check fails (the CLI's
 // --fail-on): a severity, or "none" for a check that never fails (returned
 // as a level above Error). Its error starts with the value, quoted.

@@ -35,7 +35,7 @@ func WriteText(w io.Writer, r *Report, color bool) error {
 		rule := "[" + printable.Line(f.Rule) + "]"
 		if color {
 			place = ansiBold + place + ansiReset
-			sev = severityColor(f.Severity) + sev + ansiReset
+			sev = severityColors.of(f.Severity) + sev + ansiReset
 			rule = ansiDim + rule + ansiReset
 		}
 		fmt.Fprintf(bw, "%s %s %s %s\n", place, sev, printable.Line(f.where(f.Summary())), rule)
@@ -43,15 +43,8 @@ func WriteText(w io.Writer, r *Report, color bool) error {
 	return bw.Flush()
 }
 
-func severityColor(s Severity) string {
-	switch s {
-	case Error:
-		return ansiRed + ansiBold
-	case Warning:
-		return ansiYellow
-	}
-	return ansiBlue
-}
+// severityColors colours the severities: error red, warning yellow, info blue.
+var severityColors = severityScale{info: ansiBlue, warning: ansiYellow, error: ansiRed + ansiBold}
 
 // SummaryLine reads "3 files checked: 2 errors, 1 warning, 0 infos".
 func (r *Report) SummaryLine() string {

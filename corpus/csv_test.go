@@ -73,38 +73,34 @@ func TestTSVAndEncodings(t *testing.T) {
 	})
 }
 
+// TestCSVLimits checks, for CSV and TSV, that a long record is skipped
+// and a record that never ends (an open quote in CSV, a line without a
+// break in TSV) is stopped by the guard, not read into memory.
 func TestCSVLimits(t *testing.T) {
-	data := "text\n\"" + strings.Repeat("long ", 50) + "\"\nshort\n"
-	checkRows(t, walkFile(t, "l.csv", data, Options{MaxBytes: 100}), []docRow{
-		{ID: "l.csv#1", Status: "skipped", Reason: "record is 253 bytes, over the --max-bytes limit of 100 bytes"},
-		{ID: "l.csv#2", Status: "ok", Text: "short"},
-	})
-	// A quoted field that never ends is stopped by the guard, not read into memory.
-	s := &source{cfg: mustResolve(t, Options{MaxBytes: 10}), id: "g.csv", format: "csv"}
-	body := "text\nfine\n\"" + strings.Repeat("x", 3<<20)
-	var got []Doc
-	s.csvRecords(strings.NewReader(body), ',', utf8Only, func(d Doc) bool { got = append(got, d); return true })
-	if len(got) != 2 || got[0].Text != "fine" || got[1].Status != Skipped ||
-		got[1].Reason != "record runs over the --max-bytes limit of 10 bytes; the rest of the file was not read" {
-		t.Errorf("guard: %+v", got)
-	}
-}
-
-// TestTSVLimits checks that a long TSV line is skipped and a line that
-// never ends is stopped by the guard, as for CSV.
-func TestTSVLimits(t *testing.T) {
-	data := "text\n" + strings.Repeat("long ", 50) + "\nshort\n"
-	checkRows(t, walkFile(t, "l.tsv", data, Options{MaxBytes: 100}), []docRow{
-		{ID: "l.tsv#1", Status: "skipped", Reason: "record is 251 bytes, over the --max-bytes limit of 100 bytes"},
-		{ID: "l.tsv#2", Status: "ok", Text: "short"},
-	})
-	s := &source{cfg: mustResolve(t, Options{MaxBytes: 10}), id: "g.tsv", format: "tsv"}
-	body := "text\nfine\n" + strings.Repeat("x", 3<<20)
-	var got []Doc
-	s.csvRecords(strings.NewReader(body), '\t', utf8Only, func(d Doc) bool { got = append(got, d); return true })
-	if len(got) != 2 || got[0].Text != "fine" || got[1].Status != Skipped ||
-		got[1].Reason != "record runs over the --max-bytes limit of 10 bytes; the rest of the file was not read" {
-		t.Errorf("guard: %+v", got)
+	for _, tc := range []struct {
+		format   string
+		sep      rune
+		long     string // a record of 250 bytes and its line break
+		longSize int
+		endless  string
+	}{
+		{"csv", ',', "\"" + strings.Repeat("long ", 50) + "\"\n", 253, "\"" + strings.Repeat("x", 3<<20)},
+		{"tsv", '\t', strings.Repeat("long ", 50) + "\n", 251, strings.Repeat("x", 3<<20)},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			name := "l." + tc.format
+			checkRows(t, walkFile(t, name, "text\n"+tc.long+"short\n", Options{MaxBytes: 100}), []docRow{
+				{ID: name + "#1", Status: "skipped", Reason: fmt.Sprintf("record is %d bytes, over the --max-bytes limit of 100 bytes", tc.longSize)},
+				{ID: name + "#2", Status: "ok", Text: "short"},
+			})
+			s := &source{cfg: mustResolve(t, Options{MaxBytes: 10}), id: "g." + tc.format, format: tc.format}
+			var got []Doc
+			s.csvRecords(strings.NewReader("text\nfine\n"+tc.endless), tc.sep, utf8Only, func(d Doc) bool { got = append(got, d); return true })
+			if len(got) != 2 || got[0].Text != "fine" || got[1].Status != Skipped ||
+				got[1].Reason != "record runs over the --max-bytes limit of 10 bytes; the rest of the file was not read" {
+				t.Errorf("guard: %+v", got)
+			}
+		})
 	}
 }
 

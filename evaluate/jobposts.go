@@ -1,7 +1,6 @@
 package evaluate
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"fmt"
@@ -55,35 +54,32 @@ func ReadJobPosts(path string) ([]JobPost, error) {
 // ParseJobPosts reads job posts in the TSV layout of ReadJobPosts and
 // splits them into halves (SplitJobPosts).
 func ParseJobPosts(r io.Reader) ([]JobPost, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
 	col := map[string]int{}
 	var out []JobPost
-	line := 0
-	for sc.Scan() {
-		line++
-		fields := strings.Split(sc.Text(), "\t")
+	line, err := readLines(r, 16<<20, func(line int, text string) error {
+		fields := strings.Split(text, "\t")
 		if line == 1 {
 			for i, f := range fields {
 				col[strings.TrimSpace(f)] = i
 			}
 			for _, want := range []string{"group", "title", "text", "source"} {
 				if _, ok := col[want]; !ok {
-					return nil, fmt.Errorf("line 1: header has no %q column", want)
+					return fmt.Errorf("header has no %q column", want)
 				}
 			}
-			continue
+			return nil
 		}
 		if len(fields) < len(col) {
-			return nil, fmt.Errorf("line %d: %d fields, want %d", line, len(fields), len(col))
+			return fmt.Errorf("%d fields, want %d", len(fields), len(col))
 		}
 		out = append(out, JobPost{
 			Group: fields[col["group"]], Title: fields[col["title"]],
 			Text: fields[col["text"]], Source: fields[col["source"]], Line: line,
 		})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", line+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("line %d: %w", line, err)
 	}
 	SplitJobPosts(out)
 	return out, nil

@@ -3,6 +3,7 @@ package evaluate
 import (
 	"context"
 	"math"
+	"os"
 	"strings"
 	"testing"
 
@@ -68,13 +69,17 @@ func TestJobsDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Only the dev half is logged: the held-out half is measured once,
-	// with go run ./tools/jobsdev -heldout.
+	// with go run ./tools/jobsdev -heldout. LEADLEX_SKIP_HELDOUT=1 (set
+	// while tuning) leaves out the floor on all rows, which includes it.
 	stats := MeasureJobPosts(scored, HalfDev, HalfAll)
 	for _, s := range stats[:3] {
 		t.Logf("dev %s: %d posts, AUC balance %.3f, labels %v", s.Subset, s.Posts, s.BalanceAUC, s.Labels)
 	}
-	if dev := stats[0]; dev.BalanceAUC < jobsDevMinAUC {
-		t.Errorf("AUC of balance on the dev half = %.3f, want >= %.2f", dev.BalanceAUC, jobsDevMinAUC)
+	if dev := stats[0]; dev.BalanceAUC < jobsDevMinDevAUC {
+		t.Errorf("AUC of balance on the dev half = %.3f, want >= %.2f", dev.BalanceAUC, jobsDevMinDevAUC)
+	}
+	if os.Getenv("LEADLEX_SKIP_HELDOUT") != "" {
+		return
 	}
 	if all := stats[3]; all.BalanceAUC < jobsDevMinAUC {
 		t.Errorf("AUC of balance on all rows = %.3f, want >= %.2f", all.BalanceAUC, jobsDevMinAUC)
@@ -82,8 +87,12 @@ func TestJobsDev(t *testing.T) {
 }
 
 // jobsDevMinAUC is the floor of the executive-vs-operational AUC of
-// balance on the dev half and on all jobs-dev rows.
-const jobsDevMinAUC = 0.70
+// balance on all jobs-dev rows; jobsDevMinDevAUC on the dev half, the
+// figure lexicon 1.3.0 reached there (0.781) less 0.01.
+const (
+	jobsDevMinAUC    = 0.70
+	jobsDevMinDevAUC = 0.77
+)
 
 // boilerplateParagraph is a typical closing paragraph of a job post:
 // benefits, equal opportunity and how to apply, written for this test. Its

@@ -5,8 +5,8 @@
 package evaluate
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -52,58 +52,73 @@ func ReadTSV(path string) ([]Example, error) {
 // ParseTSV reads labelled rows from r as ReadTSV does; name is used in errors.
 // A "split" column, when the header has one, fills Example.Split.
 func ParseTSV(name string, r io.Reader) ([]Example, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), maxLine)
-	labelCol, textCol, splitCol, cols := -1, -1, -1, 0
+	var cols tsvColumns
 	var out []Example
-	line := 0
-	for sc.Scan() {
-		line++
-		row := strings.TrimSuffix(sc.Text(), "\r")
+	line, err := readLines(r, maxLine, func(line int, row string) error {
 		if line == 1 {
-			row = strings.TrimPrefix(row, "\uFEFF")
-			head := strings.Split(row, "\t")
-			cols = len(head)
-			for i, h := range head {
-				switch strings.ToLower(strings.TrimSpace(h)) {
-				case "label":
-					labelCol = i
-				case "text":
-					textCol = i
-				case "split":
-					splitCol = i
-				}
-			}
-			if labelCol < 0 || textCol < 0 {
-				return nil, fmt.Errorf("%s:1: header %q: expected tab-separated columns named label and text", name, row)
-			}
-			continue
+			var err error
+			cols, err = readTSVHeader(row)
+			return err
 		}
 		if strings.TrimSpace(row) == "" {
-			continue
+			return nil
 		}
-		f := strings.Split(row, "\t")
-		if len(f) != cols {
-			return nil, fmt.Errorf("%s:%d: %d fields, expected %d as in the header (a tab inside a text?)", name, line, len(f), cols)
+		ex, err := cols.example(row)
+		if err != nil {
+			return err
 		}
-		label := strings.ToLower(strings.TrimSpace(f[labelCol]))
-		text := strings.TrimSpace(f[textCol])
-		if label == "" {
-			return nil, fmt.Errorf("%s:%d: empty label", name, line)
-		}
-		ex := Example{Label: label, Text: text, Source: name, Line: line}
-		if splitCol >= 0 {
-			ex.Split = strings.ToLower(strings.TrimSpace(f[splitCol]))
-		}
+		ex.Source, ex.Line = name, line
 		out = append(out, ex)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 	}
 	if line == 0 {
 		return nil, fmt.Errorf("%s: file is empty; expected a header with label and text columns", name)
 	}
 	return out, nil
+}
+
+// tsvColumns are where a labelled TSV file's header puts its columns; -1
+// for a column it does not have.
+type tsvColumns struct{ label, text, split, count int }
+
+// readTSVHeader finds the label, text and split columns of a header line.
+func readTSVHeader(row string) (tsvColumns, error) {
+	row = strings.TrimPrefix(row, "\uFEFF")
+	head := strings.Split(row, "\t")
+	c := tsvColumns{label: -1, text: -1, split: -1, count: len(head)}
+	for i, h := range head {
+		switch strings.ToLower(strings.TrimSpace(h)) {
+		case "label":
+			c.label = i
+		case "text":
+			c.text = i
+		case "split":
+			c.split = i
+		}
+	}
+	if c.label < 0 || c.text < 0 {
+		return c, fmt.Errorf("header %q: expected tab-separated columns named label and text", row)
+	}
+	return c, nil
+}
+
+// example reads one row of the file.
+func (c tsvColumns) example(row string) (Example, error) {
+	f := strings.Split(row, "\t")
+	if len(f) != c.count {
+		return Example{}, fmt.Errorf("%d fields, expected %d as in the header (a tab inside a text?)", len(f), c.count)
+	}
+	ex := Example{Label: strings.ToLower(strings.TrimSpace(f[c.label])), Text: strings.TrimSpace(f[c.text])}
+	if ex.Label == "" {
+		return ex, errors.New("empty label")
+	}
+	if c.split >= 0 {
+		ex.Split = strings.ToLower(strings.TrimSpace(f[c.split]))
+	}
+	return ex, nil
 }
 
 // FilterSplit keeps the examples of one split (case-insensitive). It fails

@@ -75,7 +75,7 @@ func TestDefaultLexicon(t *testing.T) {
 // the development half of a set, never its held-out half. In jobs-dev.tsv
 // (dev half) the leadership texts are the role text of executive postings
 // and the management texts that of operational ones.
-var derivedCorpora = []string{"sentences-dev.tsv, split dev", "jobs-dev.tsv (dev half)"}
+var derivedCorpora = []string{"sentences-dev.tsv, split dev", "sentences-dev.tsv, split dev + sentences-gathered.tsv", "jobs-dev.tsv (dev half)"}
 
 // derivedStat is the statistic `leadlex derive` writes for an entry.
 var derivedStat = regexp.MustCompile(`^weighted log-odds z = (\d+\.\d\d)(?: \(for '[^']+'\))?; (\d+) in (leadership|management) texts, (\d+) in (leadership|management) texts$`)

@@ -187,7 +187,8 @@ func (m *matcher) matchStem(lower string) string {
 				break
 			}
 		}
-		if ascii && !m.stemHeads[lower[:1]] && !m.stemHeads[lower[:min(2, len(lower))]] && !m.stemHeads[lower[:min(3, len(lower))]] {
+		w := strings.TrimLeft(lower, "'") // the stemmer drops a leading apostrophe ('care → care)
+		if ascii && (w == "" || !m.stemHeads[w[:1]] && !m.stemHeads[w[:min(2, len(w))]] && !m.stemHeads[w[:min(3, len(w))]]) {
 			return lower
 		}
 	}

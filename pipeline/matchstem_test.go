@@ -47,6 +47,7 @@ func TestMatchStem(t *testing.T) {
 				for _, end := range endings {
 					words[stem+end] = true
 					words[stem+stem[len(stem)-1:]+end] = true // doubled consonant: plan -> planning
+					words["'"+stem+end] = true                // a word in single quotes: the stemmer drops the apostrophe
 				}
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/corpus"
@@ -21,20 +22,17 @@ import (
 const informationURI = "https://github.com/leadlex/leadlex"
 
 type checkOptions struct {
-	analysis       analysisFlags
-	config         string
-	format         string
-	output         string
-	failOn         string
-	baseline       string
-	writeBaseline  bool
-	color          string
-	workers        int
-	followSymlinks bool
-	maxBytes       byteSize
-	read           readFlags
-	quiet          bool
-	root           string
+	documentFlags
+	config        string
+	format        string
+	output        string
+	failOn        string
+	baseline      string
+	writeBaseline bool
+	color         string
+	workers       int
+	quiet         bool
+	root          string
 }
 
 // defaultCheckBytes is the default of check's --max-bytes: check holds a
@@ -42,36 +40,9 @@ type checkOptions struct {
 // times its size, so 8 MB keeps a run's peak under 256 MB.
 const defaultCheckBytes = 8 << 20
 
-func newCheckCmd() *cobra.Command {
-	o := &checkOptions{maxBytes: defaultCheckBytes}
-	cmd := &cobra.Command{
-		Use:   "check [PATH...]",
-		Short: "Check documents against a wording policy (.leadlex.yaml) for CI",
-		Long: `Check scores every document under the given folders or files and applies the
-rules of a policy file: thresholds on the document's scores, dimensions the
-text must touch, and flagged terms with suggested replacements. Each finding
-names the file, line and column, the rule and its severity.
-
-The policy is --config FILE, or else .leadlex.yaml (or .leadlex.yml) found in
-the working folder or a folder above it, or else above the first PATH. With no
-PATH, the policy's paths (or its folder) are checked.
-
-Exit status: 0 when nothing at or above --fail-on was found, 1 when something
-was, 2 for usage errors, a broken policy, a path or file that cannot be read,
-or output that cannot be written; 130 when interrupted.`,
-		Example: `  leadlex check                                   # the policy's paths, text output
-  leadlex check jobs/ --format github             # annotations in a GitHub Actions run
-  leadlex check jobs/ --format sarif -o leadlex.sarif
-  leadlex check jobs/ --baseline .leadlex-baseline.json --write-baseline   # record today's findings
-  leadlex check jobs/ --baseline .leadlex-baseline.json                    # fail only on new ones
-  leadlex check jobs/ --format codequality -o gl-code-quality-report.json # GitLab merge requests
-  leadlex check 'jobs/**/*.md'                    # a quoted glob, expanded by leadlex
-  git diff --name-only -z | leadlex check --files-from -
-  cat draft.md | leadlex check - --stdin-name jobs/draft.md`,
-		RunE: o.run,
-	}
-	f := cmd.Flags()
-	o.analysis.register(f)
+// flags registers check's flags.
+func (o *checkOptions) flags(f *pflag.FlagSet) {
+	o.documentFlags.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards)")
 	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(check.Formats, ", "))
 	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
@@ -80,12 +51,11 @@ or output that cannot be written; 130 when interrupted.`,
 	f.BoolVar(&o.writeBaseline, "write-baseline", false, "write the current findings to --baseline and exit 0")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents checked at once (default: number of CPUs)")
-	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files larger than this (e.g. 64MB, 1GB; default 8MB: check holds each file and its analysis whole)")
+	o.read.registerFollowSymlinks(f)
+	o.read.registerMaxBytes(f, defaultCheckBytes, "skip files larger than this (e.g. 64MB, 1GB; default 8MB: check holds each file and its analysis whole)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no summary line on standard error")
 	f.StringVar(&o.root, "root", "", "github, sarif and codequality paths are relative to this folder (default: $GITHUB_WORKSPACE, else the git repository around the working folder, else the working folder)")
-	o.read.registerWithInputs(f)
-	return cmd
+	o.read.inputs.register(f)
 }
 
 func (o *checkOptions) run(cmd *cobra.Command, args []string) error {
@@ -194,7 +164,7 @@ func (o *checkOptions) checker(policy *check.Policy) (*check.Checker, error) {
 // refuseOverwrite refuses a report or baseline written over what the check
 // reads: the policy, its lexicons, the baseline, the files checked.
 func (o *checkOptions) refuseOverwrite(policy *check.Policy, roots []string) error {
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return err
 	}
@@ -223,7 +193,7 @@ func (o *checkOptions) checkRoots(cmd *cobra.Command, args []string, policy *che
 // check runs the checker over the documents under roots and gathers the
 // report, with the documents that could not be read.
 func (o *checkOptions) check(cmd *cobra.Command, checker *check.Checker, roots []string) (*check.Report, []check.Document, error) {
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -50,20 +50,26 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 		"label rule: balance (balance >= --margin is leadership, <= -margin management), norms (balance above two thirds of the genre's documents is leadership, at or below one third management; needs --norms), or auto: norms when --norms is given, else balance")
 }
 
+// documentFlags are the flags of every command that reads and scores
+// documents: how to read them and how to analyse them. The commands that
+// take PATHs (score, check, explain) add the input flags, read.inputs.
+type documentFlags struct {
+	analysis analysisFlags
+	read     readFlags
+}
+
+// register registers the analysis flags and the reading flags.
+func (d *documentFlags) register(f *pflag.FlagSet) {
+	d.analysis.register(f)
+	d.read.register(f)
+}
+
 // readFlags are the flags that say how files are read: extra extensions,
 // encodings, and which field or column of a record file holds the text.
-// score, check and explain share them.
+// Part of documentFlags.
 type readFlags struct {
 	opt    corpus.Options
 	inputs inputFlags
-}
-
-// registerWithInputs registers the reading flags and the input flags
-// (standard input, --files-from) of the commands that take PATHs: score,
-// check and explain.
-func (r *readFlags) registerWithInputs(f *pflag.FlagSet) {
-	r.register(f)
-	r.inputs.register(f)
 }
 
 func (r *readFlags) register(f *pflag.FlagSet) {
@@ -75,11 +81,23 @@ func (r *readFlags) register(f *pflag.FlagSet) {
 	f.StringVar(&r.opt.IDColumn, "id-column", "", "CSV/TSV header column with the record id, used in doc_id as path#ID (default: the row number)")
 }
 
-// options returns the corpus options of the flags with the given limits,
-// or a usage error when they do not fit together.
-func (r *readFlags) options(followSymlinks bool, maxBytes byteSize) (corpus.Options, error) {
+// registerMaxBytes adds --max-bytes, the size of the largest file (or
+// record) read, with the command's default and usage text.
+func (r *readFlags) registerMaxBytes(f *pflag.FlagSet, def int64, usage string) {
+	r.opt.MaxBytes = def
+	f.Var((*byteSize)(&r.opt.MaxBytes), "max-bytes", usage)
+}
+
+// registerFollowSymlinks adds --follow-symlinks, for the commands that
+// walk folders.
+func (r *readFlags) registerFollowSymlinks(f *pflag.FlagSet) {
+	f.BoolVar(&r.opt.FollowSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
+}
+
+// options returns the corpus options of the flags, or a usage error when
+// they do not fit together.
+func (r *readFlags) options() (corpus.Options, error) {
 	opt := r.opt
-	opt.FollowSymlinks, opt.MaxBytes = followSymlinks, int64(maxBytes)
 	if err := opt.Validate(); err != nil {
 		return opt, usageErr("%v", flagError(err))
 	}

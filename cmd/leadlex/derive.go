@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/evaluate"
 	"github.com/leadlex/leadlex/lexicon"
@@ -28,34 +29,8 @@ type deriveOptions struct {
 	split     string
 }
 
-func newDeriveCmd() *cobra.Command {
-	o := &deriveOptions{}
-	cmd := &cobra.Command{
-		Use:   "derive (LEADERSHIP_DIR MANAGEMENT_DIR | LABELED.tsv) [-o lexicon.yaml]",
-		Short: "Propose lexicon entries from texts known to be leadership or management",
-		Long: `Derive compares two labelled sets of texts and ranks the words (stems, as
-scoring sees them) by how typical they are of each set, with the weighted
-log-odds ratio and an informative Dirichlet prior (Monroe, Colaresi and Quinn
-2008, "Fightin' Words"). The prior gives each term a share of --prior
-pseudo-counts in proportion to its count in both sets together, so rare
-words do not top the list by chance; z is the log-odds ratio over its
-standard error (|z| > 1.96 is the usual 5% level).
-
-The input is either two folders (the first holds leadership texts, the
-second management texts; read as 'leadlex score' reads folders) or one
-tab-separated file with label (leadership or management) and text columns.
-
-It prints the top terms of each pole with their z-scores and counts, and
-marks those the active lexicon (--lexicon) already has. With -o it writes a
-lexicon file ready to edit: one dimension, one entry per proposed term, each
-with the text it was first seen in as source and the words around it as
-phrase. Role words (leader, manager, lead, manage, …) are never proposed.`,
-		Example: `  leadlex derive testdata/derive/leadership testdata/derive/management
-  leadlex derive labeled.tsv --ngram 2 --top 30 -o proposed.yaml`,
-		Args: cobra.RangeArgs(1, 2),
-		RunE: o.run,
-	}
-	f := cmd.Flags()
+// flags registers derive's flags.
+func (o *deriveOptions) flags(f *pflag.FlagSet) {
 	f.StringArrayVar(&o.lexicons, "lexicon", nil, "lexicon whose entries are marked in the listing (repeatable; default: the built-in one)")
 	f.IntVar(&o.top, "top", 20, "terms listed (and written with -o) per pole")
 	f.IntVar(&o.ngram, "ngram", 1, "longest phrase counted, in words (1 to 4); phrases never start or end with a function word")
@@ -67,7 +42,6 @@ phrase. Role words (leader, manager, lead, manage, …) are never proposed.`,
 	f.StringVar(&o.name, "name", "derived", "name of the written lexicon")
 	f.StringVar(&o.dimension, "dimension", "derived", "dimension of the written entries")
 	f.StringVar(&o.split, "split", "", "with a TSV: use only the rows whose split column has this value (dev, …); never derive from a held-out split")
-	return cmd
 }
 
 func (o *deriveOptions) run(cmd *cobra.Command, args []string) error {

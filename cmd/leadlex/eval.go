@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/evaluate"
@@ -15,56 +16,18 @@ import (
 )
 
 type evalOptions struct {
-	analysis  analysisFlags
+	documentFlags
 	json      bool
 	worst     int
 	failUnder float64
 	split     string
 
 	reliability bool
-	read        readFlags
 }
 
-func newEvalCmd() *cobra.Command {
-	o := &evalOptions{}
-	cmd := &cobra.Command{
-		Use:   "eval LABELED.tsv... | eval --reliability CORPUS...",
-		Short: "Measure how well the lexicon labels texts whose label is known",
-		Long: `Eval scores every text of a labelled set as a document and compares the
-label leadlex gives with the known one. The set is a tab-separated file with
-a header naming a label column (leadership or management) and a text column;
-with --split it keeps the rows whose split column has the given value, so
-one file can hold a development and a held-out half.
-
-It prints accuracy, macro-F1 (the mean F1 of the two classes), precision and
-recall per class, coverage (the share of texts with at least one hit that
-is not negated), the confusion matrix and the texts misclassified worst.
-
-A text labelled balanced or none counts as a wrong prediction: the gold set
-has only two classes, so such a text lowers accuracy and its class's recall,
-and no class's precision.
-
-With --reliability the arguments are a corpus, read as 'leadlex score' reads
-it (folders, files, one document per record of a .jsonl, .csv or .tsv), and
-eval measures the lexicon itself rather than labels: for each dimension and
-pole, with the pole's entries as the items of a scale (as LIWC's Dictionary
-Workbench does), Cronbach's alpha over the entries' hits per 1,000 words in
-each document, KR-20 over whether each entry occurs, the base rate (mean
-hits per 1,000 words) and the share of documents with a hit. Low alpha is
-usual for word lists on short texts: see docs/VALIDITY.md.
-
-Exit status: 0, or 1 with --fail-under when macro-F1 is below the given
-value; 2 for usage errors and unreadable files.`,
-		Example: `  leadlex eval testdata/labeled/tune.tsv
-  leadlex eval labeled.tsv --lexicon default --lexicon mine.yaml --json
-  leadlex eval labeled.tsv --fail-under 0.8
-  leadlex eval ../shared/data/sentences-dev.tsv --split dev
-  leadlex eval --reliability ../shared/data/jobs-dev.tsv --json`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: o.run,
-	}
-	f := cmd.Flags()
-	o.analysis.register(f)
+// flags registers eval's flags.
+func (o *evalOptions) flags(f *pflag.FlagSet) {
+	o.documentFlags.register(f)
 	// Labelled examples are single statements, not documents with
 	// boilerplate around the role: eval counts all their words by default.
 	o.analysis.sections = "all"
@@ -74,8 +37,6 @@ value; 2 for usage errors and unreadable files.`,
 	f.Float64Var(&o.failUnder, "fail-under", 0, "exit 1 when macro-F1 is below this value")
 	f.StringVar(&o.split, "split", "", "evaluate only the rows whose split column has this value (dev, heldout, …)")
 	f.BoolVar(&o.reliability, "reliability", false, "read the arguments as a corpus (as score does) and print, per dimension and pole, Cronbach's alpha, KR-20, the base rate and the share of documents with a hit")
-	o.read.register(f)
-	return cmd
 }
 
 func (o *evalOptions) run(cmd *cobra.Command, args []string) error {
@@ -160,7 +121,7 @@ type reliabilityJSON struct {
 
 // runReliability measures the lexicon's internal consistency over a corpus.
 func (o *evalOptions) runReliability(cmd *cobra.Command, args []string, an *pipeline.Analyzer) error {
-	copt, err := o.read.options(false, 0)
+	copt, err := o.read.options()
 	if err != nil {
 		return err
 	}

@@ -145,17 +145,19 @@ func sharedData() string {
 
 // publishedFigures are the default lexicon's figures as docs/VALIDITY.md
 // and the README publish them, at the default thresholds. Held-out sets
-// were scored once, after tuning; the floors below keep them.
+// are scored once per tuning round, after it; the floors below keep them
+// (the held-out rows are 1.2.0's until 1.3.0's measurement is recorded).
 var publishedFigures = []struct {
 	file, split                 string
 	texts                       int
 	accuracy, macroF1, coverage float64
 }{
-	{"../../testdata/labeled/tune.tsv", "", 100, 0.990, 0.995, 0.990},
-	{"../../testdata/labeled/dev.tsv", "", 40, 0.825, 0.934, 0.875},
+	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000},
+	{"../../testdata/labeled/dev.tsv", "", 40, 0.850, 0.944, 0.900},
 	{"../../testdata/labeled/heldout.tsv", "", 100, 0.950, 0.964, 0.970},
-	{"sentences-dev.tsv", "dev", 383, 0.877, 0.922, 0.953},
+	{"sentences-dev.tsv", "dev", 383, 0.885, 0.930, 0.956},
 	{"sentences-dev.tsv", "heldout", 240, 0.792, 0.865, 0.892},
+	{"sentences-gathered.tsv", "dev", 425, 0.701, 0.796, 0.847},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric
@@ -163,6 +165,8 @@ var publishedFigures = []struct {
 // measured by running leadlex eval at the default --min-hits. It is a
 // regression guard, not a target to tune against. The sentences-dev sets
 // are read from the shared data folder and skipped where it is absent.
+// LEADLEX_SKIP_HELDOUT=1 skips the held-out sets, so that whoever tunes the
+// lexicon can run the suite without looking at them.
 func TestEvalDefaultLexiconTargets(t *testing.T) {
 	for _, want := range publishedFigures {
 		name := filepath.Base(want.file)
@@ -170,11 +174,14 @@ func TestEvalDefaultLexiconTargets(t *testing.T) {
 			name += "/" + want.split
 		}
 		t.Run(name, func(t *testing.T) {
+			if os.Getenv("LEADLEX_SKIP_HELDOUT") != "" && strings.Contains(name, "heldout") {
+				t.Skip("LEADLEX_SKIP_HELDOUT is set: held-out sets are not scored while tuning")
+			}
 			args := []string{"eval", want.file, "--json", "--worst", "0"}
 			if want.split != "" {
-				path := filepath.Join(sharedData(), want.file)
+				path := labeledSetPath(want.file)
 				if _, err := os.Stat(path); err != nil {
-					t.Skipf("%s not found (%v): set LEADLEX_SHARED to the shared folder to check its figures", want.file, err)
+					t.Skipf("%s not found (%v): set LEADLEX_SHARED (and LEADLEX_GATHERED for the gathered set) to check its figures", want.file, err)
 				}
 				args = []string{"eval", path, "--split", want.split, "--json", "--worst", "0"}
 			}

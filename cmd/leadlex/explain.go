@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/explain"
@@ -14,42 +15,20 @@ import (
 )
 
 type explainOptions struct {
-	analysis analysisFlags
-	format   string
-	output   string
-	color    string
-	maxBytes byteSize
-	read     readFlags
+	documentFlags
+	format string
+	output string
+	color  string
 }
 
-func newExplainCmd() *cobra.Command {
-	o := &explainOptions{maxBytes: defaultExplainBytes}
-	cmd := &cobra.Command{
-		Use:   "explain FILE...",
-		Short: "Show a document with every lexicon hit highlighted, and how it scored",
-		Long: `Explain prints a document with every hit of the lexicon marked by pole
-(coloured on a terminal, [L:…] and [M:…] otherwise; negated hits as [~L:…]),
-then a table of weighted hits per dimension and pole with the entries behind
-them, and the balance, label and confidence.
-
-With --format html it writes one self-contained page (inline CSS and SVG,
-nothing fetched) with the same highlights, hover text naming each entry's
-dimension and provenance, and a bar chart of the dimensions.
-
-Exit status: 0 on success, 2 when a file cannot be read or the output cannot
-be written.`,
-		Example: `  leadlex explain jobs/platform_architect.md
-  leadlex explain jobs/platform_architect.md --format html -o page.html`,
-		RunE: o.run,
-	}
-	f := cmd.Flags()
-	o.analysis.register(f)
+// flags registers explain's flags.
+func (o *explainOptions) flags(f *pflag.FlagSet) {
+	o.documentFlags.register(f)
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or html")
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
-	f.Var(&o.maxBytes, "max-bytes", "refuse files larger than this (e.g. 4MB; the view of a document takes some hundred times its size in memory)")
-	o.read.registerWithInputs(f)
-	return cmd
+	o.read.registerMaxBytes(f, defaultExplainBytes, "refuse files larger than this (e.g. 4MB; the view of a document takes some hundred times its size in memory)")
+	o.read.inputs.register(f)
 }
 
 // defaultExplainBytes is the default of explain's --max-bytes: explain
@@ -65,7 +44,7 @@ func (o *explainOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	copt, err := o.read.options(false, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
@@ -18,48 +19,41 @@ type lexiconFlags struct {
 	lexicons []string
 }
 
-func (f *lexiconFlags) load() (*lexicon.Lexicon, error) { return loadLexicon(f.lexicons) }
+// withLexicon returns a run function that loads the active lexicon and
+// hands it to run.
+func (f *lexiconFlags) withLexicon(run func(cmd *cobra.Command, args []string, lex *lexicon.Lexicon) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		lex, err := loadLexicon(f.lexicons)
+		if err != nil {
+			return err
+		}
+		return run(cmd, args, lex)
+	}
+}
 
 func newLexiconCmd() *cobra.Command {
 	f := &lexiconFlags{}
-	cmd := &cobra.Command{
-		Use:   "lexicon",
-		Short: "List, show, validate, export and import lexicons",
-		Long: `The lexicon subcommands inspect the active lexicon (the built-in one, or the
-files given with --lexicon, merged in order as scoring merges them), check
-lexicon files, and convert between leadlex's YAML format, CSV and LIWC-style
-.dic dictionaries.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
-	}
+	cmd := newCommand("lexicon", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error { return cmd.Help() })
 	cmd.PersistentFlags().StringArrayVar(&f.lexicons, "lexicon", nil,
 		"lexicon file (YAML, or .dic with its .map.yaml beside it); repeat to extend; 'default' is the built-in lexicon")
-	cmd.AddCommand(newLexiconListCmd(f), newLexiconShowCmd(f), newLexiconValidateCmd(),
-		newLexiconExportCmd(f), newLexiconImportCmd())
+	cmd.AddCommand(newLexiconListCmd(f), newLexiconShowCmd(f),
+		command("lexicon-validate", cobra.MinimumNArgs(1), &validateOptions{}),
+		newLexiconExportCmd(f), command("lexicon-import", cobra.ExactArgs(1), &importOptions{}))
 	return cmd
 }
 
 func newLexiconListCmd(f *lexiconFlags) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list [DIMENSION]",
-		Short: "List the dimensions with their entry counts per pole, or the entries of one dimension",
-		Example: `  leadlex lexicon list
-  leadlex lexicon list risk
-  leadlex lexicon list --lexicon default --lexicon mine.yaml`,
-		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			lex, err := f.load()
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if len(args) == 1 {
-				return listEntries(w, lex, args[0])
-			}
-			listDimensions(w, lex)
-			return nil
-		},
+	return newCommand("lexicon-list", cobra.MaximumNArgs(1), f.withLexicon(listLexicon))
+}
+
+// listLexicon lists the dimensions, or the entries of the one named.
+func listLexicon(cmd *cobra.Command, args []string, lex *lexicon.Lexicon) error {
+	w := cmd.OutOrStdout()
+	if len(args) == 1 {
+		return listEntries(w, lex, args[0])
 	}
+	listDimensions(w, lex)
+	return nil
 }
 
 func lexiconHeader(w io.Writer, lex *lexicon.Lexicon) {
@@ -122,49 +116,36 @@ func listEntries(w io.Writer, lex *lexicon.Lexicon, dim string) error {
 }
 
 func newLexiconShowCmd(f *lexiconFlags) *cobra.Command {
-	return &cobra.Command{
-		Use:   "show ENTRY...",
-		Short: "Show entries with their provenance: by term, by stem, or by text an entry would match",
-		Long: `Show prints each entry whose term equals ENTRY or stems like it, with its
-dimension, pole, weight, provenance (source and phrase), note and the file
-and line it was defined in. When no entry has that term, the words of ENTRY
-are matched as text is, so 'show innovators' finds the entry innovat*.
+	return newCommand("lexicon-show", cobra.MinimumNArgs(1), f.withLexicon(showEntries))
+}
 
-Exit status: 0 when every ENTRY was found, 1 when one was not.`,
-		Example: `  leadlex lexicon show inspire
-  leadlex lexicon show "set the vision" innovators`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			lex, err := f.load()
-			if err != nil {
-				return err
+// showEntries shows the entries each argument names or would match; it
+// fails when one matches none.
+func showEntries(cmd *cobra.Command, args []string, lex *lexicon.Lexicon) error {
+	an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
+	w := cmd.OutOrStdout()
+	var missing []string
+	for k, arg := range args {
+		entries := lex.Lookup(arg)
+		via := ""
+		if len(entries) == 0 {
+			entries, via = an.Matches(arg), arg
+		}
+		if len(entries) == 0 {
+			missing = append(missing, arg)
+			continue
+		}
+		for j, e := range entries {
+			if k+j > 0 {
+				fmt.Fprintln(w)
 			}
-			an := pipeline.NewAnalyzer(lex, pipeline.DefaultLabels)
-			w := cmd.OutOrStdout()
-			var missing []string
-			for k, arg := range args {
-				entries := lex.Lookup(arg)
-				via := ""
-				if len(entries) == 0 {
-					entries, via = an.Matches(arg), arg
-				}
-				if len(entries) == 0 {
-					missing = append(missing, arg)
-					continue
-				}
-				for j, e := range entries {
-					if k+j > 0 {
-						fmt.Fprintln(w)
-					}
-					showEntry(w, lex, e, via)
-				}
-			}
-			if len(missing) > 0 {
-				return &exitError{code: exitViolation, err: fmt.Errorf("no entry matches %s", quoteAll(missing))}
-			}
-			return nil
-		},
+			showEntry(w, lex, e, via)
+		}
 	}
+	if len(missing) > 0 {
+		return &exitError{code: exitViolation, err: fmt.Errorf("no entry matches %s", quoteAll(missing))}
+	}
+	return nil
 }
 
 func showEntry(w io.Writer, lex *lexicon.Lexicon, e *lexicon.Entry, via string) {
@@ -245,32 +226,10 @@ type validateOptions struct {
 	strict  bool
 }
 
-func newLexiconValidateCmd() *cobra.Command {
-	o := &validateOptions{}
-	cmd := &cobra.Command{
-		Use:   "validate FILE...",
-		Short: "Check lexicon files (YAML, or .dic with a mapping) and report problems with file:line",
-		Long: `Validate loads each file as --lexicon would and reports the first problem in
-it as file:line:col: message: YAML syntax, unknown or missing fields, unknown
-poles, bad weights or wildcards, and entries that repeat or contradict one
-another (the same stems on both poles). A .dic file is checked with its
-category mapping (--map, or FILE.map.yaml beside it).
-
-It also warns, without failing unless --strict, about entries that contain a
-role word (leader, manager, lead, manage, …) and entries weighted below 1
-without a note saying why.
-
-Exit status: 0 when every file is valid, 1 when one is not (or has warnings
-with --strict), 2 when a file cannot be read.`,
-		Example: `  leadlex lexicon validate my-terms.yaml
-  leadlex lexicon validate lexicon/default.yaml --strict
-  leadlex lexicon validate words.dic --map words.map.yaml`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: o.run,
-	}
-	cmd.Flags().StringVar(&o.mapping, "map", "", "category mapping for .dic files (default: FILE.map.yaml beside each)")
-	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat warnings as problems")
-	return cmd
+// flags registers lexicon validate's flags.
+func (o *validateOptions) flags(f *pflag.FlagSet) {
+	f.StringVar(&o.mapping, "map", "", "category mapping for .dic files (default: FILE.map.yaml beside each)")
+	f.BoolVar(&o.strict, "strict", false, "treat warnings as problems")
 }
 
 func (o *validateOptions) run(cmd *cobra.Command, args []string) error {
@@ -337,41 +296,14 @@ type exportOptions struct {
 
 func newLexiconExportCmd(f *lexiconFlags) *cobra.Command {
 	o := &exportOptions{}
-	cmd := &cobra.Command{
-		Use:   "export [--format yaml|csv|dic] [-o FILE]",
-		Short: "Write the active lexicon as YAML, CSV or a LIWC-style .dic",
-		Long: `Export writes the active lexicon (the built-in one, or the --lexicon files
-merged) to standard output or -o FILE.
-
-  yaml  the lexicon file format; loads with --lexicon and scores the same
-  csv   one row per entry: dimension, pole, term, kind, weight, exact,
-        source, phrase, note, file, line
-  dic   a LIWC-style dictionary with one category per dimension, pole and
-        weight (vision_leadership, risk_management_x0.5, …). A .dic cannot
-        hold weights, skip words or negation, so a category mapping is
-        written too: to --map-out, or beside -o FILE.dic as FILE.map.yaml.
-        With both, --lexicon FILE.dic scores exactly as the exported lexicon.
-
-The format defaults to the extension of -o (.yaml, .yml, .csv, .dic), else yaml.`,
-		Example: `  leadlex lexicon export > lexicon.yaml
-  leadlex lexicon export --format csv -o lexicon.csv
-  leadlex lexicon export -o out/leadlex.dic     # also writes out/leadlex.map.yaml`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			lex, err := f.load()
-			if err != nil {
-				return err
-			}
-			return o.run(cmd, lex)
-		},
-	}
+	cmd := newCommand("lexicon-export", cobra.NoArgs, f.withLexicon(o.run))
 	cmd.Flags().StringVar(&o.format, "format", "", "yaml, csv or dic (default: from the extension of -o, else yaml)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "file to write (default: standard output)")
 	cmd.Flags().StringVar(&o.mapOut, "map-out", "", "with --format dic: where to write the category mapping")
 	return cmd
 }
 
-func (o *exportOptions) run(cmd *cobra.Command, lex *lexicon.Lexicon) error {
+func (o *exportOptions) run(cmd *cobra.Command, _ []string, lex *lexicon.Lexicon) error {
 	format := strings.ToLower(o.format)
 	if format == "" {
 		switch strings.ToLower(filepath.Ext(o.output)) {
@@ -426,46 +358,14 @@ type importOptions struct {
 	output  string
 }
 
-func newLexiconImportCmd() *cobra.Command {
-	o := &importOptions{}
-	cmd := &cobra.Command{
-		Use:   "import FILE.dic [--map MAP.yaml] [-o lexicon.yaml]",
-		Short: "Convert a LIWC-style .dic dictionary into a lexicon file, mapping its categories to dimensions and poles",
-		Long: `Import reads a LIWC-style dictionary (a % line, "ID name" category lines,
-a % line, then one term per line followed by its category IDs; "word*" is a
-prefix wildcard and terms may have several words) and writes a leadlex
-lexicon file (YAML) to standard output or -o.
-
-The mapping (--map, default FILE.map.yaml beside the .dic) is a YAML file:
-
-  name: my-dictionary          # optional; default: the .dic file name
-  version: 1.0.0               # optional
-  source: my-dictionary.dic    # provenance of every entry; default: the .dic file name
-  dimensions:                  # optional descriptions, as in a lexicon file
-    - {name: vision, description: Where the work is going.}
-  categories:                  # .dic category name or ID -> dimension and pole
-    future:  {dimension: vision, pole: leadership}
-    "12":    {dimension: risk, pole: management, weight: 0.5, exact: true}
-
-Only entries of mapped categories are imported. An entry in several mapped
-categories counts for the one listed first in the mapping; if they are on
-opposite poles the import fails with the .dic line. Terms are matched the
-leadlex way: words on their stems (so "inspire" also matches "inspired",
-which LIWC would not), wildcards on word prefixes as in LIWC, phrases with
-determiners skipped unless the category says exact: true. Terms leadlex
-cannot match (emoticons, punctuation, one-letter wildcards) and terms that
-stem like one already imported are skipped with a warning.`,
-		Example: `  leadlex lexicon import words.dic --map words.map.yaml -o words.yaml
-  leadlex score corpus/ --lexicon default --lexicon words.yaml`,
-		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args[0]) },
-	}
-	cmd.Flags().StringVar(&o.mapping, "map", "", "category mapping (YAML; default: FILE.map.yaml beside the .dic)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "lexicon file to write (default: standard output)")
-	return cmd
+// flags registers lexicon import's flags.
+func (o *importOptions) flags(f *pflag.FlagSet) {
+	f.StringVar(&o.mapping, "map", "", "category mapping (YAML; default: FILE.map.yaml beside the .dic)")
+	f.StringVarP(&o.output, "output", "o", "", "lexicon file to write (default: standard output)")
 }
 
-func (o *importOptions) run(cmd *cobra.Command, path string) error {
+func (o *importOptions) run(cmd *cobra.Command, args []string) error {
+	path := args[0]
 	mapping := o.mapping
 	if mapping == "" {
 		mapping = lexicon.MapPath(path)

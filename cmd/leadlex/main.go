@@ -20,7 +20,9 @@ import (
 	"github.com/leadlex/leadlex/internal/buildinfo"
 	"github.com/leadlex/leadlex/internal/exitcode"
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/lsp"
 	"github.com/leadlex/leadlex/results"
+	"github.com/leadlex/leadlex/serve"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -152,16 +154,8 @@ func signalExitCode(sig os.Signal) int {
 }
 
 func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
-	root := &cobra.Command{
-		Use:   "leadlex",
-		Short: "Measure leadership versus management language in documents",
-		Long: `leadlex reads documents (job posts, memos, articles) and measures how much of
-their wording is leadership language (vision, inspiring people, change, risk,
-the long term, shaping culture) versus management language (plans, budgets,
-process, control, the present, stability).`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-	}
+	root := newCommand("leadlex", nil, nil)
+	root.SilenceUsage, root.SilenceErrors = true, true
 	// --version prints what the version command prints.
 	root.Version = toolVersion()
 	root.SetVersionTemplate(`{{leadlexVersion}}`)
@@ -177,17 +171,17 @@ process, control, the present, stability).`,
 		return usageErr("%v (see '%s --help')", err, c.CommandPath())
 	})
 	root.AddCommand(
-		newScoreCmd(),
-		newCheckCmd(),
-		newExplainCmd(),
+		command("score", nil, &scoreOptions{}),
+		command("check", nil, &checkOptions{}),
+		command("explain", nil, &explainOptions{}),
 		newVersionCmd(),
-		newEvalCmd(),
-		newDeriveCmd(),
+		command("eval", cobra.MinimumNArgs(1), &evalOptions{}),
+		command("derive", cobra.RangeArgs(1, 2), &deriveOptions{}),
 		newLexiconCmd(),
-		newReportCmd(),
+		command("report", cobra.ExactArgs(1), &reportOptions{}),
 		newNormsCmd(),
-		newServeCmd(),
-		newLSPCmd(),
+		command("serve", cobra.NoArgs, &serveOptions{maxBytes: serve.DefaultMaxBytes}),
+		command("lsp", cobra.NoArgs, &lspOptions{maxBytes: lsp.DefaultMaxBytes}),
 	)
 	return root
 }
@@ -212,19 +206,14 @@ func versionText() (string, error) {
 }
 
 func newVersionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version of leadlex and of its default lexicon",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := versionText()
-			if err != nil {
-				return err
-			}
-			fmt.Fprint(cmd.OutOrStdout(), s)
-			return nil
-		},
-	}
+	return newCommand("version", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error {
+		s, err := versionText()
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(cmd.OutOrStdout(), s)
+		return nil
+	})
 }
 
 // runFlags are flags that change how a run goes, not what it writes; they

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/internal/humanize"
 	"github.com/leadlex/leadlex/report"
@@ -15,40 +16,16 @@ type reportOptions struct {
 	report report.Options
 }
 
-func newReportCmd() *cobra.Command {
-	o := &reportOptions{}
-	cmd := &cobra.Command{
-		Use:   "report RESULTS.parquet [-o report.html] [--by folder]",
-		Short: "Write a self-contained HTML page of charts and tables from a results file",
-		Long: `Report reads a results file written by 'leadlex score' and writes one HTML
-page with no outside references (CSS and SVG charts inline): corpus totals and
-status counts, label counts, a histogram of balance, leadership and management
-hits per 1,000 words by dimension, the top terms of each pole, the documents
-that lean furthest each way, and the lexicon name, version and hash.
-
---by compares groups of documents side by side: 'folder' groups by each
-document's folder, 'folder:N' by its first N levels (folder:2 puts
-jobs/engineering and jobs/sales apart), and a column name (label, format,
-status, …) by that column's values.
-
-Exit status: 0 when the page was written, 2 for usage errors or when the
-results file cannot be read or the page cannot be written.`,
-		Example: `  leadlex report out/results.parquet -o out/report.html
-  leadlex report out/results.parquet -o by-folder.html --by folder:2`,
-		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return o.run(cmd, args[0])
-		},
-	}
-	f := cmd.Flags()
+// flags registers report's flags.
+func (o *reportOptions) flags(f *pflag.FlagSet) {
 	f.StringVarP(&o.output, "output", "o", "report.html", "HTML file to write; - for stdout")
 	f.StringVar(&o.report.By, "by", "", "compare groups: folder, folder:N (its first N levels) or a text column such as label or format")
 	f.IntVar(&o.report.Top, "top", 20, "documents in each of the two most-leaning lists")
 	f.StringVar(&o.report.Title, "title", "", "page heading (default: from the results file's name)")
-	return cmd
 }
 
-func (o *reportOptions) run(cmd *cobra.Command, path string) error {
+func (o *reportOptions) run(cmd *cobra.Command, args []string) error {
+	path := args[0]
 	if o.report.Top < 1 {
 		return usageErr("--top must be 1 or more, got %d", o.report.Top)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/humanize"
@@ -20,83 +21,36 @@ import (
 )
 
 type scoreOptions struct {
-	analysis       analysisFlags
-	output         string
-	sentences      string
-	format         string
-	workers        int
-	followSymlinks bool
-	maxBytes       byteSize
-	quiet          bool
-	failOnError    bool
-	read           readFlags // formats and encodings
-	parquet        results.ParquetOptions
+	documentFlags
+	output      string
+	sentences   string
+	format      string
+	workers     int
+	quiet       bool
+	failOnError bool
+	parquet     results.ParquetOptions
 }
 
-func newScoreCmd() *cobra.Command {
-	o := &scoreOptions{}
-	cmd := &cobra.Command{
-		Use:   "score PATH... [-o results.parquet] [--sentences sentences.parquet]",
-		Short: "Score every document under the given folders or files and write one row each",
-		Long: `Score walks the given folders (sorted, hidden files skipped), scores every
-document against the lexicon and writes one row per input file to a Parquet
-file. It reads .txt, .md, .html, .docx, .jsonl and .csv/.tsv files; each
-record of a .jsonl or .csv/.tsv file is a document of its own, with doc_id
-path#N. Files that cannot be scored get a row with status skipped or error and
-the reason. The file is written under a temporary name and renamed into place
-only when complete.
-
-With --sentences, a second file gets one row per sentence of every scored
-document, with its byte offsets, text and hits, in the same order.
-
-A PATH may be a quoted glob ('corpus/**/*.md', expanded by leadlex), or -
-for one document read from standard input (--stdin-name, --stdin-format);
---files-from FILE (or -) adds a newline- or NUL-separated list of paths. A
-PATH that does not exist is a usage error before anything is written.
-Parquet is written with data page v1 and zstd (--compression snappy, gzip
-or none for readers without zstd).
-
---format jsonl or csv writes JSON Lines or CSV instead of Parquet (nested
-columns as JSON text in CSV); the format also follows from the file
-extension (.jsonl, .csv). -o - writes JSONL (or --format csv) to stdout.
-
-Exit status: 0 when the run completed, 1 with --fail-on-error when a row has
-status error, 2 for usage errors or when the output cannot be written, 130
-when interrupted by SIGINT, 143 by SIGTERM (within a second, whatever is
-being parsed; nothing is left at -o).`,
-		Example: `  leadlex score ./corpus -o results.parquet
-  leadlex score jobs/ memos/ -o out/all.parquet --workers 2
-  leadlex score ./corpus -o custom.parquet --lexicon default --lexicon my-terms.yaml
-  leadlex score ./corpus -o out/results.parquet --sentences out/sentences.parquet
-  leadlex score ./corpus -o results.csv --sentences sentences.csv
-  leadlex score ./corpus -o - --format jsonl | jq .label
-  leadlex score 'corpus/**/*.md' -o md.parquet --compression snappy
-  find corpus -name '*.txt' -print0 | leadlex score --files-from - -o txt.parquet
-  pbpaste | leadlex score - --stdin-format md -o - --format jsonl
-  leadlex score exports/posts.jsonl -o posts.parquet --text-field body --id-field url
-  leadlex score reviews.csv -o reviews.parquet --text-column review --encoding utf-8,windows-1252`,
-		RunE: o.run,
-	}
-	f := cmd.Flags()
-	o.analysis.register(f)
+// flags registers score's flags.
+func (o *scoreOptions) flags(f *pflag.FlagSet) {
+	o.documentFlags.register(f)
 	f.StringVarP(&o.output, "output", "o", "results.parquet", "results file to write; - for stdout (JSONL or CSV)")
 	f.StringVar(&o.sentences, "sentences", "", "also write one row per sentence to this file; - for stdout")
 	f.StringVar(&o.format, "format", "", "output format: parquet, jsonl or csv (default: from each file's extension; parquet, or jsonl on stdout)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
-	f.BoolVar(&o.followSymlinks, "follow-symlinks", false, "follow symbolic links (loops are reported as errors)")
-	f.Var(&o.maxBytes, "max-bytes", "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB; default 256MB for text and Markdown, which are streamed, and 16MB for a document held whole: a record, HTML, .docx text)")
+	o.read.registerFollowSymlinks(f)
+	o.read.registerMaxBytes(f, 0, "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB; default 256MB for text and Markdown, which are streamed, and 16MB for a document held whole: a record, HTML, .docx text)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")
 	f.BoolVar(&o.failOnError, "fail-on-error", false, "exit 1 when any document has status error")
 	f.StringVar(&o.parquet.Compression, "compression", "zstd", "Parquet page compression: "+strings.Join(results.Compressions, ", "))
 	f.IntVar(&o.parquet.DataPageVersion, "data-page-version", 1, "Parquet data page version: 1 (every reader) or 2")
-	o.read.registerWithInputs(f)
-	return cmd
+	o.read.inputs.register(f)
 }
 
 // refuseOverwrite refuses -o or --sentences written over what the run
 // reads: the documents and the lexicons.
 func (o *scoreOptions) refuseOverwrite(args []string) error {
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return nil // reported where the options are used
 	}
@@ -201,7 +155,7 @@ func (o *scoreOptions) run(cmd *cobra.Command, args []string) error {
 // (globs expanded, - for standard input, --files-from) and the options
 // to read them with.
 func (o *scoreOptions) inputs(cmd *cobra.Command, args []string) ([]string, corpus.Options, error) {
-	copt, err := o.read.options(o.followSymlinks, o.maxBytes)
+	copt, err := o.read.options()
 	if err != nil {
 		return nil, copt, err
 	}

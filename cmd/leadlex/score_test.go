@@ -264,7 +264,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestCommandLineLeavesOutRunFlags(t *testing.T) {
-	cmd := newScoreCmd()
+	cmd := command("score", nil, &scoreOptions{})
 	if err := cmd.ParseFlags([]string{"-j", "4", "-q", "--lexicon", "b.yaml", "--lexicon", "a.yaml", "-o", "x.parquet"}); err != nil {
 		t.Fatal(err)
 	}

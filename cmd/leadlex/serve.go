@@ -5,59 +5,32 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/leadlex/leadlex/check"
 	"github.com/leadlex/leadlex/serve"
 )
 
 type serveOptions struct {
-	analysis    analysisFlags
+	documentFlags
 	config      string
 	addr        string
 	allowRemote bool
 	maxBytes    byteSize
 	maxInFlight int
-	read        readFlags
 }
 
-func newServeCmd() *cobra.Command {
-	o := &serveOptions{maxBytes: serve.DefaultMaxBytes}
-	cmd := &cobra.Command{
-		Use:   "serve",
-		Short: "Serve a local page and JSON API that score and check a job ad as it is typed",
-		Long: `Serve answers on a local address with one page (paste, type or drop an ad;
-its wording is highlighted by pole and dimension as you type, with the
-dimension bars, balance and the policy's findings) and a JSON API:
-POST /api/v1/score, /api/v1/check, /api/v1/explain, GET /healthz. See
-docs/SERVE.md.
-
-The policy is --config FILE, or else .leadlex.yaml found in the working folder
-or a folder above it; without one, the page shows scores but no findings.
---norms job-posts (or general, or a file from leadlex norms build) adds
-leadership_percentile and balance_percentile to every score row, as it does
-for leadlex score, and the page says where the balance stands among the
-genre's documents ("more management-leaning than 78 % of job posts").
-Only loopback addresses are served unless --allow-remote is given. SIGINT or
-SIGTERM stops taking requests, lets those in flight finish, and exits 0.`,
-		Example: `  leadlex serve                                   # http://127.0.0.1:8080/
-  leadlex serve --config testdata/check/.leadlex.yaml --addr 127.0.0.1:9000
-  leadlex serve --norms job-posts                 # percentiles among job posts
-  curl -s localhost:8080/api/v1/score -H 'Content-Type: application/json' -d '{"text": "Inspire the team."}'`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return o.run(cmd) },
-	}
-	f := cmd.Flags()
-	o.analysis.register(f)
+// flags registers serve's flags.
+func (o *serveOptions) flags(f *pflag.FlagSet) {
+	o.documentFlags.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards; none: no findings)")
 	f.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	f.BoolVar(&o.allowRemote, "allow-remote", false, "allow an --addr other machines can reach (no authentication: anyone who connects can use it)")
 	f.Var(&o.maxBytes, "max-bytes", "largest request body (e.g. 1MB); larger ones get 413")
 	f.IntVar(&o.maxInFlight, "max-concurrent", serve.DefaultMaxInFlight, "API requests analysed at once; more get 503 with Retry-After")
-	o.read.register(f)
-	return cmd
 }
 
-func (o *serveOptions) run(cmd *cobra.Command) error {
+func (o *serveOptions) run(cmd *cobra.Command, _ []string) error {
 	if o.maxInFlight < 1 {
 		return usageErr("--max-concurrent must be 1 or more, got %d", o.maxInFlight)
 	}

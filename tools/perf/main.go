@@ -49,8 +49,8 @@ func main() {
 	doc := flag.String("doc", "docs/PERFORMANCE.md", "document whose table is rewritten")
 	count := flag.Int("count", 3, "runs of each benchmark; the median is reported")
 	flag.Parse()
-	p := &perf{dir: *dir}
-	if err := p.run(*quick, *count, *rounds); err != nil {
+	p := &perf{dir: *dir, quick: *quick}
+	if err := p.run(*count, *rounds); err != nil {
 		fmt.Fprintln(os.Stderr, "perf:", err)
 		os.Exit(1)
 	}
@@ -64,6 +64,7 @@ func main() {
 // perf holds what was measured.
 type perf struct {
 	dir        string
+	quick      bool // leave out bigCorpus
 	machine    machine
 	bench      map[string]metrics   // benchmark name -> median metrics over the rounds
 	rounds     []map[string]metrics // each round's metrics, for ratios within a round
@@ -96,7 +97,7 @@ type runResult struct {
 	row     *results.Result // the first row of the results file
 }
 
-func (p *perf) run(quick bool, count, rounds int) error {
+func (p *perf) run(count, rounds int) error {
 	p.loadOf = map[string][2]float64{}
 	p.runs = map[string]runResult{}
 	p.startup = map[string]time.Duration{}
@@ -106,14 +107,14 @@ func (p *perf) run(quick bool, count, rounds int) error {
 	if err := sh("go", "build", "-o", bin, "./cmd/leadlex"); err != nil {
 		return err
 	}
-	if err := p.generateCorpora(quick); err != nil {
+	if err := p.generateCorpora(); err != nil {
 		return err
 	}
 	p.postingsCorpus()
 	if err := p.benchmarks(count); err != nil {
 		return err
 	}
-	if err := p.scoreRuns(bin, quick); err != nil {
+	if err := p.scoreRuns(bin); err != nil {
 		return err
 	}
 	if err := p.sideBySide(bin, rounds); err != nil {
@@ -122,17 +123,23 @@ func (p *perf) run(quick bool, count, rounds int) error {
 	return p.startupRuns(bin)
 }
 
+// bigCorpus is the corpus -quick leaves out, with the score run that reads it.
+const bigCorpus = "corpus-1GB"
+
+// skips reports whether this run leaves out the named corpus.
+func (p *perf) skips(corpus string) bool { return p.quick && corpus == bigCorpus }
+
 // generateCorpora writes the corpora the runs read under p.dir, unless the
 // same generator made them before with the same flags.
-func (p *perf) generateCorpora(quick bool) error {
+func (p *perf) generateCorpora() error {
 	corpora := []struct{ name, flags string }{
 		{"corpus-100MB", "-bytes 100MB"},
-		{"corpus-1GB", "-bytes 1GB"},
+		{bigCorpus, "-bytes 1GB"},
 		{"file-200MB", "-n 1 -large-every 1 -large-bytes 200MB"},
 		{"empty", ""},
 	}
 	for _, c := range corpora {
-		if quick && c.name == "corpus-1GB" {
+		if p.skips(c.name) {
 			continue
 		}
 		if err := generateCorpus(filepath.Join(p.dir, c.name), c.flags); err != nil {
@@ -194,21 +201,21 @@ func (p *perf) benchmarks(count int) error {
 }
 
 // scoreRuns times leadlex score over each corpus, with its peak memory.
-func (p *perf) scoreRuns(bin string, quick bool) error {
-	scores := []struct{ name, corpus string }{
-		{"100MB", "corpus-100MB"},
-		{"1GB", "corpus-1GB"},
-		{"200MB file", "file-200MB"},
-		{"200MB file, --max-bytes 100MB", "file-200MB"},
+func (p *perf) scoreRuns(bin string) error {
+	scores := []struct {
+		name, corpus string
+		flags        []string // after score CORPUS -o RESULTS -q
+	}{
+		{"100MB", "corpus-100MB", nil},
+		{"1GB", bigCorpus, nil},
+		{"200MB file", "file-200MB", nil},
+		{"200MB file, --max-bytes 100MB", "file-200MB", []string{"--max-bytes", "100MB"}},
 	}
 	for _, s := range scores {
-		if quick && s.name == "1GB" {
+		if p.skips(s.corpus) {
 			continue
 		}
-		args := []string{"score", filepath.Join(p.dir, s.corpus), "-o", filepath.Join(p.dir, "results.parquet"), "-q"}
-		if strings.Contains(s.name, "max-bytes") {
-			args = append(args, "--max-bytes", "100MB")
-		}
+		args := append([]string{"score", filepath.Join(p.dir, s.corpus), "-o", filepath.Join(p.dir, "results.parquet"), "-q"}, s.flags...)
 		step("leadlex " + strings.Join(args, " "))
 		start := load()
 		r, err := measure(bin, args...)

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// gatheredSet is the file of gathered sentences (testdata/
+// sentences-gathered.md): $LEADLEX_GATHERED (the file, or a folder holding
+// sentences-gathered.tsv), else gathered/sentences-gathered.tsv beside the
+// shared folder ($LEADLEX_SHARED/../gathered, or ../gathered beside the
+// repository).
+func gatheredSet() string {
+	const name = "sentences-gathered.tsv"
+	if p := os.Getenv("LEADLEX_GATHERED"); p != "" {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return filepath.Join(p, name)
+		}
+		return p
+	}
+	if d := os.Getenv("LEADLEX_SHARED"); d != "" {
+		return filepath.Join(d, "..", "gathered", name)
+	}
+	return filepath.Join("..", "..", "..", "gathered", name)
+}
+
+// labeledSetPath resolves a published set kept outside the repository.
+func labeledSetPath(file string) string {
+	if file == "sentences-gathered.tsv" {
+		return gatheredSet()
+	}
+	return filepath.Join(sharedData(), file)
+}
+
+// readTSV reads a tab-separated file with a header into one map per row.
+func readTSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', true, -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var rows []map[string]string
+	for _, rec := range recs[1:] {
+		row := map[string]string{}
+		for i, col := range recs[0] {
+			if i < len(rec) {
+				row[col] = rec[i]
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// TestGatheredSentencesMatchRefs checks the gathered sentences, kept outside
+// the repository, against the references kept in it: same rows in the same
+// order, each with its label, its page and the hash of its masked text.
+func TestGatheredSentencesMatchRefs(t *testing.T) {
+	path := gatheredSet()
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("gathered sentences not found (%v): set LEADLEX_GATHERED to the file (see testdata/sentences-gathered.md)", err)
+	}
+	refs := readTSV(t, "../../testdata/sentences-gathered.refs.tsv")
+	rows := readTSV(t, path)
+	if len(rows) != len(refs) {
+		t.Fatalf("%s has %d rows, the references %d", path, len(rows), len(refs))
+	}
+	for i, ref := range refs {
+		row := rows[i]
+		sum := sha256.Sum256([]byte(row["text"]))
+		if got := hex.EncodeToString(sum[:8]); got != ref["sha256"] || row["label"] != ref["label"] ||
+			row["source"] != ref["source"] || row["split"] != "dev" {
+			t.Errorf("%s: row %d is %s %s %s %s; reference %s %s %s", ref["id"], i+1,
+				row["split"], row["label"], row["source"], got, ref["label"], ref["source"], ref["sha256"])
+		}
+	}
+}
