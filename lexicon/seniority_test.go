@@ -20,6 +20,12 @@ func TestNoSeniorityEntries(t *testing.T) {
 		"previous experience", "experienced", "seeking to appoint", "newly created", "large scale",
 		"large organisation", "budget of", "turnover",
 		"trust board", "divisional", "regional", "corporate",
+		// 1.3.0, round two: reporting lines in operational posts ("as
+		// directed by the governance officer", "under the supervision of")
+		// and titles and departments met while tuning.
+		"as directed by", "directed by", "under supervision", "under the supervision of",
+		"development director", "business development", "research and development",
+		"learning and development", "development team", "heart centre",
 	}
 	lex := Default()
 	for _, w := range wording {

@@ -1,0 +1,56 @@
+package lexicon_test
+
+import (
+	"testing"
+
+	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/pipeline"
+)
+
+// TestRoundTwoDepartmentsNeverCount scores the department names and titles
+// that the second round of job-post wording made neutral (1.3.0): none of
+// their words may count, as pipeline's TestTitlesAndDepartmentsNeverCount
+// holds for the first round's titles.
+func TestRoundTwoDepartmentsNeverCount(t *testing.T) {
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	for _, name := range []string{
+		"Learning and Development", "Training and Development", "Research and Development",
+		"Business Development", "Development Director", "Development Team", "Heart Centre",
+	} {
+		r := pipeline.NewScorer(an).Analyze("She works in the " + name + ".").Result
+		if r.LeadershipHits+r.ManagementHits != 0 {
+			t.Errorf("%q scores %v leadership, %v management hits", name, r.LeadershipHits, r.ManagementHits)
+		}
+	}
+}
+
+// TestRoundTwoWording checks what the second round of job-post wording
+// (1.3.0) changed, phrase by phrase: the adjective 'motivated' and the
+// applicant's own development no longer count, motivating others and
+// developing a service still do, 'bring people with them' stays a
+// leadership phrase although 'people with' is neutral, and 'multi-
+// disciplinary' is no longer a disciplinary matter.
+func TestRoundTwoWording(t *testing.T) {
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	for _, c := range []struct {
+		text       string
+		lead, mgmt float64
+	}{
+		{"We want a motivated team player.", 0, 0},
+		{"You will motivate the team.", 0.75, 0},
+		{"A chance to develop your skills and your career.", 0, 0},
+		{"You will develop the service.", 0.75, 0},
+		{"We support people with dementia.", 0, 0},
+		{"You bring people with you.", 0.5, 0},
+		{"You join a multi-disciplinary team.", 0, 0},
+		{"Disciplinary hearings are part of the role.", 0, 1.25},
+		{"You can work under pressure.", 0, 0.75},
+		{"You will give compassionate care.", 0, 0},
+		{"You bring compassionate leadership.", 0.5, 0},
+	} {
+		r := pipeline.NewScorer(an).Analyze(c.text).Result
+		if r.LeadershipHits != c.lead || r.ManagementHits != c.mgmt {
+			t.Errorf("%q: %v leadership, %v management hits; want %v and %v", c.text, r.LeadershipHits, r.ManagementHits, c.lead, c.mgmt)
+		}
+	}
+}
