@@ -78,6 +78,9 @@ func TestJobsDev(t *testing.T) {
 	if dev := stats[0]; dev.BalanceAUC < jobsDevMinDevAUC {
 		t.Errorf("AUC of balance on the dev half = %.3f, want >= %.2f", dev.BalanceAUC, jobsDevMinDevAUC)
 	}
+	if li := stats[2]; li.Subset != "linkedin" || li.BalanceAUC < jobsDevMinDevLinkedInAUC {
+		t.Errorf("AUC of balance on the dev half's %s rows = %.3f, want linkedin >= %.2f", li.Subset, li.BalanceAUC, jobsDevMinDevLinkedInAUC)
+	}
 	if os.Getenv("LEADLEX_SKIP_HELDOUT") != "" {
 		return
 	}
@@ -88,10 +91,14 @@ func TestJobsDev(t *testing.T) {
 
 // jobsDevMinAUC is the floor of the executive-vs-operational AUC of
 // balance on all jobs-dev rows; jobsDevMinDevAUC on the dev half, the
-// figure lexicon 1.3.0 reached there (0.781) less 0.01.
+// figure lexicon 1.3.0 reached there (0.781, after either round of
+// job-post wording) less 0.01; jobsDevMinDevLinkedInAUC on the dev half's
+// LinkedIn rows, 0.682 after round two less 0.01 (17 executive and 22
+// operational postings: one pair is 0.0015).
 const (
-	jobsDevMinAUC    = 0.70
-	jobsDevMinDevAUC = 0.77
+	jobsDevMinAUC            = 0.70
+	jobsDevMinDevAUC         = 0.77
+	jobsDevMinDevLinkedInAUC = 0.67
 )
 
 // boilerplateParagraph is a typical closing paragraph of a job post:
