@@ -89,9 +89,13 @@ func TestOrganisationSubject(t *testing.T) {
 		{"Experience of a large organisation is useful .", false},
 		{"You will join a service that is growing .", false},
 		{"The service", false},
-		{"Our focus is on quality .", true},           // after "our", any noun
-		{"Our ideal candidate is calm .", false},      // the subject is the person
-		{"We think our focus is on quality .", false}, // "our" opens the part only
+		{"Our focus is on quality .", true},                     // after "our", any noun
+		{"Our ideal candidate is calm .", false},                // the subject is the person
+		{"We think our focus is on quality .", false},           // "our" opens the part only
+		{"We serve patients across three towns .", true},        // "we" takes a base form
+		{"We also provide support to other practices .", true},  // adverb before the verb
+		{"We are currently recruiting a nurse .", false},        // recruiting
+		{"You will support the team deliver the plan .", false}, // a base form needs "we"
 	}
 	for _, c := range cases {
 		words := strings.Fields(strings.ToLower(c.text))
@@ -158,5 +162,60 @@ func BenchmarkSentence(b *testing.B) {
 	var parts []Part
 	for b.Loop() {
 		parts = tr.Sentence(parts[:0], toks, nil)
+	}
+}
+
+// TestBulletsSplitRunTogetherLists: a list whose items are run together
+// with bullet glyphs ("Responsibilities· Process payments.· …") splits
+// into parts at the bullets, so that one item's cue does not decide the
+// whole list.
+func TestBulletsSplitRunTogetherLists(t *testing.T) {
+	var tr Tracker
+	toks := strings.Fields("Responsibilities\u00b7 Process vendor payments.\u00b7 Prepare the monthly reports \u00b7 Train new staff \u2022Plan the rota \u00b7 Keep the pension records")
+	parts := tr.Sentence(nil, toks, nil)
+	kinds := make([]Kind, len(parts))
+	for i, p := range parts {
+		kinds[i] = p.Kind
+	}
+	want := []Kind{Role, Role, Role, Role, Role, Benefits} // only the pension item is benefits
+	if !slices.Equal(kinds, want) || parts[0].Last != 1 || parts[len(parts)-1].Last != len(toks) {
+		t.Errorf("bulleted list: parts %+v, want kinds %v", parts, want)
+	}
+	// A benefits list after its heading: every item inherits the kind.
+	tr.Reset()
+	toks = strings.Fields("What we offer : \u00b7 Free fruit \u00b7 A bike shed")
+	for _, p := range tr.Sentence(nil, toks, nil) {
+		if p.Kind != Benefits {
+			t.Errorf("benefits list: part %+v %q", p, toks[p.First:p.Last])
+		}
+	}
+}
+
+func TestGlueCuts(t *testing.T) {
+	cases := []struct {
+		tok  string
+		want []string // the pieces, "|" before one that starts a part
+	}{
+		{"DescriptionArms", []string{"Description", "Arms"}},
+		{"clients.Responsibilities", []string{"clients", "|Responsibilities"}},
+		{"invoices.\u00b7", []string{"invoices."}},
+		{"\u2022Prepare", []string{"|Prepare"}},
+		{"and\u00b7Review", []string{"and", "|Review"}},
+		{"\u00b7", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, p := range glueCuts(c.tok) {
+			w := c.tok[p.start:p.end]
+			if p.breakBefore {
+				w = "|" + w
+			}
+			if w != "|" {
+				got = append(got, w)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("glueCuts(%q) = %q, want %q", c.tok, got, c.want)
+		}
 	}
 }
