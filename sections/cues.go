@@ -253,6 +253,9 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 			return false
 		}
 		role := t.roleOf(codes[i])
+		if i > 0 {
+			role &^= subjectWe // "we" opens the part or is not the organisation ("Today we are …")
+		}
 		if role&(subjectNoun|subjectWe) == 0 && !(self && i > 0 && i <= selfReach) {
 			continue
 		}

@@ -84,11 +84,12 @@ type Part struct {
 // "About us"), which sentences without cues of their own inherit. The
 // zero value is ready to use; a Tracker is not safe for concurrent use.
 type Tracker struct {
-	carry   Kind     // the kind of the last heading, until role wording ends its section
-	roleRun float64  // the role cue weight of the parts since the last boilerplate one
-	prev    Kind     // the boilerplate kind the last part with cues got from strong cues of its own, else Role
-	codes   []uint16 // scratch: the codes of a sentence's words
-	owner   []int    // scratch: for each word, the token it came from
+	carry        Kind     // the kind of the last heading, until role wording ends its section
+	roleRun      float64  // the role cue weight of the parts since the last boilerplate one
+	sentencePrev Kind     // the kind of the sentence's part before this one, Role at its start
+	prev         Kind     // the boilerplate kind the last part with cues got from strong cues of its own, else Role
+	codes        []uint16 // scratch: the codes of a sentence's words
+	owner        []int    // scratch: for each word, the token it came from
 }
 
 // Reset forgets the carried heading and the last part's kind, for a new
@@ -118,7 +119,7 @@ func (t *Tracker) Sentence(dst []Part, tokens, lower []string) []Part {
 // SentenceCodes is Sentence for a caller that has each token's Code
 // already (the pipeline remembers them with its tokens).
 func (t *Tracker) SentenceCodes(dst []Part, codes []uint16, tokens, lower []string) []Part {
-	t.codes = t.codes[:0]
+	t.codes, t.sentencePrev = t.codes[:0], Role
 	start, codeStart := 0, 0
 	for i, code := range codes {
 		if code != GlueCode {
@@ -161,7 +162,14 @@ func (t *Tracker) classify(dst []Part, first, last int, codes []uint16) []Part {
 		// boilerplate of the part just before it, when that one was sure.
 		carry = t.prev
 	}
+	if carry == Role {
+		// Nor that: it continues the boilerplate of the part before it in
+		// the same sentence, as the item of a list that bullets split
+		// ("Site: … · Reports to: … · Pay: …").
+		carry = t.sentencePrev
+	}
 	kind := sc.decide(carry)
+	t.sentencePrev = kind
 	t.prev = Role // carried one part at most
 	if carries[kind] && sc.weight[kind] >= prevMinWeight {
 		t.prev = kind

@@ -96,6 +96,8 @@ func TestOrganisationSubject(t *testing.T) {
 		{"We also provide support to other practices .", true},  // adverb before the verb
 		{"We are currently recruiting a nurse .", false},        // recruiting
 		{"You will support the team deliver the plan .", false}, // a base form needs "we"
+		{"Today we are launching a new plan .", false},          // "we" not at the start: a memo's voice
+		{"We are launching a new plan .", false},                // a stop word after the verb
 	}
 	for _, c := range cases {
 		words := strings.Fields(strings.ToLower(c.text))
@@ -188,6 +190,28 @@ func TestBulletsSplitRunTogetherLists(t *testing.T) {
 		if p.Kind != Benefits {
 			t.Errorf("benefits list: part %+v %q", p, toks[p.First:p.Last])
 		}
+	}
+}
+
+// TestListItemWithoutCuesContinuesTheItemBefore: in a header line split
+// by bullets, an item with no cue of its own ("Reports to: …") takes the
+// kind of the item before it.
+func TestListItemWithoutCuesContinuesTheItemBefore(t *testing.T) {
+	var tr Tracker
+	toks := strings.Fields("Site : Riverside DC \u00b7 Reports to : Shift Manager \u00b7 Pay : \u00a333,500")
+	parts := tr.Sentence(nil, toks, nil)
+	want := []Kind{LocationSchedule, LocationSchedule, Benefits}
+	if len(parts) != len(want) {
+		t.Fatalf("parts %+v, want kinds %v", parts, want)
+	}
+	for i, p := range parts {
+		if p.Kind != want[i] {
+			t.Errorf("part %d %q: %s, want %s", i, toks[p.First:p.Last], p.Kind, want[i])
+		}
+	}
+	// A new sentence starts afresh.
+	if p := tr.Sentence(nil, strings.Fields("Nobody is turned away ."), nil); p[0].Kind != Role {
+		t.Errorf("next sentence: %v", p)
 	}
 }
 
