@@ -239,13 +239,15 @@ const (
 // hasGlue reports whether a token holds words run together without a
 // space, or a bullet glyph (see glueCuts); most tokens do not.
 func hasGlue(tok string) bool {
+	high := len(tok) > 0 && tok[0] >= 0x80
 	for i := 1; i < len(tok); i++ {
 		c, prev := tok[i], tok[i-1]
 		if prev >= 'a' && prev <= 'z' && (c >= 'A' && c <= 'Z' || c == '.' || c == ':') {
 			return true
 		}
+		high = high || c >= 0x80
 	}
-	return hasBullet(tok)
+	return high && hasBullet(tok) // only a token with a non-ASCII byte can hold a bullet
 }
 
 // hasBullet reports whether tok holds a bullet glyph.
