@@ -256,9 +256,10 @@ func TestBoilerplateHeldOut(t *testing.T) {
 	}
 }
 
-// The floors TestBoilerplateHeldOut holds: not set until heldout3 has been
-// measured, once, with the final cues.
+// The floors TestBoilerplateHeldOut holds, just under the figures heldout3
+// reached when it was measured, once, with the final cues (0.914, 0.657);
+// the goal is 0.95 and 0.85.
 const (
-	heldOutMinPrecision = 0.0
-	heldOutMinRecall    = 0.0
+	heldOutMinPrecision = 0.91
+	heldOutMinRecall    = 0.65
 )

@@ -7,11 +7,14 @@
 // a Tracker carries a heading's kind to the sentences that follow it, and
 // the kind of a prose sentence with strong cues (about the company, equal
 // opportunity, how to apply) to the next one if that has none. A sentence
-// whose subject is the organisation ("The stroke service provides …")
-// counts toward about_company.
+// whose subject is the organisation ("The stroke service provides …",
+// "We serve …") counts toward about_company. Bullet glyphs (· •) split a
+// run-together list into parts, so that one item's cue does not decide
+// the whole list.
 //
 // The cue phrases live in cues.txt (embedded); they were written for this
-// package and tuned on the dev rows of testdata/labels.tsv only.
+// package and tuned on the dev splits of testdata/labels.tsv only (dev,
+// spent and heldout2; heldout3 is held out).
 package sections
 
 import (
