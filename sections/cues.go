@@ -34,11 +34,14 @@ const (
 	subjectStop                     // looking, seeking: the organisation is recruiting, so the sentence is the role's
 	subjectNot                      // role, you, experience: before the noun, the subject is the role or the person
 	subjectSelf                     // our: opens a subject that is the organisation's whatever noun follows
+	subjectWe                       // we: the organisation itself, which also takes a verb's base form
+	subjectBase                     // provide, serve: a verb's base form, after "we"
 )
 
 var subjectLists = map[string]uint8{
 	"@noun": subjectNoun, "@verb": subjectVerb,
 	"@adverb": subjectAdverb, "@stop": subjectStop, "@not": subjectNot, "@self": subjectSelf,
+	"@we": subjectWe, "@base": subjectBase,
 }
 
 type cueNode struct {
@@ -82,7 +85,7 @@ func compileCues(text string) (*cueTable, error) {
 		if strings.HasPrefix(f[0], "@") {
 			bit, ok := subjectLists[f[0]]
 			if !ok || len(f) < 2 {
-				return nil, fmt.Errorf("line %d: want a word list (@self, @noun, @verb, @adverb, @stop, @not) and its words", n+1)
+				return nil, fmt.Errorf("line %d: want a word list (@self, @we, @noun, @verb, @base, @adverb, @stop, @not) and its words", n+1)
 			}
 			for _, word := range f[1:] {
 				code, err := t.code(word)
@@ -249,11 +252,19 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 		if t.roleOf(codes[i])&subjectNot != 0 {
 			return false
 		}
-		if t.roleOf(codes[i])&subjectNoun == 0 && !(self && i > 0 && i <= selfReach) {
+		role := t.roleOf(codes[i])
+		if i > 0 {
+			role &^= subjectWe // "we" opens the part or is not the organisation ("Today we are …")
+		}
+		if role&(subjectNoun|subjectWe) == 0 && !(self && i > 0 && i <= selfReach) {
 			continue
 		}
+		verbs := subjectVerb
+		if role&subjectWe != 0 {
+			verbs |= subjectBase // "we provide", "we also serve"
+		}
 		j := t.skipAdverbs(codes, i+1)
-		if j >= len(codes) || t.roleOf(codes[j])&subjectVerb == 0 {
+		if j >= len(codes) || t.roleOf(codes[j])&verbs == 0 {
 			continue
 		}
 		j = t.skipAdverbs(codes, j+1)

@@ -53,14 +53,22 @@ func readLabels(t *testing.T) []label {
 
 // validSplit lists the splits of labels.tsv: dev (cues tuned on it),
 // spent (the first held-out half, measured more than once and since tuned
-// on like dev) and heldout2 (a fresh held-out sample, measured once).
-var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true}
+// on like dev), heldout2 (a fresh sample, measured once, then tuned on
+// like dev) and heldout3 (the second fresh held-out sample).
+var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true}
 
-// TestLabelsAreSentences checks that every span of heldout2 is one whole
-// sentence as the pipeline splits the posting, that the older spans (a
-// sentence, a run of them, or the part of one after a glued heading) lie
-// inside the posting, and that no span is labelled twice. A change to
-// tokenizing or sentence splitting that moves the heldout2 spans shows
+// devSplits are the splits the cues were tuned on.
+var devSplits = []string{"dev", "spent", "heldout2"}
+
+// wholeSentences lists the splits whose every span is one whole sentence
+// as the pipeline splits the posting.
+var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true}
+
+// TestLabelsAreSentences checks that every span of heldout2 and heldout3
+// is one whole sentence as the pipeline splits the posting, that the older
+// spans (a sentence, a run of them, or the part of one after a glued
+// heading) lie inside the posting, and that no span is labelled twice. A
+// change to tokenizing or sentence splitting that moves those spans shows
 // here. It runs no classifier.
 func TestLabelsAreSentences(t *testing.T) {
 	labels := readLabels(t)
@@ -79,7 +87,7 @@ func TestLabelsAreSentences(t *testing.T) {
 		if !ok || l.end > len(doc) {
 			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.source)
 		}
-		if l.split == "heldout2" {
+		if wholeSentences[l.split] {
 			if sentences[l.source] == nil {
 				sentences[l.source] = sentenceSpans(doc)
 			}
@@ -214,25 +222,27 @@ func board(source string) string {
 	return "linkedin"
 }
 
-// TestBoilerplateDev reports the dev spans (dev and spent), on which the
-// cues were tuned; with -v it lists every disagreement.
+// TestBoilerplateDev reports the dev spans (dev, spent and heldout2), on
+// which the cues were tuned; with -v it lists every disagreement.
 func TestBoilerplateDev(t *testing.T) {
-	c, boards := measure(t, []string{"dev", "spent"}, testing.Verbose())
+	c, boards := measure(t, devSplits, testing.Verbose())
 	t.Logf("dev: precision %.3f recall %.3f (%+v)", c.precision(), c.recall(), c)
 	for _, b := range []string{"nhs", "linkedin"} {
 		t.Logf("dev %s: precision %.3f recall %.3f (%+v)", b, boards[b].precision(), boards[b].recall(), boards[b])
 	}
 }
 
-// TestBoilerplateHeldOut measures the fresh held-out sample, heldout2
+// TestBoilerplateHeldOut measures the fresh held-out sample, heldout3
 // (whole postings whose sentences were never used to write or weigh cues;
 // measured once, after the cues were final). It prints no text: do not
-// tune on it. The goal is precision >= 0.95 and recall >= 0.85; the cues
-// reach less (0.915 and 0.641; docs/VALIDITY.md has the figures), so the
-// test holds them to what they reached, which a regression would fall
-// below.
+// tune on it. LEADLEX_SKIP_HELDOUT=1 skips it, for whoever tunes the cues.
+// The goal is precision >= 0.95 and recall >= 0.85; the test holds the
+// figures reached (docs/VALIDITY.md), which a regression would fall below.
 func TestBoilerplateHeldOut(t *testing.T) {
-	c, boards := measure(t, []string{"heldout2"}, false)
+	if os.Getenv("LEADLEX_SKIP_HELDOUT") != "" {
+		t.Skip("LEADLEX_SKIP_HELDOUT is set: the held-out labels are not measured while tuning")
+	}
+	c, boards := measure(t, []string{"heldout3"}, false)
 	t.Logf("held-out: precision %.3f recall %.3f (%+v)", c.precision(), c.recall(), c)
 	for _, b := range []string{"nhs", "linkedin"} {
 		t.Logf("held-out %s: precision %.3f recall %.3f (%+v)", b, boards[b].precision(), boards[b].recall(), boards[b])
@@ -246,9 +256,10 @@ func TestBoilerplateHeldOut(t *testing.T) {
 	}
 }
 
-// The floors TestBoilerplateHeldOut holds, just under the figures reached
-// (0.915, 0.641); the goal is 0.95 and 0.85.
+// The floors TestBoilerplateHeldOut holds, just under the figures heldout3
+// reached when it was measured, once, with the final cues (0.914, 0.657);
+// the goal is 0.95 and 0.85.
 const (
 	heldOutMinPrecision = 0.91
-	heldOutMinRecall    = 0.63
+	heldOutMinRecall    = 0.65
 )

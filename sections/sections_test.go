@@ -89,9 +89,15 @@ func TestOrganisationSubject(t *testing.T) {
 		{"Experience of a large organisation is useful .", false},
 		{"You will join a service that is growing .", false},
 		{"The service", false},
-		{"Our focus is on quality .", true},           // after "our", any noun
-		{"Our ideal candidate is calm .", false},      // the subject is the person
-		{"We think our focus is on quality .", false}, // "our" opens the part only
+		{"Our focus is on quality .", true},                     // after "our", any noun
+		{"Our ideal candidate is calm .", false},                // the subject is the person
+		{"We think our focus is on quality .", false},           // "our" opens the part only
+		{"We serve patients across three towns .", true},        // "we" takes a base form
+		{"We also provide support to other practices .", true},  // adverb before the verb
+		{"We are currently recruiting a nurse .", false},        // recruiting
+		{"You will support the team deliver the plan .", false}, // a base form needs "we"
+		{"Today we are launching a new plan .", false},          // "we" not at the start: a memo's voice
+		{"We are launching a new plan .", false},                // a stop word after the verb
 	}
 	for _, c := range cases {
 		words := strings.Fields(strings.ToLower(c.text))
@@ -158,5 +164,82 @@ func BenchmarkSentence(b *testing.B) {
 	var parts []Part
 	for b.Loop() {
 		parts = tr.Sentence(parts[:0], toks, nil)
+	}
+}
+
+// TestBulletsSplitRunTogetherLists: a list whose items are run together
+// with bullet glyphs ("Responsibilities· Process payments.· …") splits
+// into parts at the bullets, so that one item's cue does not decide the
+// whole list.
+func TestBulletsSplitRunTogetherLists(t *testing.T) {
+	var tr Tracker
+	toks := strings.Fields("Responsibilities\u00b7 Process vendor payments.\u00b7 Prepare the monthly reports \u00b7 Train new staff \u2022Plan the rota \u00b7 Keep the pension records")
+	parts := tr.Sentence(nil, toks, nil)
+	kinds := make([]Kind, len(parts))
+	for i, p := range parts {
+		kinds[i] = p.Kind
+	}
+	want := []Kind{Role, Role, Role, Role, Role, Benefits} // only the pension item is benefits
+	if !slices.Equal(kinds, want) || parts[0].Last != 1 || parts[len(parts)-1].Last != len(toks) {
+		t.Errorf("bulleted list: parts %+v, want kinds %v", parts, want)
+	}
+	// A benefits list after its heading: every item inherits the kind.
+	tr.Reset()
+	toks = strings.Fields("What we offer : \u00b7 Free fruit \u00b7 A bike shed")
+	for _, p := range tr.Sentence(nil, toks, nil) {
+		if p.Kind != Benefits {
+			t.Errorf("benefits list: part %+v %q", p, toks[p.First:p.Last])
+		}
+	}
+}
+
+// TestListItemWithoutCuesContinuesTheItemBefore: in a header line split
+// by bullets, an item with no cue of its own ("Reports to: …") takes the
+// kind of the item before it.
+func TestListItemWithoutCuesContinuesTheItemBefore(t *testing.T) {
+	var tr Tracker
+	toks := strings.Fields("Site : Riverside DC \u00b7 Reports to : Shift Manager \u00b7 Pay : \u00a333,500")
+	parts := tr.Sentence(nil, toks, nil)
+	want := []Kind{LocationSchedule, LocationSchedule, Benefits}
+	if len(parts) != len(want) {
+		t.Fatalf("parts %+v, want kinds %v", parts, want)
+	}
+	for i, p := range parts {
+		if p.Kind != want[i] {
+			t.Errorf("part %d %q: %s, want %s", i, toks[p.First:p.Last], p.Kind, want[i])
+		}
+	}
+	// A new sentence starts afresh.
+	if p := tr.Sentence(nil, strings.Fields("Nobody is turned away ."), nil); p[0].Kind != Role {
+		t.Errorf("next sentence: %v", p)
+	}
+}
+
+func TestGlueCuts(t *testing.T) {
+	cases := []struct {
+		tok  string
+		want []string // the pieces, "|" before one that starts a part
+	}{
+		{"DescriptionArms", []string{"Description", "Arms"}},
+		{"clients.Responsibilities", []string{"clients", "|Responsibilities"}},
+		{"invoices.\u00b7", []string{"invoices."}},
+		{"\u2022Prepare", []string{"|Prepare"}},
+		{"and\u00b7Review", []string{"and", "|Review"}},
+		{"\u00b7", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, p := range glueCuts(c.tok) {
+			w := c.tok[p.start:p.end]
+			if p.breakBefore {
+				w = "|" + w
+			}
+			if w != "|" {
+				got = append(got, w)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("glueCuts(%q) = %q, want %q", c.tok, got, c.want)
+		}
 	}
 }

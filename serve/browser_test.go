@@ -304,6 +304,19 @@ func TestPageInChromium(t *testing.T) {
 	d.until("the suggestion replaced the word", `document.getElementById("ad").value.includes("coach the weekly reports")`)
 	d.until("the finding went", `!document.querySelector('#findings li[data-rule="flag/micromanage"]')`)
 
+	// A text with no findings says so, and not as item 1 of the list.
+	d.eval(`(() => { const a = document.getElementById("ad"); a.value = "We share a bold vision."; a.dispatchEvent(new Event("input")); })()`, nil)
+	d.until("no findings are listed", `document.querySelector("#findings li.empty")`)
+	var empty struct {
+		Text, ListStyle string
+		Items           int
+	}
+	d.eval(`(() => { const li = document.querySelector("#findings li.empty");
+		return {Text: li.textContent, ListStyle: getComputedStyle(li).listStyleType, Items: document.querySelectorAll("#findings li").length}; })()`, &empty)
+	if empty.Text != "No findings: the text meets the policy." || empty.ListStyle != "none" || empty.Items != 1 {
+		t.Errorf("with no findings the list shows %+v", empty)
+	}
+
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, l := range d.logs {

@@ -88,6 +88,18 @@ func (r *readFlags) registerMaxBytes(f *pflag.FlagSet, def int64, usage string) 
 	f.Var((*byteSize)(&r.opt.MaxBytes), "max-bytes", usage)
 }
 
+// registerWorkers adds -j/--workers, how many documents a command
+// analyses at once; 0 (the default) means one per CPU.
+func registerWorkers(f *pflag.FlagSet, workers *int, what string) {
+	f.IntVarP(workers, "workers", "j", 0, what+" at once (default: number of CPUs)")
+}
+
+// registerOutput adds -o/--output, the file a command writes, with its
+// default and usage.
+func registerOutput(f *pflag.FlagSet, output *string, def, usage string) {
+	f.StringVarP(output, "output", "o", def, usage)
+}
+
 // registerFollowSymlinks adds --follow-symlinks, for the commands that
 // walk folders.
 func (r *readFlags) registerFollowSymlinks(f *pflag.FlagSet) {

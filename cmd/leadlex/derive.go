@@ -38,7 +38,7 @@ func (o *deriveOptions) flags(f *pflag.FlagSet) {
 	f.Float64Var(&o.minZ, "min-z", 1, "list only terms whose z-score for their pole is above this")
 	f.Float64Var(&o.prior, "prior", 0, "strength of the Dirichlet prior (α0, in pseudo-counts; default: the counts of both sets together)")
 	f.StringVar(&o.count, "count", "texts", "what is counted per term: texts (the texts it occurs in) or words (every occurrence)")
-	f.StringVarP(&o.output, "output", "o", "", "write the proposed entries as a lexicon file (YAML)")
+	registerOutput(f, &o.output, "", "write the proposed entries as a lexicon file (YAML)")
 	f.StringVar(&o.name, "name", "derived", "name of the written lexicon")
 	f.StringVar(&o.dimension, "dimension", "derived", "dimension of the written entries")
 	f.StringVar(&o.split, "split", "", "with a TSV: use only the rows whose split column has this value (dev, …); never derive from a held-out split")

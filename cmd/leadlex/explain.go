@@ -25,7 +25,7 @@ type explainOptions struct {
 func (o *explainOptions) flags(f *pflag.FlagSet) {
 	o.documentFlags.register(f)
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or html")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
+	registerOutput(f, &o.output, "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	o.read.registerMaxBytes(f, defaultExplainBytes, "refuse files larger than this (e.g. 4MB; the view of a document takes some hundred times its size in memory)")
 	o.read.inputs.register(f)

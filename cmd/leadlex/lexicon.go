@@ -298,7 +298,7 @@ func newLexiconExportCmd(f *lexiconFlags) *cobra.Command {
 	o := &exportOptions{}
 	cmd := newCommand("lexicon-export", cobra.NoArgs, f.withLexicon(o.run))
 	cmd.Flags().StringVar(&o.format, "format", "", "yaml, csv or dic (default: from the extension of -o, else yaml)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "file to write (default: standard output)")
+	registerOutput(cmd.Flags(), &o.output, "", "file to write (default: standard output)")
 	cmd.Flags().StringVar(&o.mapOut, "map-out", "", "with --format dic: where to write the category mapping")
 	return cmd
 }
@@ -361,7 +361,7 @@ type importOptions struct {
 // flags registers lexicon import's flags.
 func (o *importOptions) flags(f *pflag.FlagSet) {
 	f.StringVar(&o.mapping, "map", "", "category mapping (YAML; default: FILE.map.yaml beside the .dic)")
-	f.StringVarP(&o.output, "output", "o", "", "lexicon file to write (default: standard output)")
+	registerOutput(f, &o.output, "", "lexicon file to write (default: standard output)")
 }
 
 func (o *importOptions) run(cmd *cobra.Command, args []string) error {

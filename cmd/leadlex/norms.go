@@ -33,10 +33,10 @@ func newNormsCmd() *cobra.Command {
 // flags registers norms build's flags.
 func (o *normsOptions) flags(f *pflag.FlagSet) {
 	o.documentFlags.register(f)
-	f.StringVarP(&o.output, "output", "o", "norms.yaml", "norms file to write")
+	registerOutput(f, &o.output, "norms.yaml", "norms file to write")
 	f.StringVar(&o.name, "name", "", "name of the norms (the genre), e.g. job-posts")
 	f.StringVar(&o.description, "description", "", "what the corpus is (default: the paths given)")
-	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
+	registerWorkers(f, &o.workers, "documents scored")
 	o.read.registerMaxBytes(f, corpus.DefaultMaxBytes, "skip files, and records, larger than this")
 }
 

@@ -18,7 +18,7 @@ type reportOptions struct {
 
 // flags registers report's flags.
 func (o *reportOptions) flags(f *pflag.FlagSet) {
-	f.StringVarP(&o.output, "output", "o", "report.html", "HTML file to write; - for stdout")
+	registerOutput(f, &o.output, "report.html", "HTML file to write; - for stdout")
 	f.StringVar(&o.report.By, "by", "", "compare groups: folder, folder:N (its first N levels) or a text column such as label or format")
 	f.IntVar(&o.report.Top, "top", 20, "documents in each of the two most-leaning lists")
 	f.StringVar(&o.report.Title, "title", "", "page heading (default: from the results file's name)")

@@ -34,10 +34,10 @@ type scoreOptions struct {
 // flags registers score's flags.
 func (o *scoreOptions) flags(f *pflag.FlagSet) {
 	o.documentFlags.register(f)
-	f.StringVarP(&o.output, "output", "o", "results.parquet", "results file to write; - for stdout (JSONL or CSV)")
+	registerOutput(f, &o.output, "results.parquet", "results file to write; - for stdout (JSONL or CSV)")
 	f.StringVar(&o.sentences, "sentences", "", "also write one row per sentence to this file; - for stdout")
 	f.StringVar(&o.format, "format", "", "output format: parquet, jsonl or csv (default: from each file's extension; parquet, or jsonl on stdout)")
-	f.IntVarP(&o.workers, "workers", "j", 0, "documents scored at once (default: number of CPUs)")
+	registerWorkers(f, &o.workers, "documents scored")
 	o.read.registerFollowSymlinks(f)
 	o.read.registerMaxBytes(f, 0, "skip files, and records of .jsonl/.csv files, larger than this (e.g. 64MB, 1GB; default 256MB for text and Markdown, which are streamed, and 16MB for a document held whole: a record, HTML, .docx text)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar and no summary table")

@@ -188,7 +188,7 @@
     list.replaceChildren();
     if (!check) return;
     if (check.findings.length === 0) {
-      list.append(el("li", { class: "muted" }, "None."));
+      list.append(el("li", { class: "muted empty" }, "No findings: the text meets the policy."));
       return;
     }
     for (const f of check.findings) {
