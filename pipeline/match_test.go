@@ -57,6 +57,7 @@ func TestLongest(t *testing.T) {
         - {term: set a vision, source: s}
         - {term: set a bold vision, source: s}
         - {term: "innovat*", source: s}
+        - {term: "inno*", source: s}
         - {term: "visionar*", source: s}
         - {term: "innovation", source: s}
         - {term: "innovation lab*", source: s}
@@ -79,7 +80,8 @@ func TestLongest(t *testing.T) {
 		{"set a new vision", "vision"},     // "new" is not a skip word
 		{"set , the vision", "vision"},     // punctuation breaks a phrase
 		{"innovative ideas", "innovation"}, // both stem to "innov": a whole-word stem beats a prefix
-		{"innovatory", "innovat*"},         // stems apart, so only the prefix matches
+		{"innovatory", "innovat*"},         // stems apart, so only the prefixes match: the longer wins
+		{"innocent", "inno*"},              //
 		{"visionaries", "visionar*"},
 		{"innovation labs", "innovation lab*"}, // the longest match wins
 		{"long term", "long-term"},             // hyphenated terms match spaced words

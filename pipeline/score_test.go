@@ -1,10 +1,11 @@
 package pipeline
 
 import (
-	"github.com/leadlex/leadlex/results"
-
 	"math"
+	"slices"
 	"testing"
+
+	"github.com/leadlex/leadlex/results"
 )
 
 func TestLabel(t *testing.T) {
@@ -70,5 +71,38 @@ func TestFillPer1kAndBalance(t *testing.T) {
 	none := scoreText(t, an, "Nothing to see here.")
 	if none.Balance != nil || none.Label != results.LabelNone || len(none.Dimensions) != 2 {
 		t.Errorf("no hits: balance %v label %s dims %d", none.Balance, none.Label, len(none.Dimensions))
+	}
+}
+
+// TestTallyTouched: a tally lists the entries a document hit, in entry
+// order, and Reset clears exactly those, so a Scorer reused for the next
+// document starts from zero without clearing every entry of the lexicon.
+func TestTallyTouched(t *testing.T) {
+	tl := newTally(10)
+	tl.AddHits([]Hit{
+		{Entry: 7, Counts: true},
+		{Entry: 2, Counts: true, Negated: true},
+		{Entry: 7, Counts: true},
+		{Entry: 4, Counts: false}, // boilerplate: not counted, not touched
+		{Entry: 2, Counts: true},
+	})
+	if got := tl.Touched(); !slices.Equal(got, []int32{2, 7}) {
+		t.Errorf("touched %v, want [2 7]", got)
+	}
+	if tl.Counts[7] != 2 || tl.Counts[2] != 1 || tl.Negated[2] != 1 || tl.Counts[4] != 0 {
+		t.Errorf("counts %v negated %v", tl.Counts, tl.Negated)
+	}
+	tl.Reset()
+	for i := range tl.Counts {
+		if tl.Counts[i] != 0 || tl.Negated[i] != 0 {
+			t.Fatalf("after Reset entry %d: %d / %d", i, tl.Counts[i], tl.Negated[i])
+		}
+	}
+	if len(tl.Touched()) != 0 {
+		t.Errorf("after Reset touched %v", tl.Touched())
+	}
+	tl.AddHits([]Hit{{Entry: 1, Counts: true, Negated: true}})
+	if got := tl.Touched(); !slices.Equal(got, []int32{1}) || tl.Negated[1] != 1 {
+		t.Errorf("second document: touched %v, negated %v", got, tl.Negated)
 	}
 }
