@@ -90,13 +90,14 @@ func TestJobsDev(t *testing.T) {
 }
 
 // jobsDevMinAUC is the floor of the executive-vs-operational AUC of
-// balance on all jobs-dev rows; jobsDevMinDevAUC on the dev half, the
+// balance on all jobs-dev rows: 0.775 with the held-out half measured a
+// second time (docs/VALIDITY.md), less 0.01; jobsDevMinDevAUC on the dev half, the
 // figure lexicon 1.3.0 reached there (0.781, 0.782 after the second round
 // of job-post wording) less 0.01; jobsDevMinDevLinkedInAUC on the dev half's
 // LinkedIn rows, 0.690 after round two less 0.01 (17 executive and 22
 // operational postings: one pair is 0.0015).
 const (
-	jobsDevMinAUC            = 0.70
+	jobsDevMinAUC            = 0.765
 	jobsDevMinDevAUC         = 0.77
 	jobsDevMinDevLinkedInAUC = 0.68
 )

@@ -146,7 +146,8 @@ func sharedData() string {
 // publishedFigures are the default lexicon's figures as docs/VALIDITY.md
 // and the README publish them, at the default thresholds. Held-out sets
 // are scored once per tuning round, after it; the floors below keep them
-// (the held-out rows are 1.2.0's until 1.3.0's measurement is recorded).
+// (the held-out rows are lexicon 1.3.0's, its second measurement; see
+// docs/VALIDITY.md).
 var publishedFigures = []struct {
 	file, split                 string
 	texts                       int
@@ -154,9 +155,9 @@ var publishedFigures = []struct {
 }{
 	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000},
 	{"../../testdata/labeled/dev.tsv", "", 40, 0.850, 0.944, 0.900},
-	{"../../testdata/labeled/heldout.tsv", "", 100, 0.950, 0.964, 0.970},
+	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.969, 0.980},
 	{"sentences-dev.tsv", "dev", 383, 0.885, 0.930, 0.956},
-	{"sentences-dev.tsv", "heldout", 240, 0.792, 0.865, 0.892},
+	{"sentences-dev.tsv", "heldout", 240, 0.792, 0.863, 0.896},
 	{"sentences-gathered.tsv", "dev", 425, 0.701, 0.796, 0.847},
 }
 
