@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/leadlex/leadlex/internal/shareddata"
 	"github.com/leadlex/leadlex/lexicon"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/leadlex/leadlex/stem"
@@ -25,18 +26,8 @@ func sharedData() string {
 var statRE = regexp.MustCompile(`^weighted log-odds z = (-?\d+\.\d\d)(?: \(for '([^']+)'\))?; (\d+) in (leadership|management) texts, (\d+) in (leadership|management) texts$`)
 
 // gatheredSet is the file of gathered dev sentences (testdata/
-// sentences-gathered.md): $LEADLEX_GATHERED (the file, or a folder holding
-// sentences-gathered.tsv), else gathered/ beside the shared folder.
-func gatheredSet() string {
-	const name = "sentences-gathered.tsv"
-	if p := os.Getenv("LEADLEX_GATHERED"); p != "" {
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return filepath.Join(p, name)
-		}
-		return p
-	}
-	return filepath.Join(sharedData(), "..", "..", "gathered", name)
-}
+// sentences-gathered.md), found as shareddata.Gathered says.
+func gatheredSet() string { return shareddata.Gathered(".") }
 
 // Corpora derived entries name, as the lexicon writes them.
 const (

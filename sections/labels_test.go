@@ -72,14 +72,7 @@ var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true}
 // here. It runs no classifier.
 func TestLabelsAreSentences(t *testing.T) {
 	labels := readLabels(t)
-	posts, err := evaluate.ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := map[string]string{}
-	for _, p := range posts {
-		text[p.Source] = p.Text
-	}
+	text := postingTexts(t)
 	sentences := map[string]map[[2]int]bool{}
 	seen := map[label]bool{}
 	for _, l := range labels {
@@ -165,14 +158,7 @@ func (c confusion) recall() float64    { return float64(c.tp) / float64(max(1, c
 // (nhs, linkedin).
 func measure(t *testing.T, splits []string, verbose bool) (confusion, map[string]confusion) {
 	labels := readLabels(t)
-	posts, err := evaluate.ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := map[string]string{}
-	for _, p := range posts {
-		text[p.Source] = p.Text
-	}
+	text := postingTexts(t)
 	var c confusion
 	boards := map[string]confusion{}
 	cache := map[string]func(int, int) sections.Kind{}
@@ -263,3 +249,18 @@ const (
 	heldOutMinPrecision = 0.91
 	heldOutMinRecall    = 0.65
 )
+
+// postingTexts reads jobs-dev.tsv from the shared data (skipping the test
+// where it is absent) and returns each posting's text by its source id.
+func postingTexts(t *testing.T) map[string]string {
+	t.Helper()
+	posts, err := evaluate.ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := make(map[string]string, len(posts))
+	for _, p := range posts {
+		text[p.Source] = p.Text
+	}
+	return text
+}

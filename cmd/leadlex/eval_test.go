@@ -156,9 +156,9 @@ var publishedFigures = []struct {
 	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000},
 	{"../../testdata/labeled/dev.tsv", "", 40, 0.850, 0.944, 0.900},
 	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.969, 0.980},
-	{"sentences-dev.tsv", "dev", 383, 0.885, 0.930, 0.956},
+	{"sentences-dev.tsv", "dev", 383, 0.885, 0.929, 0.956},
 	{"sentences-dev.tsv", "heldout", 240, 0.792, 0.863, 0.896},
-	{"sentences-gathered.tsv", "dev", 425, 0.701, 0.796, 0.847},
+	{"sentences-gathered.tsv", "dev", 425, 0.708, 0.799, 0.856},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric

@@ -7,26 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/leadlex/leadlex/internal/shareddata"
 )
 
 // gatheredSet is the file of gathered sentences (testdata/
-// sentences-gathered.md): $LEADLEX_GATHERED (the file, or a folder holding
-// sentences-gathered.tsv), else gathered/sentences-gathered.tsv beside the
-// shared folder ($LEADLEX_SHARED/../gathered, or ../gathered beside the
-// repository).
-func gatheredSet() string {
-	const name = "sentences-gathered.tsv"
-	if p := os.Getenv("LEADLEX_GATHERED"); p != "" {
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return filepath.Join(p, name)
-		}
-		return p
-	}
-	if d := os.Getenv("LEADLEX_SHARED"); d != "" {
-		return filepath.Join(d, "..", "gathered", name)
-	}
-	return filepath.Join("..", "..", "..", "gathered", name)
-}
+// sentences-gathered.md), found as shareddata.Gathered says.
+func gatheredSet() string { return shareddata.Gathered(".") }
 
 // labeledSetPath resolves a published set kept outside the repository.
 func labeledSetPath(file string) string {

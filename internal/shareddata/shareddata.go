@@ -47,6 +47,41 @@ func Require(t testing.TB, name string) string {
 	return p
 }
 
+// GatheredName is the file of the gathered dev sentences (see
+// testdata/sentences-gathered.md), kept outside the repository like the
+// shared data.
+const GatheredName = "sentences-gathered.tsv"
+
+// Gathered returns the path of the gathered dev sentences:
+// $LEADLEX_GATHERED (the file, or a folder holding it), else gathered/
+// beside the shared folder ($LEADLEX_SHARED/../gathered), else gathered/
+// in the nearest ancestor of dir that has the file; "" when none has.
+func Gathered(dir string) string {
+	if p := os.Getenv("LEADLEX_GATHERED"); p != "" {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return filepath.Join(p, GatheredName)
+		}
+		return p
+	}
+	if root := os.Getenv("LEADLEX_SHARED"); root != "" {
+		return filepath.Join(root, "..", "gathered", GatheredName)
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if p := filepath.Join(dir, "gathered", GatheredName); fileExists(p) {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
