@@ -92,3 +92,26 @@ func FuzzTokenizeTime(f *testing.F) {
 		}
 	})
 }
+
+// TestMaskedClitics: words whose lower case has another length in bytes
+// before a clitic made prose cut at an offset of the lower-cased copy, past
+// the end of the word (a panic that ended the run) or inside it. They are
+// now split as prose splits their plain-letter counterparts.
+func TestMaskedClitics(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"We ȺȺȺȺȺȺ'll go.", "We|ȺȺȺȺȺȺ|'ll|go|."},            // Ⱥ: 2 bytes, ⱥ 3 (was a panic)
+		{"KKKKab'll", "KKKKab|'ll"},                           // Kelvin sign: 3 bytes, k 1 (was cut inside)
+		{"İİİ'S team", "İİİ|'S|team"},                         // İ: 2 bytes, i 1
+		{"ⱯⱯ’re here", "ⱯⱯ|'re|here"},                         // ’ becomes ' as prose makes it
+		{"a\x95\x95\x95\x95'll b", "a\x95\x95\x95\x95|'ll|b"}, // bytes that are not UTF-8
+		{"they'll don't", "they|'ll|do|n't"},                  // unmasked words as before
+	} {
+		var got []string
+		for _, tok := range Tokenize(nil, tc.text) {
+			got = append(got, tok.Text)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q: tokens %q, want %q", tc.text, strings.Join(got, "|"), tc.want)
+		}
+	}
+}

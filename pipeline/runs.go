@@ -285,7 +285,7 @@ func (rt *runTokenizer) resolve() {
 	rt.entries = rt.entries[:0]
 	rt.batch.Reset()
 	for _, run := range rt.pending {
-		if strings.Contains(run, runSentinel) || len(run) > peelAbove {
+		if ownCall(run) {
 			continue
 		}
 		if rt.batch.Len() > 0 {
@@ -296,7 +296,7 @@ func (rt *runTokenizer) resolve() {
 	ptoks := proseTokens(rt.batch.String())
 	for i, run := range rt.pending {
 		var mine []prose.Token
-		if strings.Contains(run, runSentinel) || len(run) > peelAbove {
+		if ownCall(run) {
 			mine = runTokens(run)
 		} else {
 			n := 0
@@ -311,6 +311,13 @@ func (rt *runTokenizer) resolve() {
 			rt.cur.index[rt.hashes[i]] = e
 		}
 	}
+}
+
+// ownCall reports whether a run is tokenized on its own rather than in
+// the batch of a text's new runs: one that holds the sentinel, one long
+// enough to be peeled, one prose would cut in the wrong place (needsMask).
+func ownCall(run string) bool {
+	return strings.Contains(run, runSentinel) || len(run) > peelAbove || needsMask(run)
 }
 
 // store aligns a run's prose tokens with the run, splits joined words, and
