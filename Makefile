@@ -123,8 +123,10 @@ eval: build
 	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0
 
 ## norms: rebuild the embedded norms (job-posts from ../shared/data/jobs-dev.tsv, general from testdata/corpus); run after a lexicon change
+# SHARED_DATA is where jobs-dev.tsv is: $LEADLEX_SHARED/data when set, else ../shared/data.
+SHARED_DATA ?= $(if $(LEADLEX_SHARED),$(LEADLEX_SHARED)/data,../shared/data)
 norms: build
-	./$(BIN) norms build ../shared/data/jobs-dev.tsv --text-column text --id-column source --name job-posts -o norms/job-posts.yaml \
+	./$(BIN) norms build $(SHARED_DATA)/jobs-dev.tsv --text-column text --id-column source --name job-posts -o norms/job-posts.yaml \
 	  --description "The 6,000 job postings of jobs-dev.tsv (5,504 NHS UK adverts from 2020 and 496 US LinkedIn postings from 2024, all title groups; see docs/VALIDITY.md), scored with the default lexicon and sections; derived statistics only, no text"
 	./$(BIN) norms build testdata/corpus --name general -o norms/general.yaml \
 	  --description "The 31 scorable documents of the repository's testdata/corpus (announcements, articles, job posts, memos, reviews and other business prose written for leadlex), scored with the default lexicon and sections. Small: a rough reference, not a population"
