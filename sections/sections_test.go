@@ -80,7 +80,7 @@ func TestOrganisationSubject(t *testing.T) {
 	}{
 		{"The stroke service provides care across the county .", true},
 		{"Our team is small and friendly .", true},
-		{"The Positive behaviour , Autism , Learning disability , Mental health Service ( PALMS ) team is friendly .", true},
+		{"The Memory , Mood and Sleep Service ( MMSS ) team is welcoming .", true},
 		{"Riverside Community Hospital currently has 40 beds .", true},
 		{"The team is looking for a nurse .", false},       // recruiting: the role's sentence
 		{"The team is currently seeking a nurse .", false}, // adverb before the stop word
