@@ -13,7 +13,7 @@ type matchToken struct {
 	Lower string // lower-cased surface form
 	Stem  string // Snowball stem; empty for tokens that are not words
 	id    int32  // the matcher's number for Stem (matcher.token), 0 when no entry has that stem
-	flags uint8  // what the token is to matching and negation (tokenFlags)
+	flags uint8  // what the token is to matching and negation (the flag constants below)
 }
 
 // The flags of a matchToken: what the lexicon's word lists say of its
