@@ -16,7 +16,7 @@ import (
 
 // label is one hand-labelled span of a jobs-dev posting (testdata/labels.tsv).
 type label struct {
-	source     string
+	posting    string // postingRef of the posting
 	start, end int
 	kind       sections.Kind
 	split      string
@@ -33,7 +33,7 @@ func readLabels(t *testing.T) []label {
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
-		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "source\t") || line == "" {
+		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "posting\t") || line == "" {
 			continue
 		}
 		f := strings.Split(line, "\t")
@@ -76,21 +76,21 @@ func TestLabelsAreSentences(t *testing.T) {
 	sentences := map[string]map[[2]int]bool{}
 	seen := map[label]bool{}
 	for _, l := range labels {
-		doc, ok := text[l.source]
+		doc, ok := text[l.posting]
 		if !ok || l.end > len(doc) {
-			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.source)
+			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.posting)
 		}
 		if wholeSentences[l.split] {
-			if sentences[l.source] == nil {
-				sentences[l.source] = sentenceSpans(doc)
+			if sentences[l.posting] == nil {
+				sentences[l.posting] = sentenceSpans(doc)
 			}
-			if !sentences[l.source][[2]int{l.start, l.end}] {
-				t.Errorf("%s %d-%d (%s) is not a sentence of the posting", l.source, l.start, l.end, l.split)
+			if !sentences[l.posting][[2]int{l.start, l.end}] {
+				t.Errorf("%s %d-%d (%s) is not a sentence of the posting", l.posting, l.start, l.end, l.split)
 			}
 		}
-		key := label{source: l.source, start: l.start, end: l.end}
+		key := label{posting: l.posting, start: l.start, end: l.end}
 		if seen[key] {
-			t.Errorf("%s %d-%d is labelled twice", l.source, l.start, l.end)
+			t.Errorf("%s %d-%d is labelled twice", l.posting, l.start, l.end)
 		}
 		seen[key] = true
 	}
@@ -166,19 +166,19 @@ func measure(t *testing.T, splits []string, verbose bool) (confusion, map[string
 		if !slices.Contains(splits, l.split) {
 			continue
 		}
-		doc, ok := text[l.source]
+		doc, ok := text[l.posting]
 		if !ok || l.end > len(doc) {
-			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.source)
+			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.posting)
 		}
-		if cache[l.source] == nil {
+		if cache[l.posting] == nil {
 			toks, kinds := kindsOf(doc)
-			cache[l.source] = func(a, b int) sections.Kind { return predict(toks, kinds, a, b) }
+			cache[l.posting] = func(a, b int) sections.Kind { return predict(toks, kinds, a, b) }
 		}
-		got := cache[l.source](l.start, l.end)
+		got := cache[l.posting](l.start, l.end)
 		c.add(got, l.kind)
-		b := boards[board(l.source)]
+		b := boards[board(l.posting)]
 		b.add(got, l.kind)
-		boards[board(l.source)] = b
+		boards[board(l.posting)] = b
 		if verbose && got.Boilerplate() != l.kind.Boilerplate() {
 			t.Logf("%s: want %s got %s: %.160q", l.split, l.kind, got, doc[l.start:l.end])
 		}
@@ -200,12 +200,23 @@ func (c *confusion) add(got, want sections.Kind) {
 	}
 }
 
-// board names the job board of a jobs-dev source id.
-func board(source string) string {
+// board names the job board of a posting reference (postingRef).
+func board(posting string) string {
+	b, _, _ := strings.Cut(posting, ":")
+	return b
+}
+
+// postingRef is how labels.tsv names a jobs-dev posting: its board and the
+// id at the end of its source column ("nhs:916162067" for
+// "stochastictalk/nhs_jobs_data:data/916162067.json@…#vacancy_id=916162067",
+// "linkedin:3486250934" for "…postings_sample.csv@…#job_id=3486250934").
+func postingRef(source string) string {
+	b := "linkedin"
 	if strings.HasPrefix(source, "stochastictalk/nhs_jobs_data:") {
-		return "nhs"
+		b = "nhs"
 	}
-	return "linkedin"
+	_, id, _ := strings.Cut(source[strings.LastIndexByte(source, '#')+1:], "=")
+	return b + ":" + id
 }
 
 // TestBoilerplateDev reports the dev spans (dev, spent and heldout2), on
@@ -251,7 +262,7 @@ const (
 )
 
 // postingTexts reads jobs-dev.tsv from the shared data (skipping the test
-// where it is absent) and returns each posting's text by its source id.
+// where it is absent) and returns each posting's text by its postingRef.
 func postingTexts(t *testing.T) map[string]string {
 	t.Helper()
 	posts, err := evaluate.ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
@@ -260,7 +271,11 @@ func postingTexts(t *testing.T) map[string]string {
 	}
 	text := make(map[string]string, len(posts))
 	for _, p := range posts {
-		text[p.Source] = p.Text
+		ref := postingRef(p.Source)
+		if _, twice := text[ref]; twice || strings.HasSuffix(ref, ":") {
+			t.Fatalf("jobs-dev.tsv: source %q does not give a reference of its own (%q)", p.Source, ref)
+		}
+		text[ref] = p.Text
 	}
 	return text
 }
