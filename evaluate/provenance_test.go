@@ -51,15 +51,7 @@ func jobPostScores(t *testing.T) (map[string]TermScore, error) {
 		return nil, err
 	}
 	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
-	d, err := Derive(JobPostExamples(an, posts, HalfDev), DeriveOptions{Count: CountOptions{MaxN: 3, Stop: DefaultStop}, MinCount: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	byTerm := map[string]TermScore{}
-	for _, s := range d.Scores {
-		byTerm[s.Term] = s
-	}
-	return byTerm, nil
+	return deriveByTerm(t, JobPostExamples(an, posts, HalfDev)), nil
 }
 
 // derivedScores runs derive as `leadlex derive FILE --split dev --ngram 3
@@ -79,7 +71,14 @@ func derivedScores(t *testing.T, paths ...string) (map[string]TermScore, error) 
 		}
 		dev = append(dev, rows...)
 	}
-	d, err := Derive(dev, DeriveOptions{Count: CountOptions{MaxN: 3, Stop: DefaultStop}, MinCount: 1})
+	return deriveByTerm(t, dev), nil
+}
+
+// deriveByTerm runs derive with the settings the derived entries were
+// made with (--ngram 3 --min-count 1) and returns the scores by stemmed term.
+func deriveByTerm(t *testing.T, examples []Example) map[string]TermScore {
+	t.Helper()
+	d, err := Derive(examples, DeriveOptions{Count: CountOptions{MaxN: 3, Stop: DefaultStop}, MinCount: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +86,7 @@ func derivedScores(t *testing.T, paths ...string) (map[string]TermScore, error) 
 	for _, s := range d.Scores {
 		byTerm[s.Term] = s
 	}
-	return byTerm, nil
+	return byTerm
 }
 
 // TestDerivedProvenanceReproduces recomputes the statistic of every derived
