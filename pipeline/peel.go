@@ -3,8 +3,6 @@ package pipeline
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -28,77 +26,8 @@ var proseQuotes = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'
 // run that holds one anywhere is split there, and never peeled from its end.
 var proseClitics = []string{"'ll", "'s", "'re", "'m", "n't"}
 
-// prose finds a clitic ("they'll", "don't") in the lower-cased token and
-// cuts the token itself at that offset. Where lower-casing changes the
-// length in bytes (İ, Ⱥ, the Kelvin sign, bytes that are not UTF-8), the
-// cut lands inside a character or past the end, and prose panics: one
-// such word would end a whole run. maskedTokens gives prose the run with
-// those characters masked by letters of the same length, and reads the
-// tokens back from the run itself.
-
-// needsMask reports whether prose could cut run in the wrong place: it
-// has an apostrophe (every clitic does) and a character whose lower case
-// is of another length.
-func needsMask(run string) bool {
-	if !strings.ContainsAny(run, "'\u2019;") { // ' and ’, and &rsquo;
-		return false
-	}
-	for i := 0; i < len(run); {
-		if run[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(run[i:])
-		if r == utf8.RuneError && size == 1 || utf8.RuneLen(unicode.ToLower(r)) != size {
-			return true
-		}
-		i += size
-	}
-	return false
-}
-
-// maskedTokens returns the tokens of a run that needsMask: prose's tokens
-// of the run with every character whose lower case is of another length
-// replaced by as many bytes of "x", with their text taken from the run.
-func maskedTokens(run string) []prose.Token {
-	b := []byte(run)
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 || utf8.RuneLen(unicode.ToLower(r)) != size {
-			for k := i; k < i+size; k++ {
-				b[k] = 'x'
-			}
-		}
-		i += size
-	}
-	masked := string(b)
-	toks := peeledTokens(masked)
-	pos := 0
-	for i, t := range toks {
-		start, end := align(masked, pos, t.Text)
-		text := run[start:end]
-		if t.Text != masked[start:end] {
-			text = proseQuotes.Replace(text) // prose's own quote replacement
-		}
-		toks[i].Text, pos = text, end
-	}
-	return toks
-}
-
 // runTokens returns prose's tokens of one run (text without white space).
 func runTokens(run string) []prose.Token {
-	if needsMask(run) {
-		return maskedTokens(run)
-	}
-	return peeledTokens(run)
-}
-
-// peeledTokens is runTokens for a run prose cuts right.
-func peeledTokens(run string) []prose.Token {
 	if len(run) <= peelAbove {
 		return proseTokens(run)
 	}

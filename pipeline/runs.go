@@ -314,10 +314,10 @@ func (rt *runTokenizer) resolve() {
 }
 
 // ownCall reports whether a run is tokenized on its own rather than in
-// the batch of a text's new runs: one that holds the sentinel, one long
-// enough to be peeled, one prose would cut in the wrong place (needsMask).
+// the batch of a text's new runs: one that holds the sentinel, or one long
+// enough to be peeled.
 func ownCall(run string) bool {
-	return strings.Contains(run, runSentinel) || len(run) > peelAbove || needsMask(run)
+	return strings.Contains(run, runSentinel) || len(run) > peelAbove
 }
 
 // store aligns a run's prose tokens with the run, splits joined words, and
@@ -371,10 +371,73 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 
 // proseTokens runs prose's tokenizer (tagging, segmentation and extraction
 // off) over text.
+//
+// prose finds a clitic ("they'll", "don't") in a lower-cased copy of a
+// token and cuts the token itself at that offset. Where lower-casing
+// changes the length in bytes (İ, Ⱥ, the Kelvin sign, bytes that are not
+// UTF-8), the cut lands inside a character or past the token's end, and
+// prose panics: one such word would end a whole run. Such text goes to
+// prose with those characters masked by as many bytes of "x", and the
+// tokens' text is read back from the text itself.
 func proseTokens(text string) []prose.Token {
 	if text == "" {
 		return nil
 	}
+	if !needsMask(text) {
+		return callProse(text)
+	}
+	b := []byte(text)
+	for i := 0; i < len(text); {
+		size, shifts := lowerShifts(text[i:])
+		if shifts {
+			copy(b[i:i+size], "xxxx")
+		}
+		i += size
+	}
+	masked := string(b)
+	toks := callProse(masked)
+	pos := 0
+	for i, t := range toks {
+		start, end := align(masked, pos, t.Text)
+		tok := text[start:end]
+		if t.Text != masked[start:end] {
+			tok = proseQuotes.Replace(tok) // prose's own quote replacement
+		}
+		toks[i].Text, pos = tok, end
+	}
+	return toks
+}
+
+// needsMask reports whether prose could cut text in the wrong place: it
+// has an apostrophe (every clitic does) and a character whose lower case
+// is of another length.
+func needsMask(text string) bool {
+	if !strings.ContainsAny(text, "'\u2019;") { // ' and ’, and &rsquo;
+		return false
+	}
+	for i := 0; i < len(text); {
+		size, shifts := lowerShifts(text[i:])
+		if shifts {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// lowerShifts returns the length of the character at the start of s and
+// whether its lower case is of another length in bytes (a byte that is
+// not UTF-8 becomes the three bytes of U+FFFD).
+func lowerShifts(s string) (size int, shifts bool) {
+	if s[0] < utf8.RuneSelf {
+		return 1, false
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return size, r == utf8.RuneError && size == 1 || utf8.RuneLen(unicode.ToLower(r)) != size
+}
+
+// callProse is prose's tokenizer itself.
+func callProse(text string) []prose.Token {
 	doc, err := prose.NewDocument(text, proseOptions...)
 	if err != nil {
 		return nil
