@@ -115,11 +115,10 @@ func (m *matcher) token(lower, stem string) matchToken {
 	if m.skip[lower] {
 		t.flags |= flagSkip
 	}
-	if m.negators[lower] || m.reversible[lower] {
-		t.flags |= flagNegator
-	}
 	if m.reversible[lower] {
-		t.flags |= flagReversible
+		t.flags |= flagNegator | flagReversible
+	} else if m.negators[lower] {
+		t.flags |= flagNegator
 	}
 	if m.except[lower] {
 		t.flags |= flagExcept
