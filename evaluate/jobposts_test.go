@@ -59,7 +59,7 @@ func TestJobsDev(t *testing.T) {
 		t.Skip("scores 6,000 postings")
 	}
 	path := shareddata.Require(t, "jobs-dev.tsv")
-	posts, err := ReadJobPosts(path)
+	posts, err := ReadSplitJobPosts(path)
 	if err != nil {
 		t.Fatal(err)
 	}

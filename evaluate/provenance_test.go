@@ -46,7 +46,7 @@ const (
 // jobs-dev.tsv as tools/jobsdev -derive writes it.
 func jobPostScores(t *testing.T) (map[string]TermScore, error) {
 	t.Helper()
-	posts, err := ReadJobPosts(filepath.Join(sharedData(), "jobs-dev.tsv"))
+	posts, err := ReadSplitJobPosts(filepath.Join(sharedData(), "jobs-dev.tsv"))
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ type options struct {
 }
 
 func run(w io.Writer, data string, opt options) error {
-	posts, err := evaluate.ReadJobPosts(data)
+	posts, err := evaluate.ReadSplitJobPosts(data)
 	if err != nil {
 		return err
 	}
