@@ -108,7 +108,11 @@ func measure(t *testing.T, tr *sections.Tracker, splits []string, verbose bool) 
 		b.Add(got, l.Kind)
 		boards[sectionlabels.Board(l.Posting)] = b
 		if verbose && got.Boilerplate() != l.Kind.Boilerplate() {
-			t.Logf("%s: want %s got %s: %.160q", l.Split, l.Kind, got, doc[l.Start:l.End])
+			var toks []string
+			for _, tk := range pipeline.Tokenize(nil, doc[l.Start:l.End]) {
+				toks = append(toks, tk.Text)
+			}
+			t.Logf("%s: want %s got %s: %.160q %s", l.Split, l.Kind, got, doc[l.Start:l.End], sections.CueTrace(toks))
 		}
 	}
 	return c, boards
@@ -116,7 +120,7 @@ func measure(t *testing.T, tr *sections.Tracker, splits []string, verbose bool) 
 
 // TestBoilerplateDev reports the spans the cues were tuned on (dev, spent,
 // heldout2 and heldout3), in all and per split, and holds a floor on each;
-// with -v it lists every disagreement. These figures are fitted: what the
+// with -v it lists every disagreement with the cues found in it. These figures are fitted: what the
 // cues do on postings nobody read is the held-out split's figure.
 func TestBoilerplateDev(t *testing.T) {
 	c, boards := measure(t, &sections.Tracker{}, devSplits, testing.Verbose())
@@ -137,8 +141,8 @@ func TestBoilerplateDev(t *testing.T) {
 // The floors TestBoilerplateDev holds on each tuned-on split, just under
 // the lowest figures they reach (docs/VALIDITY.md).
 const (
-	devMinPrecision = 0.90
-	devMinRecall    = 0.78
+	devMinPrecision = 0.93
+	devMinRecall    = 0.80
 )
 
 // heldOutSplit is the split TestBoilerplateHeldOut measures. heldout3 was
