@@ -27,7 +27,10 @@ type frameReader struct {
 func (f *frameReader) read() ([]byte, error) {
 	length, sawHeader := -1, false
 	for {
-		line, err := f.r.ReadString('\n')
+		line, err := f.headerLine()
+		if errors.Is(err, errFrame) {
+			return nil, err
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) && line == "" && !sawHeader {
 				return nil, io.EOF
@@ -71,6 +74,24 @@ func (f *frameReader) read() ([]byte, error) {
 		return nil, io.ErrUnexpectedEOF
 	}
 	return body, nil
+}
+
+// headerLine reads one header line. A line longer than the reader's
+// buffer (64 KiB in the server) is read to its end without being kept and
+// reported as a bad frame, so that a client cannot grow the server's
+// memory with a header that never ends.
+func (f *frameReader) headerLine() (string, error) {
+	line, err := f.r.ReadSlice('\n')
+	if !errors.Is(err, bufio.ErrBufferFull) {
+		return string(line), err
+	}
+	for errors.Is(err, bufio.ErrBufferFull) {
+		_, err = f.r.ReadSlice('\n')
+	}
+	if err != nil {
+		return "", io.ErrUnexpectedEOF
+	}
+	return "", fmt.Errorf("%w: header line over %d bytes", errFrame, f.r.Size())
 }
 
 // clip shortens text quoted in an error.
