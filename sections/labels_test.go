@@ -145,11 +145,11 @@ const (
 	devMinRecall    = 0.80
 )
 
-// heldOutSplit is the split TestBoilerplateHeldOut measures. heldout3 was
-// measured once (0.914, 0.657) and is now tuned on; the next fresh sample,
-// heldout4, takes its place here once it is labelled and the cues are
-// final.
-const heldOutSplit = "heldout3"
+// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout4,
+// labelled blind while the third round of cues was written (on dev, spent,
+// heldout2 and heldout3) and measured once with those cues final. heldout3
+// was measured once (0.914, 0.657) before it was tuned on.
+const heldOutSplit = "heldout4"
 
 // TestBoilerplateHeldOut measures the fresh held-out sample, heldOutSplit
 // (whole postings whose sentences were never used to write or weigh cues;
@@ -175,12 +175,12 @@ func TestBoilerplateHeldOut(t *testing.T) {
 	}
 }
 
-// The floors TestBoilerplateHeldOut holds, just under the figures heldout3
-// reached when it was measured, once, with the final cues (0.914, 0.657);
-// the goal is 0.95 and 0.85.
+// The floors TestBoilerplateHeldOut holds, just under the figures heldout4
+// reached when it was measured, once, with the third round's cues (0.910,
+// 0.624); the goal is 0.95 and 0.85.
 const (
-	heldOutMinPrecision = 0.91
-	heldOutMinRecall    = 0.65
+	heldOutMinPrecision = 0.90
+	heldOutMinRecall    = 0.62
 )
 
 // postingTexts reads jobs-dev.tsv from the shared data (skipping the test
