@@ -158,9 +158,9 @@ var publishedFigures = []struct {
 	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000},
 	{"../../testdata/labeled/dev.tsv", "", 40, 0.850, 0.944, 0.900},
 	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.969, 0.980},
-	{"sentences-dev.tsv", "dev", 383, 0.898, 0.935, 0.963},
+	{"sentences-dev.tsv", "dev", 383, 0.896, 0.935, 0.958},
 	{"sentences-dev.tsv", "heldout", 240, 0.792, 0.863, 0.896},
-	{"sentences-gathered.tsv", "dev", 695, 0.747, 0.827, 0.875},
+	{"sentences-gathered.tsv", "dev", 695, 0.745, 0.826, 0.873},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric
