@@ -147,8 +147,9 @@ func sharedData() string {
 // and the README publish them, at the default thresholds. Held-out sets
 // are scored once per tuning round, after it; the floors below keep them
 // (the held-out rows are lexicon 1.3.0's, its second measurement; see
-// docs/VALIDITY.md; lexicon 1.4.0's dev rows and the 695 gathered
-// sentences, g001-g695, are those of its third tuning round, whose held-out
+// docs/VALIDITY.md; lexicon 1.4.0's dev rows and the 747 gathered
+// sentences are those of its third tuning round: tuned on g001-g695,
+// g696-g747 gathered afterwards and scored, not tuned on; its held-out
 // figure the coordinator measures once).
 var publishedFigures = []struct {
 	file, split                 string
@@ -160,7 +161,7 @@ var publishedFigures = []struct {
 	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.969, 0.980},
 	{"sentences-dev.tsv", "dev", 383, 0.896, 0.935, 0.958},
 	{"sentences-dev.tsv", "heldout", 240, 0.792, 0.863, 0.896},
-	{"sentences-gathered.tsv", "dev", 695, 0.745, 0.826, 0.873},
+	{"sentences-gathered.tsv", "dev", 747, 0.736, 0.820, 0.862},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric
