@@ -17,8 +17,11 @@ func gatheredSet() string { return shareddata.Gathered(".") }
 
 // labeledSetPath resolves a published set kept outside the repository.
 func labeledSetPath(file string) string {
-	if file == "sentences-gathered.tsv" {
+	switch file {
+	case "sentences-gathered.tsv":
 		return gatheredSet()
+	case "sentences-fresh.tsv":
+		return shareddata.Fresh(".")
 	}
 	return filepath.Join(sharedData(), file)
 }
