@@ -213,7 +213,7 @@ func (m *matcher) child(n *node, word string) *node {
 		n.prefix[p[0]] = bucket
 		return c
 	}
-	id := m.stemID(stem.Stem(word))
+	id := m.stemID(m.lex.Stem(word)) // stemmed once, when the lexicon was validated
 	if n.next == nil {
 		n.next = map[int32]*node{}
 	}

@@ -144,6 +144,10 @@ func (m *runMemory) add(s string) span {
 // reset empties the generation for reuse; its bytes go to the garbage
 // collector, since tokens handed out may still point into them.
 func (m *runMemory) reset() {
+	if m.index == nil { // not made yet (newRunTokenizer)
+		*m = *newRunMemory(m.size, true)
+		return
+	}
 	clear(m.index)
 	if m.recent != nil {
 		clear(m.recent[:])
@@ -211,7 +215,10 @@ func newRunTokenizer(m *matcher, limit int) *runTokenizer {
 	size := limit / 2
 	seed := maphash.MakeSeed()
 	hash := func(run string) uint64 { return maphash.String(seed, run) }
-	return &runTokenizer{matcher: m, limit: limit, hash: hash, cur: newRunMemory(size, limit > 0), old: newRunMemory(size, limit > 0)}
+	// The older generation is made when the newer one first fills (reset):
+	// a scorer that never remembers that many runs (a short run, a check,
+	// an editor session) does not pay for it.
+	return &runTokenizer{matcher: m, limit: limit, hash: hash, cur: newRunMemory(size, limit > 0), old: &runMemory{size: size}}
 }
 
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
