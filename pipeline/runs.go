@@ -34,16 +34,23 @@ import (
 // span locates a string in a runMemory's bytes.
 type span struct{ off, len uint32 }
 
-// runPiece is one token of a run, with what matching needs to know of it.
+// runPiece is one token of a run, with what matching needs to know of it:
+// 32 bytes, most of the memory of runs. Its stem is not kept: matching
+// needs only the stem's number and whether there is one (flagWord).
 type runPiece struct {
-	start, end        int32  // byte offsets in the run
-	text, lower, stem span   // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (matcher.matchStem)
-	word              bool   // counts as a word
-	canStart          bool   // a lexicon entry can begin with it
-	cue               uint16 // its sections.Code: which boilerplate cue word it is, if any
-	stemID            int32  // the matcher's number for its stem (matchToken.id)
-	flags             uint8  // matchToken.flags
+	start, end  int32  // byte offsets in the run
+	text, lower span   // the token as prose gave it (straight quotes), and lower-cased
+	stemID      int32  // the matcher's number for its stem (matchToken.id)
+	cue         uint16 // its sections.Code: which boilerplate cue word it is, if any
+	flags       uint8  // matchToken.flags
+	kind        uint8  // pieceWord, pieceCanStart
 }
+
+// The bits of runPiece.kind.
+const (
+	pieceWord     uint8 = 1 << iota // counts as a word (Token.Word)
+	pieceCanStart                   // a lexicon entry can begin with it
+)
 
 // runEntry is one remembered run: its bytes and its pieces.
 type runEntry struct {
@@ -77,8 +84,8 @@ type recentRun struct {
 // shrink as it fills and is forgotten: the heap, and with it the process's
 // peak memory, stays the same from the first documents on.
 const (
-	piecesPerRun = 3  // tokens per run, with room to spare (2.2 in English text)
-	bytesPerRun  = 24 // bytes per run for its text and its tokens' forms
+	piecesPerTwoRuns = 5  // tokens per two runs, with room to spare (4.2 in the generated corpus, 2.9 in job postings)
+	bytesPerRun      = 24 // bytes per run for its text and its tokens' forms (14 and 17)
 )
 
 func newRunMemory(n int, remember bool) *runMemory {
@@ -89,7 +96,7 @@ func newRunMemory(n int, remember bool) *runMemory {
 		size:    n,
 		index:   make(map[uint64]int32, n),
 		entries: make([]runEntry, 0, n),
-		pieces:  make([]runPiece, 0, piecesPerRun*n),
+		pieces:  make([]runPiece, 0, piecesPerTwoRuns*n/2),
 		bytes:   make([]byte, 0, bytesPerRun*n),
 		recent:  new([recentSlots]recentRun),
 	}
@@ -97,7 +104,7 @@ func newRunMemory(n int, remember bool) *runMemory {
 
 // full reports whether the generation holds as much as it was made for.
 func (m *runMemory) full() bool {
-	return len(m.entries) >= m.size || len(m.pieces) >= piecesPerRun*m.size || len(m.bytes) >= bytesPerRun*m.size
+	return len(m.entries) >= m.size || len(m.pieces) >= piecesPerTwoRuns*m.size/2 || len(m.bytes) >= bytesPerRun*m.size
 }
 
 // find returns the entry of run, whose hash is h, if the generation holds it.
@@ -167,7 +174,7 @@ func (m *runMemory) copyFrom(old *runMemory, e runEntry) int32 {
 	}
 	ne := runEntry{key: key, first: int32(len(m.pieces)), n: e.n}
 	for _, p := range old.pieces[e.first : e.first+e.n] {
-		p.text, p.lower, p.stem = rebase(p.text), rebase(p.lower), rebase(p.stem)
+		p.text, p.lower = rebase(p.text), rebase(p.lower)
 		m.pieces = append(m.pieces, p)
 	}
 	m.entries = append(m.entries, ne)
@@ -271,10 +278,10 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 		}
 		ent := cur.entries[e]
 		for _, p := range cur.pieces[ent.first : ent.first+ent.n] {
-			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.word})
+			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.kind&pieceWord != 0})
 			if rt.matcher != nil {
-				words = append(words, matchToken{Lower: cur.str(p.lower), Stem: cur.str(p.stem), id: p.stemID, flags: p.flags})
-				starts = append(starts, p.canStart)
+				words = append(words, matchToken{Lower: cur.str(p.lower), id: p.stemID, flags: p.flags})
+				starts = append(starts, p.kind&pieceCanStart != 0)
 				cues = append(cues, p.cue)
 			}
 		}
@@ -341,13 +348,16 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 	key := m.add(run)
 	ent := runEntry{key: key, first: int32(len(m.pieces)), n: int32(len(rt.split))}
 	for _, t := range rt.split {
-		p := runPiece{start: int32(t.Start), end: int32(t.End), word: t.Word}
+		p := runPiece{start: int32(t.Start), end: int32(t.End)}
+		if t.Word {
+			p.kind = pieceWord
+		}
 		if t.Text == run[t.Start:t.End] {
 			p.text = span{key.off + uint32(t.Start), uint32(t.End - t.Start)} // within the run
 		} else {
 			p.text = m.add(t.Text)
 		}
-		p.lower, p.stem = p.text, span{}
+		p.lower = p.text
 		if rt.matcher != nil {
 			lower := strings.ToLower(t.Text)
 			if lower != t.Text {
@@ -360,15 +370,12 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 				if stem == "" {
 					stem = lower
 				}
-				switch stem {
-				case lower:
-					p.stem = p.lower
-				default:
-					p.stem = m.add(stem)
-				}
 			}
 			mt := rt.matcher.token(lower, stem)
-			p.stemID, p.flags, p.canStart = mt.id, mt.flags, t.Word && rt.matcher.canStart(mt)
+			p.stemID, p.flags = mt.id, mt.flags
+			if t.Word && rt.matcher.canStart(mt) {
+				p.kind |= pieceCanStart
+			}
 		}
 		m.pieces = append(m.pieces, p)
 	}

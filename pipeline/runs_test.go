@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/jdkato/prose/v2"
 
@@ -114,8 +115,8 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 					stem = w.Lower
 				}
 			}
-			if w.Stem != stem || starts[k] != an.matcher.canStart(w) {
-				t.Fatalf("text %d token %q: stem %q start %v, want %q %v", i, tok.Text, w.Stem, starts[k], stem, an.matcher.canStart(w))
+			if want := an.matcher.token(w.Lower, stem); w != want || starts[k] != an.matcher.canStart(w) {
+				t.Fatalf("text %d token %q: %+v start %v, want %+v (stem %q) %v", i, tok.Text, w, starts[k], want, stem, an.matcher.canStart(w))
 			}
 		}
 	}
@@ -163,5 +164,13 @@ func TestTokenizeDroppedClitic(t *testing.T) {
 	toks := Tokenize(nil, text)
 	if len(toks) != 2 || toks[1].Text != "up" || toks[1].Start != 6 {
 		t.Errorf("Tokenize(%q) = %s, want up at offset 6", text, tokenString(text, toks))
+	}
+}
+
+// TestRunPieceSize keeps a remembered token at 32 bytes: the pieces are
+// most of each worker's memory of runs (two generations of 80,000).
+func TestRunPieceSize(t *testing.T) {
+	if got := unsafe.Sizeof(runPiece{}); got != 32 {
+		t.Errorf("runPiece is %d bytes, want 32", got)
 	}
 }
