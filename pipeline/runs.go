@@ -148,6 +148,36 @@ func (m *runMemory) add(s string) span {
 	return sp
 }
 
+// addLower returns the span and the string of s lower-cased (as
+// strings.ToLower), appending it to the bytes unless it is s itself, whose
+// span is sp. ASCII is lower-cased straight into the bytes, without the
+// string strings.ToLower would allocate.
+func (m *runMemory) addLower(s string, sp span) (span, string) {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if lower := strings.ToLower(s); lower != s {
+				return m.add(lower), lower
+			}
+			return sp, s
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return sp, s
+	}
+	lsp := span{uint32(len(m.bytes)), uint32(len(s))}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		m.bytes = append(m.bytes, c)
+	}
+	return lsp, m.str(lsp)
+}
+
 // reset empties the generation for reuse; its bytes go to the garbage
 // collector, since tokens handed out may still point into them.
 func (m *runMemory) reset() {
@@ -215,8 +245,12 @@ type runTokenizer struct {
 	keep    []bool   // scratch: whether to remember them
 	entries []int32  // scratch: where each pending run's entry went
 	split   []Token  // scratch: one run's tokens before they become pieces
-	batch   strings.Builder
+	batch   []byte   // scratch: the new runs of a text, as sent to prose
 }
+
+// maxBatchKept bounds the batch buffer a tokenizer keeps between texts; a
+// larger one (a chunk of many short new runs) is let go after use.
+const maxBatchKept = 256 << 10
 
 func newRunTokenizer(m *matcher, limit int) *runTokenizer {
 	size := limit / 2
@@ -297,17 +331,25 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 // that do not contain the sentinel, and stores their entries.
 func (rt *runTokenizer) resolve() {
 	rt.entries = rt.entries[:0]
-	rt.batch.Reset()
+	batch := rt.batch[:0]
 	for _, run := range rt.pending {
 		if ownCall(run) {
 			continue
 		}
-		if rt.batch.Len() > 0 {
-			rt.batch.WriteString(" " + runSentinel + " ")
+		if len(batch) > 0 {
+			batch = append(batch, " "+runSentinel+" "...)
 		}
-		rt.batch.WriteString(run)
+		batch = append(batch, run...)
 	}
-	ptoks := proseTokens(rt.batch.String())
+	// prose's tokens may point into the batch; store copies what it keeps
+	// into the memory of runs before the buffer is written again.
+	var ptoks []prose.Token
+	if len(batch) > 0 {
+		ptoks = proseTokens(unsafe.String(&batch[0], len(batch)))
+	}
+	if rt.batch = batch; cap(batch) > maxBatchKept {
+		rt.batch = nil
+	}
 	for i, run := range rt.pending {
 		var mine []prose.Token
 		if ownCall(run) {
@@ -359,10 +401,8 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 		}
 		p.lower = p.text
 		if rt.matcher != nil {
-			lower := strings.ToLower(t.Text)
-			if lower != t.Text {
-				p.lower = m.add(lower)
-			}
+			var lower string
+			p.lower, lower = m.addLower(t.Text, p.text)
 			p.cue = sections.Code(t.Text, lower)
 			stem := ""
 			if t.Word {

@@ -174,3 +174,19 @@ func TestRunPieceSize(t *testing.T) {
 		t.Errorf("runPiece is %d bytes, want 32", got)
 	}
 }
+
+// TestAddLower checks that the memory of runs lower-cases as
+// strings.ToLower does, and keeps a lower-case token's own span.
+func TestAddLower(t *testing.T) {
+	for _, s := range []string{"team", "Team", "NASA", "e-Mail2", "Ärger", "İstanbul", "\xffABC", "K\u212a", "’s", ""} {
+		m := newRunMemory(8, true)
+		sp := m.add(s)
+		lsp, lower := m.addLower(s, sp)
+		if want := strings.ToLower(s); lower != want || m.str(lsp) != want {
+			t.Errorf("%q: lower %q, span holds %q, want %q", s, lower, m.str(lsp), want)
+		}
+		if (lsp == sp) != (strings.ToLower(s) == s) {
+			t.Errorf("%q: span %v, own span %v", s, lsp, sp)
+		}
+	}
+}
