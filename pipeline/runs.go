@@ -245,7 +245,12 @@ type runTokenizer struct {
 	keep    []bool   // scratch: whether to remember them
 	entries []int32  // scratch: where each pending run's entry went
 	split   []Token  // scratch: one run's tokens before they become pieces
-	batch   []byte   // scratch: the new runs of a text, as sent to prose
+	// stemIDs remembers, for the words of the newer generation, the
+	// matcher's number of each word's stem (0: none), keyed by the word in
+	// the generation's bytes: the same word comes back in many runs ("team",
+	// "team,", "Team.") and is stemmed once. Cleared with the generation.
+	stemIDs map[string]int32
+	batch   []byte // scratch: the new runs of a text, as sent to prose
 }
 
 // maxBatchKept bounds the batch buffer a tokenizer keeps between texts; a
@@ -269,6 +274,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 	if rt.limit > 0 && rt.cur.full() {
 		rt.cur, rt.old = rt.old, rt.cur
 		rt.cur.reset()
+		clear(rt.stemIDs)
 		// Tokens left in the spare capacity of the caller's buffers from
 		// longer texts point into forgotten generations' bytes: let them go.
 		clear(toks[len(toks):cap(toks)])
@@ -404,14 +410,12 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 			var lower string
 			p.lower, lower = m.addLower(t.Text, p.text)
 			p.cue = sections.Code(t.Text, lower)
-			stem := ""
+			var mt matchToken
 			if t.Word {
-				stem = rt.matcher.matchStem(lower) // the stem, where it can matter
-				if stem == "" {
-					stem = lower
-				}
+				mt = rt.wordToken(m.str(p.lower))
+			} else {
+				mt = rt.matcher.token(lower, "")
 			}
-			mt := rt.matcher.token(lower, stem)
 			p.stemID, p.flags = mt.id, mt.flags
 			if t.Word && rt.matcher.canStart(mt) {
 				p.kind |= pieceCanStart
@@ -421,6 +425,29 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 	}
 	m.entries = append(m.entries, ent)
 	return int32(len(m.entries) - 1)
+}
+
+// wordToken returns the matcher token of a word, lower-cased and held in
+// the newer generation's bytes, stemming it (matchStem) only the first time
+// the generation meets it.
+func (rt *runTokenizer) wordToken(lower string) matchToken {
+	if id, ok := rt.stemIDs[lower]; ok {
+		t := rt.matcher.token(lower, "")
+		t.id, t.flags = id, t.flags|flagWord
+		return t
+	}
+	stem := rt.matcher.matchStem(lower) // the stem, where it can matter
+	if stem == "" {
+		stem = lower
+	}
+	t := rt.matcher.token(lower, stem)
+	if rt.limit > 0 && stem != "" {
+		if rt.stemIDs == nil {
+			rt.stemIDs = make(map[string]int32)
+		}
+		rt.stemIDs[lower] = t.id
+	}
+	return t
 }
 
 // proseTokens runs prose's tokenizer (tagging, segmentation and extraction
