@@ -32,9 +32,11 @@ func gatheredSet() string { return shareddata.Gathered(".") }
 // Corpora derived entries name, as the lexicon writes them.
 const (
 	devCorpus      = "sentences-dev.tsv, split dev"
-	devPlusCorpus  = "sentences-dev.tsv, split dev + sentences-gathered.tsv"
+	devPlusCorpus  = "sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g425"
+	devPlus4Corpus = "sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g695"
 	minDevEntries  = 80 // the derived entries of 1.2.0
-	minPlusEntries = 15 // those of 1.3.0
+	minPlusEntries = 15 // those of 1.3.0 (gathered rows g001-g425, rounds one to three)
+	minPlus4       = 35 // those of 1.4.0 (rows g001-g695, round four added)
 	// jobsDevHalf: go run ./tools/jobsdev -derive dev.tsv, then leadlex
 	// derive dev.tsv --ngram 3 --min-count 1 (executive postings as the
 	// leadership texts, operational ones as the management texts).
@@ -55,17 +57,28 @@ func jobPostScores(t *testing.T) (map[string]TermScore, error) {
 }
 
 // derivedScores runs derive as `leadlex derive FILE --split dev --ngram 3
-// --min-count 1` does, on the dev split of the given files together, and
-// returns the scores by stemmed term.
-func derivedScores(t *testing.T, paths ...string) (map[string]TermScore, error) {
+// --min-count 1` does, on the dev split of sentences-dev.tsv together with
+// the first gathered rows of the gathered sentences (none when gathered is
+// 0), and returns the scores by stemmed term.
+func derivedScores(t *testing.T, devPath string, gathered int) (map[string]TermScore, error) {
 	t.Helper()
-	var dev []Example
-	for _, path := range paths {
-		all, err := ReadTSV(path)
+	all, err := ReadTSV(devPath)
+	if err != nil {
+		return nil, err
+	}
+	dev, err := FilterSplit(all, "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gathered > 0 {
+		rows, err := ReadTSV(gatheredSet())
 		if err != nil {
 			return nil, err
 		}
-		rows, err := FilterSplit(all, "dev")
+		if len(rows) < gathered {
+			t.Fatalf("%s has %d rows; the derived entries name rows g001-g%03d", gatheredSet(), len(rows), gathered)
+		}
+		rows, err = FilterSplit(rows[:gathered], "dev")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,19 +105,21 @@ func deriveByTerm(t *testing.T, examples []Example) map[string]TermScore {
 // TestDerivedProvenanceReproduces recomputes the statistic of every derived
 // entry of the default lexicon from its corpus, as `leadlex derive
 // sentences-dev.tsv --split dev --ngram 3 --min-count 1` computes it (for
-// 1.3.0's entries, on the dev split of sentences-dev.tsv and the gathered
-// sentences together), so a derived provenance cannot drift from the data
-// or be written by hand.
+// 1.3.0's and 1.4.0's entries, on the dev split of sentences-dev.tsv and the
+// gathered rows they name, g001-g425 or g001-g695, together), so a derived
+// provenance cannot drift from the data or be written by hand.
 func TestDerivedProvenanceReproduces(t *testing.T) {
 	devPath := filepath.Join(sharedData(), "sentences-dev.tsv")
 	scores := map[string]map[string]TermScore{}
 	var err error
-	if scores[devCorpus], err = derivedScores(t, devPath); err != nil {
+	if scores[devCorpus], err = derivedScores(t, devPath, 0); err != nil {
 		t.Skipf("%v: set LEADLEX_SHARED to the shared folder to check derived provenance", err)
 	}
-	if scores[devPlusCorpus], err = derivedScores(t, devPath, gatheredSet()); err != nil {
-		t.Logf("%v: the entries derived with the gathered sentences are not checked (set LEADLEX_GATHERED)", err)
-		delete(scores, devPlusCorpus)
+	for corpus, rows := range map[string]int{devPlusCorpus: 425, devPlus4Corpus: 695} {
+		if scores[corpus], err = derivedScores(t, devPath, rows); err != nil {
+			t.Logf("%v: the entries derived with the gathered sentences are not checked (set LEADLEX_GATHERED)", err)
+			delete(scores, corpus)
+		}
 	}
 	if scores[jobsDevHalf], err = jobPostScores(t); err != nil {
 		t.Logf("%v: the entries derived from jobs-dev are not checked", err)
@@ -123,7 +138,7 @@ func TestDerivedProvenanceReproduces(t *testing.T) {
 			continue
 		}
 		m := statRE.FindStringSubmatch(e.Statistic)
-		if m == nil || e.Derived != devCorpus && e.Derived != devPlusCorpus && e.Derived != jobsDevHalf {
+		if m == nil || e.Derived != devCorpus && e.Derived != devPlusCorpus && e.Derived != devPlus4Corpus && e.Derived != jobsDevHalf {
 			t.Errorf("%s: %q: provenance %q / %q", e.Location(), e.Term, e.Derived, e.Statistic)
 			continue
 		}
@@ -159,6 +174,9 @@ func TestDerivedProvenanceReproduces(t *testing.T) {
 	}
 	if _, ok := scores[devPlusCorpus]; ok && checked[devPlusCorpus] < minPlusEntries {
 		t.Errorf("checked %d entries derived from %s, want the %d or more of 1.3.0", checked[devPlusCorpus], devPlusCorpus, minPlusEntries)
+	}
+	if _, ok := scores[devPlus4Corpus]; ok && checked[devPlus4Corpus] < minPlus4 {
+		t.Errorf("checked %d entries derived from %s, want the %d or more of 1.4.0", checked[devPlus4Corpus], devPlus4Corpus, minPlus4)
 	}
 	if _, ok := scores[jobsDevHalf]; ok && checked[jobsDevHalf] < minJobsDev {
 		t.Errorf("checked %d entries derived from %s, want the %d or more of 1.3.0", checked[jobsDevHalf], jobsDevHalf, minJobsDev)

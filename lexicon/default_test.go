@@ -72,10 +72,18 @@ func TestDefaultLexicon(t *testing.T) {
 }
 
 // derivedCorpora are the labelled corpora derived entries may name: only
-// the development half of a set, never its held-out half. In jobs-dev.tsv
-// (dev half) the leadership texts are the role text of executive postings
-// and the management texts that of operational ones.
-var derivedCorpora = []string{"sentences-dev.tsv, split dev", "sentences-dev.tsv, split dev + sentences-gathered.tsv", "jobs-dev.tsv (dev half)"}
+// the development half of a set, never its held-out half. The gathered
+// sentences are named with the rows used (g001-g425 for 1.3.0, g001-g695
+// for 1.4.0), so a later round of gathering leaves earlier statistics
+// recomputable. In jobs-dev.tsv (dev half) the leadership texts are the role
+// text of executive postings and the management texts that of operational
+// ones.
+var derivedCorpora = []string{
+	"sentences-dev.tsv, split dev",
+	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g425",
+	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g695",
+	"jobs-dev.tsv (dev half)",
+}
 
 // derivedStat is the statistic `leadlex derive` writes for an entry.
 var derivedStat = regexp.MustCompile(`^weighted log-odds z = (\d+\.\d\d)(?: \(for '[^']+'\))?; (\d+) in (leadership|management) texts, (\d+) in (leadership|management) texts$`)

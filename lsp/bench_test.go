@@ -22,7 +22,7 @@ func BenchmarkKeystroke(b *testing.B) {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
-	pol := policy + "min_words: 40\nthresholds:\n  balance: {min: -0.2}\n  management_per_1k: {max: 45, severity: warning}\n" +
+	pol := policy + "min_words: 40\nthresholds:\n  balance: {min: -0.2}\n  management_per_1k: {max: 40, severity: warning}\n" +
 		"require:\n  - id: direction\n    any_of: [vision, people]\n    pole: leadership\n    min_hits: 1\n"
 	if err := os.WriteFile(filepath.Join(dir, ".leadlex.yaml"), []byte(pol), 0o644); err != nil {
 		b.Fatal(err)

@@ -100,6 +100,13 @@ func compileCues(text string) (*cueTable, error) {
 			return nil, fmt.Errorf("line %d: %w", n+1, err)
 		}
 	}
+	// The brackets around an abbreviation, which the subject rule skips.
+	if _, err := t.code("("); err != nil {
+		return nil, err
+	}
+	if _, err := t.code(")"); err != nil {
+		return nil, err
+	}
 	t.root = make([]*cueNode, len(t.vocab)+1)
 	for _, e := range root.next {
 		t.root[e.code] = e.to
@@ -219,19 +226,21 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 		}
 		i = end
 	}
-	if t.organisationSubject(codes) {
+	if t.organisationSubject(codes) || t.organisationPredicate(codes) {
 		sc.weight[AboutCompany] += subjectWeight
 	}
 }
 
-// subjectWeight is what a part whose subject is the organisation adds to
-// about_company; subjectReach is how many tokens into the part the
+// subjectWeight is what a part whose subject is the organisation, or that
+// says what an organisation is, adds to about_company; predicateReach is
+// how many words after "is a" the organisation noun may stand; subjectReach is how many tokens into the part the
 // organisation noun may stand, selfReach how many after an @self opener
 // any noun may ("Our focus is …").
 const (
-	subjectWeight = 1.5
-	subjectReach  = 16
-	selfReach     = 3
+	subjectWeight  = 1.5
+	subjectReach   = 16
+	selfReach      = 3
+	predicateReach = 6
 )
 
 // organisationSubject reports whether a part opens with the organisation
@@ -263,7 +272,7 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 		if role&subjectWe != 0 {
 			verbs |= subjectBase // "we provide", "we also serve"
 		}
-		j := t.skipAdverbs(codes, i+1)
+		j := t.skipAdverbs(codes, t.skipAbbreviation(codes, i+1))
 		if j >= len(codes) || t.roleOf(codes[j])&verbs == 0 {
 			continue
 		}
@@ -271,6 +280,47 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 		return j >= len(codes) || t.roleOf(codes[j])&subjectStop == 0
 	}
 	return false
+}
+
+// organisationPredicate reports whether a part says what an organisation
+// is: "is a", "is an" or "are a" followed, within predicateReach words, by
+// an organisation noun ("Acme is a family-owned consulting firm", "Ward 24
+// is an acute medical ward", "There is a level 2 unit"), with no word
+// naming the role or the person before the noun ("This is a varied role",
+// "This is a static post").
+func (t *cueTable) organisationPredicate(codes []uint16) bool {
+	is, are, a, an := t.vocab["is"], t.vocab["are"], t.vocab["a"], t.vocab["an"]
+	for i := 0; i+2 < len(codes); i++ {
+		if codes[i] == 0 || codes[i] != is && codes[i] != are || codes[i+1] != a && codes[i+1] != an {
+			continue
+		}
+		for j := i + 2; j < len(codes) && j <= i+1+predicateReach; j++ {
+			role := t.roleOf(codes[j])
+			if role&subjectNot != 0 {
+				break
+			}
+			if role&subjectNoun != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// skipAbbreviation returns the index after a short parenthesis at
+// codes[j] (the abbreviation after a name: "… NHS Foundation Trust (CPFT)
+// provides …"), or j.
+func (t *cueTable) skipAbbreviation(codes []uint16, j int) int {
+	open, closing := t.vocab["("], t.vocab[")"]
+	if j >= len(codes) || codes[j] == 0 || codes[j] != open {
+		return j
+	}
+	for k := j + 1; k < len(codes) && k <= j+4; k++ {
+		if codes[k] == closing {
+			return k + 1
+		}
+	}
+	return j
 }
 
 func (t *cueTable) skipAdverbs(codes []uint16, j int) int {

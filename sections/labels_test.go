@@ -1,71 +1,45 @@
 package sections_test
 
 import (
-	"bufio"
 	"os"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 
-	"github.com/leadlex/leadlex/evaluate"
+	"github.com/leadlex/leadlex/internal/sectionlabels"
 	"github.com/leadlex/leadlex/internal/shareddata"
 	"github.com/leadlex/leadlex/pipeline"
 	"github.com/leadlex/leadlex/sections"
 )
 
-// label is one hand-labelled span of a jobs-dev posting (testdata/labels.tsv).
-type label struct {
-	posting    string // postingRef of the posting
-	start, end int
-	kind       sections.Kind
-	split      string
-}
-
-func readLabels(t *testing.T) []label {
+func readLabels(t *testing.T) []sectionlabels.Label {
 	t.Helper()
-	f, err := os.Open("testdata/labels.tsv")
+	labels, err := sectionlabels.Read("testdata/labels.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []label
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "posting\t") || line == "" {
-			continue
+	for _, l := range labels {
+		if !validSplit[l.Split] {
+			t.Fatalf("labels.tsv: %s %d-%d: unknown split %q", l.Posting, l.Start, l.End, l.Split)
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			t.Fatalf("labels.tsv:%d: %d fields, want 5", n, len(f))
-		}
-		start, err1 := strconv.Atoi(f[1])
-		end, err2 := strconv.Atoi(f[2])
-		kind, err3 := sections.ParseKind(f[3])
-		if err1 != nil || err2 != nil || err3 != nil || start >= end || !validSplit[f[4]] {
-			t.Fatalf("labels.tsv:%d: bad row %q", n, line)
-		}
-		out = append(out, label{f[0], start, end, kind, f[4]})
 	}
-	return out
+	return labels
 }
 
 // validSplit lists the splits of labels.tsv: dev (cues tuned on it),
 // spent (the first held-out half, measured more than once and since tuned
-// on like dev), heldout2 (a fresh sample, measured once, then tuned on
-// like dev) and heldout3 (the second fresh held-out sample).
-var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true}
+// on like dev), heldout2 and heldout3 (fresh samples, each measured once,
+// then tuned on like dev) and heldout4 (the next fresh held-out sample).
+var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true}
 
 // devSplits are the splits the cues were tuned on.
-var devSplits = []string{"dev", "spent", "heldout2"}
+var devSplits = sectionlabels.TunedSplits
 
 // wholeSentences lists the splits whose every span is one whole sentence
 // as the pipeline splits the posting.
-var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true}
+var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true, "heldout4": true}
 
-// TestLabelsAreSentences checks that every span of heldout2 and heldout3
-// is one whole sentence as the pipeline splits the posting, that the older
+// TestLabelsAreSentences checks that every span of heldout2, heldout3 and
+// heldout4 is one whole sentence as the pipeline splits the posting, that the older
 // spans (a sentence, a run of them, or the part of one after a glued
 // heading) lie inside the posting, and that no span is labelled twice. A
 // change to tokenizing or sentence splitting that moves those spans shows
@@ -74,23 +48,23 @@ func TestLabelsAreSentences(t *testing.T) {
 	labels := readLabels(t)
 	text := postingTexts(t)
 	sentences := map[string]map[[2]int]bool{}
-	seen := map[label]bool{}
+	seen := map[sectionlabels.Label]bool{}
 	for _, l := range labels {
-		doc, ok := text[l.posting]
-		if !ok || l.end > len(doc) {
-			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.posting)
+		doc, ok := text[l.Posting]
+		if !ok || l.End > len(doc) {
+			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.Posting)
 		}
-		if wholeSentences[l.split] {
-			if sentences[l.posting] == nil {
-				sentences[l.posting] = sentenceSpans(doc)
+		if wholeSentences[l.Split] {
+			if sentences[l.Posting] == nil {
+				sentences[l.Posting] = sentenceSpans(doc)
 			}
-			if !sentences[l.posting][[2]int{l.start, l.end}] {
-				t.Errorf("%s %d-%d (%s) is not a sentence of the posting", l.posting, l.start, l.end, l.split)
+			if !sentences[l.Posting][[2]int{l.Start, l.End}] {
+				t.Errorf("%s %d-%d (%s) is not a sentence of the posting", l.Posting, l.Start, l.End, l.Split)
 			}
 		}
-		key := label{posting: l.posting, start: l.start, end: l.end}
+		key := sectionlabels.Label{Posting: l.Posting, Start: l.Start, End: l.End}
 		if seen[key] {
-			t.Errorf("%s %d-%d is labelled twice", l.posting, l.start, l.end)
+			t.Errorf("%s %d-%d is labelled twice", l.Posting, l.Start, l.End)
 		}
 		seen[key] = true
 	}
@@ -106,130 +80,78 @@ func sentenceSpans(text string) map[[2]int]bool {
 	return out
 }
 
-// kindsOf classifies a posting as the pipeline does (tokens, sentences,
-// one Tracker over the sentences in order) and returns each token with the
-// kind of the part it fell in.
-func kindsOf(text string) ([]pipeline.Token, []sections.Kind) {
-	toks := pipeline.Tokenize(nil, text)
-	sents := pipeline.Segment(nil, text, toks)
-	kinds := make([]sections.Kind, len(toks))
-	var tr sections.Tracker
-	var words []string
-	var parts []sections.Part
-	for _, s := range sents {
-		words = words[:0]
-		for _, tk := range toks[s.First:s.Last] {
-			words = append(words, tk.Text)
-		}
-		parts = tr.Sentence(parts[:0], words, nil)
-		for _, p := range parts {
-			for i := p.First; i < p.Last; i++ {
-				kinds[s.First+i] = p.Kind
-			}
-		}
-	}
-	return toks, kinds
-}
-
-// predict returns the kind most of a span's words got.
-func predict(toks []pipeline.Token, kinds []sections.Kind, start, end int) sections.Kind {
-	var n [16]int
-	for i, tk := range toks {
-		if tk.Word && tk.Start >= start && tk.End <= end {
-			n[kinds[i]]++
-		}
-	}
-	best := sections.Role
-	for k := range n {
-		if n[k] > n[best] {
-			best = sections.Kind(k)
-		}
-	}
-	return best
-}
-
-type confusion struct{ tp, fp, fn, tn int }
-
-func (c confusion) precision() float64 { return float64(c.tp) / float64(max(1, c.tp+c.fp)) }
-func (c confusion) recall() float64    { return float64(c.tp) / float64(max(1, c.tp+c.fn)) }
-
-// measure classifies the labelled spans of the given splits and counts
-// boilerplate (any kind but role) against role, in all and per board
-// (nhs, linkedin).
-func measure(t *testing.T, splits []string, verbose bool) (confusion, map[string]confusion) {
+// measure classifies the labelled spans of the given splits with tr and
+// counts boilerplate (any kind but role) against role, in all and per
+// board (nhs, linkedin).
+func measure(t *testing.T, tr *sections.Tracker, splits []string, verbose bool) (sectionlabels.Confusion, map[string]sectionlabels.Confusion) {
 	labels := readLabels(t)
 	text := postingTexts(t)
-	var c confusion
-	boards := map[string]confusion{}
+	var c sectionlabels.Confusion
+	boards := map[string]sectionlabels.Confusion{}
 	cache := map[string]func(int, int) sections.Kind{}
 	for _, l := range labels {
-		if !slices.Contains(splits, l.split) {
+		if !slices.Contains(splits, l.Split) {
 			continue
 		}
-		doc, ok := text[l.posting]
-		if !ok || l.end > len(doc) {
-			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.posting)
+		doc, ok := text[l.Posting]
+		if !ok || l.End > len(doc) {
+			t.Fatalf("labelled posting %s is not in jobs-dev.tsv (or is shorter)", l.Posting)
 		}
-		if cache[l.posting] == nil {
-			toks, kinds := kindsOf(doc)
-			cache[l.posting] = func(a, b int) sections.Kind { return predict(toks, kinds, a, b) }
+		if cache[l.Posting] == nil {
+			p := sectionlabels.Split(doc)
+			kinds := p.Kinds(tr)
+			cache[l.Posting] = func(a, b int) sections.Kind { return p.Predict(kinds, a, b) }
 		}
-		got := cache[l.posting](l.start, l.end)
-		c.add(got, l.kind)
-		b := boards[board(l.posting)]
-		b.add(got, l.kind)
-		boards[board(l.posting)] = b
-		if verbose && got.Boilerplate() != l.kind.Boilerplate() {
-			t.Logf("%s: want %s got %s: %.160q", l.split, l.kind, got, doc[l.start:l.end])
+		got := cache[l.Posting](l.Start, l.End)
+		c.Add(got, l.Kind)
+		b := boards[sectionlabels.Board(l.Posting)]
+		b.Add(got, l.Kind)
+		boards[sectionlabels.Board(l.Posting)] = b
+		if verbose && got.Boilerplate() != l.Kind.Boilerplate() {
+			var toks []string
+			for _, tk := range pipeline.Tokenize(nil, doc[l.Start:l.End]) {
+				toks = append(toks, tk.Text)
+			}
+			t.Logf("%s: want %s got %s: %.160q %s", l.Split, l.Kind, got, doc[l.Start:l.End], sections.CueTrace(toks))
 		}
 	}
 	return c, boards
 }
 
-// add counts one span classified as got and labelled want.
-func (c *confusion) add(got, want sections.Kind) {
-	switch {
-	case got.Boilerplate() && want.Boilerplate():
-		c.tp++
-	case got.Boilerplate():
-		c.fp++
-	case want.Boilerplate():
-		c.fn++
-	default:
-		c.tn++
-	}
-}
-
-// board names the job board of a posting reference (postingRef).
-func board(posting string) string {
-	b, _, _ := strings.Cut(posting, ":")
-	return b
-}
-
-// postingRef is how labels.tsv names a jobs-dev posting: its board and the
-// id at the end of its source column ("nhs:916162067" for
-// "stochastictalk/nhs_jobs_data:data/916162067.json@…#vacancy_id=916162067",
-// "linkedin:3486250934" for "…postings_sample.csv@…#job_id=3486250934").
-func postingRef(source string) string {
-	b := "linkedin"
-	if strings.HasPrefix(source, "stochastictalk/nhs_jobs_data:") {
-		b = "nhs"
-	}
-	_, id, _ := strings.Cut(source[strings.LastIndexByte(source, '#')+1:], "=")
-	return b + ":" + id
-}
-
-// TestBoilerplateDev reports the dev spans (dev, spent and heldout2), on
-// which the cues were tuned; with -v it lists every disagreement.
+// TestBoilerplateDev reports the spans the cues were tuned on (dev, spent,
+// heldout2 and heldout3), in all and per split, and holds a floor on each;
+// with -v it lists every disagreement with the cues found in it. These figures are fitted: what the
+// cues do on postings nobody read is the held-out split's figure.
 func TestBoilerplateDev(t *testing.T) {
-	c, boards := measure(t, devSplits, testing.Verbose())
-	t.Logf("dev: precision %.3f recall %.3f (%+v)", c.precision(), c.recall(), c)
+	c, boards := measure(t, &sections.Tracker{}, devSplits, testing.Verbose())
+	t.Logf("dev: precision %.3f recall %.3f (%+v)", c.Precision(), c.Recall(), c)
 	for _, b := range []string{"nhs", "linkedin"} {
-		t.Logf("dev %s: precision %.3f recall %.3f (%+v)", b, boards[b].precision(), boards[b].recall(), boards[b])
+		t.Logf("dev %s: precision %.3f recall %.3f (%+v)", b, boards[b].Precision(), boards[b].Recall(), boards[b])
+	}
+	for _, split := range devSplits {
+		c, _ := measure(t, &sections.Tracker{}, []string{split}, false)
+		t.Logf("dev %s: precision %.3f recall %.3f (%+v)", split, c.Precision(), c.Recall(), c)
+		if c.Precision() < devMinPrecision || c.Recall() < devMinRecall {
+			t.Errorf("%s: boilerplate precision %.3f (floor %.2f), recall %.3f (floor %.2f)",
+				split, c.Precision(), devMinPrecision, c.Recall(), devMinRecall)
+		}
 	}
 }
 
-// TestBoilerplateHeldOut measures the fresh held-out sample, heldout3
+// The floors TestBoilerplateDev holds on each tuned-on split, just under
+// the lowest figures they reach (docs/VALIDITY.md).
+const (
+	devMinPrecision = 0.93
+	devMinRecall    = 0.80
+)
+
+// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout4,
+// labelled blind while the third round of cues was written (on dev, spent,
+// heldout2 and heldout3) and measured once with those cues final. heldout3
+// was measured once (0.914, 0.657) before it was tuned on.
+const heldOutSplit = "heldout4"
+
+// TestBoilerplateHeldOut measures the fresh held-out sample, heldOutSplit
 // (whole postings whose sentences were never used to write or weigh cues;
 // measured once, after the cues were final). It prints no text: do not
 // tune on it. LEADLEX_SKIP_HELDOUT=1 skips it, for whoever tunes the cues.
@@ -239,43 +161,35 @@ func TestBoilerplateHeldOut(t *testing.T) {
 	if os.Getenv("LEADLEX_SKIP_HELDOUT") != "" {
 		t.Skip("LEADLEX_SKIP_HELDOUT is set: the held-out labels are not measured while tuning")
 	}
-	c, boards := measure(t, []string{"heldout3"}, false)
-	t.Logf("held-out: precision %.3f recall %.3f (%+v)", c.precision(), c.recall(), c)
+	c, boards := measure(t, &sections.Tracker{}, []string{heldOutSplit}, false)
+	t.Logf("held-out: precision %.3f recall %.3f (%+v)", c.Precision(), c.Recall(), c)
 	for _, b := range []string{"nhs", "linkedin"} {
-		t.Logf("held-out %s: precision %.3f recall %.3f (%+v)", b, boards[b].precision(), boards[b].recall(), boards[b])
+		t.Logf("held-out %s: precision %.3f recall %.3f (%+v)", b, boards[b].Precision(), boards[b].Recall(), boards[b])
 	}
-	if c.tp+c.fn < 50 {
-		t.Fatalf("only %d held-out boilerplate spans", c.tp+c.fn)
+	if c.TP+c.FN < 50 {
+		t.Fatalf("only %d held-out boilerplate spans", c.TP+c.FN)
 	}
-	if c.precision() < heldOutMinPrecision || c.recall() < heldOutMinRecall {
+	if c.Precision() < heldOutMinPrecision || c.Recall() < heldOutMinRecall {
 		t.Errorf("held-out boilerplate precision %.3f (floor %.2f), recall %.3f (floor %.2f)",
-			c.precision(), heldOutMinPrecision, c.recall(), heldOutMinRecall)
+			c.Precision(), heldOutMinPrecision, c.Recall(), heldOutMinRecall)
 	}
 }
 
-// The floors TestBoilerplateHeldOut holds, just under the figures heldout3
-// reached when it was measured, once, with the final cues (0.914, 0.657);
-// the goal is 0.95 and 0.85.
+// The floors TestBoilerplateHeldOut holds, just under the figures heldout4
+// reached when it was measured, once, with the third round's cues (0.910,
+// 0.624); the goal is 0.95 and 0.85.
 const (
-	heldOutMinPrecision = 0.91
-	heldOutMinRecall    = 0.65
+	heldOutMinPrecision = 0.90
+	heldOutMinRecall    = 0.62
 )
 
 // postingTexts reads jobs-dev.tsv from the shared data (skipping the test
-// where it is absent) and returns each posting's text by its postingRef.
+// where it is absent) and returns each posting's text by its reference.
 func postingTexts(t *testing.T) map[string]string {
 	t.Helper()
-	posts, err := evaluate.ReadJobPosts(shareddata.Require(t, "jobs-dev.tsv"))
+	text, err := sectionlabels.Texts(shareddata.Require(t, "jobs-dev.tsv"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	text := make(map[string]string, len(posts))
-	for _, p := range posts {
-		ref := postingRef(p.Source)
-		if _, twice := text[ref]; twice || strings.HasSuffix(ref, ":") {
-			t.Fatalf("jobs-dev.tsv: source %q does not give a reference of its own (%q)", p.Source, ref)
-		}
-		text[ref] = p.Text
 	}
 	return text
 }

@@ -82,10 +82,11 @@ func TestOrganisationSubject(t *testing.T) {
 		{"Our team is small and friendly .", true},
 		{"The Memory , Mood and Sleep Service ( MMSS ) team is welcoming .", true},
 		{"Riverside Community Hospital currently has 40 beds .", true},
-		{"The team is looking for a nurse .", false},       // recruiting: the role's sentence
-		{"The team is currently seeking a nurse .", false}, // adverb before the stop word
-		{"Working in a team is essential .", false},        // the subject is the work
-		{"The post holder will support the team .", false}, // the subject is the role
+		{"Riverside NHS Foundation Trust ( RFT ) provides community services .", true}, // an abbreviation after the name
+		{"The team is looking for a nurse .", false},                                   // recruiting: the role's sentence
+		{"The team is currently seeking a nurse .", false},                             // adverb before the stop word
+		{"Working in a team is essential .", false},                                    // the subject is the work
+		{"The post holder will support the team .", false},                             // the subject is the role
 		{"Experience of a large organisation is useful .", false},
 		{"You will join a service that is growing .", false},
 		{"The service", false},
@@ -107,6 +108,32 @@ func TestOrganisationSubject(t *testing.T) {
 		}
 		if got := cues.organisationSubject(codes); got != c.want {
 			t.Errorf("%q: organisation subject %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestOrganisationPredicate(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"Acme is a family-owned consulting firm .", true},
+		{"Ward 24 is an acute general medical ward .", true},
+		{"There is a level 2 unit on site .", true},
+		{"This is a varied and interesting role .", false}, // the role, not the organisation
+		{"This is a static post covering acute medicine .", false},
+		{"It is a shared commitment to our members .", false}, // no organisation noun
+		{"That is a habit .", false},
+		{"The engineer is a fully qualified professional .", false},
+	}
+	for _, c := range cases {
+		words := strings.Fields(strings.ToLower(c.text))
+		codes := make([]uint16, len(words))
+		for i, w := range words {
+			codes[i] = cues.vocab[normalise(w)]
+		}
+		if got := cues.organisationPredicate(codes); got != c.want {
+			t.Errorf("%q: organisation predicate %v, want %v", c.text, got, c.want)
 		}
 	}
 }

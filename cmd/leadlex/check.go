@@ -42,7 +42,6 @@ const defaultCheckBytes = 8 << 20
 
 // flags registers check's flags.
 func (o *checkOptions) flags(f *pflag.FlagSet) {
-	o.documentFlags.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards)")
 	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(check.Formats, ", "))
 	registerOutput(f, &o.output, "", "write the report to this file instead of standard output")

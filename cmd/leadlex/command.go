@@ -35,10 +35,22 @@ type subcommand interface {
 	run(cmd *cobra.Command, args []string) error
 }
 
+// documentCommand is a subcommand that reads and analyses documents: its
+// options embed documentFlags.
+type documentCommand interface {
+	subcommand
+	documents() *documentFlags
+}
+
 // command returns the command of help/NAME.txt that registers o's flags
-// and runs o.
+// and runs o. The flags of a documentCommand's documentFlags are
+// registered first, here, so that its own flags method registers only
+// what is its own (and may change a default of theirs).
 func command(name string, args cobra.PositionalArgs, o subcommand) *cobra.Command {
 	cmd := newCommand(name, args, o.run)
+	if d, ok := o.(documentCommand); ok {
+		d.documents().register(cmd.Flags())
+	}
 	o.flags(cmd.Flags())
 	return cmd
 }

@@ -51,12 +51,17 @@ func (f *analysisFlags) register(fs *pflag.FlagSet) {
 }
 
 // documentFlags are the flags of every command that reads and scores
-// documents: how to read them and how to analyse them. The commands that
-// take PATHs (score, check, explain) add the input flags, read.inputs.
+// documents: how to read them and how to analyse them. A command's options
+// embed them, and command registers them (see documentCommand). The
+// commands that take PATHs (score, check, explain) add the input flags,
+// read.inputs.
 type documentFlags struct {
 	analysis analysisFlags
 	read     readFlags
 }
+
+// documents returns d; embedded, it makes the options a documentCommand.
+func (d *documentFlags) documents() *documentFlags { return d }
 
 // register registers the analysis flags and the reading flags.
 func (d *documentFlags) register(f *pflag.FlagSet) {

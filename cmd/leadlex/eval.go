@@ -27,7 +27,6 @@ type evalOptions struct {
 
 // flags registers eval's flags.
 func (o *evalOptions) flags(f *pflag.FlagSet) {
-	o.documentFlags.register(f)
 	// Labelled examples are single statements, not documents with
 	// boilerplate around the role: eval counts all their words by default.
 	o.analysis.sections = "all"

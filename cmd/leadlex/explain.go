@@ -23,7 +23,6 @@ type explainOptions struct {
 
 // flags registers explain's flags.
 func (o *explainOptions) flags(f *pflag.FlagSet) {
-	o.documentFlags.register(f)
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or html")
 	registerOutput(f, &o.output, "", "write to this file instead of standard output")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")

@@ -17,8 +17,11 @@ func gatheredSet() string { return shareddata.Gathered(".") }
 
 // labeledSetPath resolves a published set kept outside the repository.
 func labeledSetPath(file string) string {
-	if file == "sentences-gathered.tsv" {
+	switch file {
+	case "sentences-gathered.tsv":
 		return gatheredSet()
+	case "sentences-fresh.tsv":
+		return shareddata.Fresh(".")
 	}
 	return filepath.Join(sharedData(), file)
 }
@@ -58,7 +61,27 @@ func TestGatheredSentencesMatchRefs(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("gathered sentences not found (%v): set LEADLEX_GATHERED to the file (see testdata/sentences-gathered.md)", err)
 	}
-	refs := readTSV(t, "../../testdata/sentences-gathered.refs.tsv")
+	checkSentenceRefs(t, path, "../../testdata/sentences-gathered.refs.tsv", "dev")
+}
+
+// TestFreshSentencesMatchRefs checks the fresh held-out sentences (testdata/
+// sentences-fresh.md), kept outside the repository, against their
+// references the same way. It only compares rows; it never scores them, so
+// the held-out figure stays a first look.
+func TestFreshSentencesMatchRefs(t *testing.T) {
+	path := shareddata.Fresh(".")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("fresh held-out sentences not found (%v): set LEADLEX_FRESH to the file (see testdata/sentences-fresh.md)", err)
+	}
+	checkSentenceRefs(t, path, "../../testdata/sentences-fresh.refs.tsv", "heldout")
+}
+
+// checkSentenceRefs fails unless the sentences at path are the rows of the
+// references file, in order, each in split with the reference's label, page
+// and first 16 hex digits of the SHA-256 of its text.
+func checkSentenceRefs(t *testing.T, path, refsFile, split string) {
+	t.Helper()
+	refs := readTSV(t, refsFile)
 	rows := readTSV(t, path)
 	if len(rows) != len(refs) {
 		t.Fatalf("%s has %d rows, the references %d", path, len(rows), len(refs))
@@ -67,9 +90,9 @@ func TestGatheredSentencesMatchRefs(t *testing.T) {
 		row := rows[i]
 		sum := sha256.Sum256([]byte(row["text"]))
 		if got := hex.EncodeToString(sum[:8]); got != ref["sha256"] || row["label"] != ref["label"] ||
-			row["source"] != ref["source"] || row["split"] != "dev" {
-			t.Errorf("%s: row %d is %s %s %s %s; reference %s %s %s", ref["id"], i+1,
-				row["split"], row["label"], row["source"], got, ref["label"], ref["source"], ref["sha256"])
+			row["source"] != ref["source"] || row["split"] != split {
+			t.Errorf("%s: row %d is %s %s %s %s; reference %s %s %s %s", ref["id"], i+1,
+				row["split"], row["label"], row["source"], got, split, ref["label"], ref["source"], ref["sha256"])
 		}
 	}
 }

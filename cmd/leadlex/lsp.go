@@ -15,7 +15,6 @@ type lspOptions struct {
 
 // flags registers lsp's flags.
 func (o *lspOptions) flags(f *pflag.FlagSet) {
-	o.documentFlags.register(f)
 	f.Var(&o.maxBytes, "max-bytes", "largest message or document; larger documents are not checked")
 }
 

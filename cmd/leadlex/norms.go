@@ -32,7 +32,6 @@ func newNormsCmd() *cobra.Command {
 
 // flags registers norms build's flags.
 func (o *normsOptions) flags(f *pflag.FlagSet) {
-	o.documentFlags.register(f)
 	registerOutput(f, &o.output, "norms.yaml", "norms file to write")
 	f.StringVar(&o.name, "name", "", "name of the norms (the genre), e.g. job-posts")
 	f.StringVar(&o.description, "description", "", "what the corpus is (default: the paths given)")

@@ -33,7 +33,6 @@ type scoreOptions struct {
 
 // flags registers score's flags.
 func (o *scoreOptions) flags(f *pflag.FlagSet) {
-	o.documentFlags.register(f)
 	registerOutput(f, &o.output, "results.parquet", "results file to write; - for stdout (JSONL or CSV)")
 	f.StringVar(&o.sentences, "sentences", "", "also write one row per sentence to this file; - for stdout")
 	f.StringVar(&o.format, "format", "", "output format: parquet, jsonl or csv (default: from each file's extension; parquet, or jsonl on stdout)")

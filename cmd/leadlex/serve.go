@@ -22,7 +22,6 @@ type serveOptions struct {
 
 // flags registers serve's flags.
 func (o *serveOptions) flags(f *pflag.FlagSet) {
-	o.documentFlags.register(f)
 	f.StringVarP(&o.config, "config", "c", "", "policy file (default: .leadlex.yaml found from the working folder upwards; none: no findings)")
 	f.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	f.BoolVar(&o.allowRemote, "allow-remote", false, "allow an --addr other machines can reach (no authentication: anyone who connects can use it)")

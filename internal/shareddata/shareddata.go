@@ -56,22 +56,36 @@ const GatheredName = "sentences-gathered.tsv"
 // $LEADLEX_GATHERED (the file, or a folder holding it), else gathered/
 // beside the shared folder ($LEADLEX_SHARED/../gathered), else gathered/
 // in the nearest ancestor of dir that has the file; "" when none has.
-func Gathered(dir string) string {
-	if p := os.Getenv("LEADLEX_GATHERED"); p != "" {
+func Gathered(dir string) string { return besideShared(dir, "LEADLEX_GATHERED", GatheredName) }
+
+// FreshName is the file of the fresh held-out sentences (see
+// testdata/sentences-fresh.md), kept beside the gathered ones.
+const FreshName = "sentences-fresh.tsv"
+
+// Fresh returns the path of the fresh held-out sentences, found as
+// Gathered finds its file but through $LEADLEX_FRESH; "" when none has it.
+func Fresh(dir string) string { return besideShared(dir, "LEADLEX_FRESH", FreshName) }
+
+// besideShared finds name kept in gathered/ outside the repository: $env
+// (the file, or a folder holding it), else $LEADLEX_SHARED/../gathered/name,
+// else gathered/name in the nearest ancestor of dir that has it; "" when
+// none has.
+func besideShared(dir, env, name string) string {
+	if p := os.Getenv(env); p != "" {
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return filepath.Join(p, GatheredName)
+			return filepath.Join(p, name)
 		}
 		return p
 	}
 	if root := os.Getenv("LEADLEX_SHARED"); root != "" {
-		return filepath.Join(root, "..", "gathered", GatheredName)
+		return filepath.Join(root, "..", "gathered", name)
 	}
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
 	for {
-		if p := filepath.Join(dir, "gathered", GatheredName); fileExists(p) {
+		if p := filepath.Join(dir, "gathered", name); fileExists(p) {
 			return p
 		}
 		parent := filepath.Dir(dir)
