@@ -245,12 +245,13 @@ type runTokenizer struct {
 	keep    []bool   // scratch: whether to remember them
 	entries []int32  // scratch: where each pending run's entry went
 	split   []Token  // scratch: one run's tokens before they become pieces
-	// stemIDs remembers, for the words of the newer generation, the
-	// matcher's number of each word's stem (0: none), keyed by the word in
-	// the generation's bytes: the same word comes back in many runs ("team",
-	// "team,", "Team.") and is stemmed once. Cleared with the generation.
-	stemIDs map[string]int32
-	batch   []byte // scratch: the new runs of a text, as sent to prose
+	// words finds, by the hash of a word, the first piece of the newer
+	// generation that holds it, so that a word met again in another run
+	// ("team", "team,", "Team.") is stemmed and looked up once: its piece
+	// gives the stem's number, the flags and whether an entry can start
+	// there. Pointer-free, like the generation; cleared with it.
+	words map[uint64]int32
+	batch []byte // scratch: the new runs of a text, as sent to prose
 }
 
 // maxBatchKept bounds the batch buffer a tokenizer keeps between texts; a
@@ -274,7 +275,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 	if rt.limit > 0 && rt.cur.full() {
 		rt.cur, rt.old = rt.old, rt.cur
 		rt.cur.reset()
-		clear(rt.stemIDs)
+		clear(rt.words)
 		// Tokens left in the spare capacity of the caller's buffers from
 		// longer texts point into forgotten generations' bytes: let them go.
 		clear(toks[len(toks):cap(toks)])
@@ -410,15 +411,11 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 			var lower string
 			p.lower, lower = m.addLower(t.Text, p.text)
 			p.cue = sections.Code(t.Text, lower)
-			var mt matchToken
 			if t.Word {
-				mt = rt.wordToken(m.str(p.lower))
+				rt.matchWord(&p, lower)
 			} else {
-				mt = rt.matcher.token(lower, "")
-			}
-			p.stemID, p.flags = mt.id, mt.flags
-			if t.Word && rt.matcher.canStart(mt) {
-				p.kind |= pieceCanStart
+				mt := rt.matcher.token(lower, "")
+				p.stemID, p.flags = mt.id, mt.flags
 			}
 		}
 		m.pieces = append(m.pieces, p)
@@ -427,27 +424,34 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 	return int32(len(m.entries) - 1)
 }
 
-// wordToken returns the matcher token of a word, lower-cased and held in
-// the newer generation's bytes, stemming it (matchStem) only the first time
-// the generation meets it.
-func (rt *runTokenizer) wordToken(lower string) matchToken {
-	if id, ok := rt.stemIDs[lower]; ok {
-		t := rt.matcher.token(lower, "")
-		t.id, t.flags = id, t.flags|flagWord
-		return t
+// matchWord fills in what matching needs of p, a word lower-cased to
+// lower, about to be appended to the newer generation: its stem's number,
+// its flags and whether an entry can start with it. A word the generation
+// has met is copied from its first piece; a new one is stemmed (matchStem).
+func (rt *runTokenizer) matchWord(p *runPiece, lower string) {
+	m := rt.cur
+	h := rt.hash(lower)
+	k, seen := rt.words[h]
+	if seen && m.str(m.pieces[k].lower) == lower {
+		q := m.pieces[k]
+		p.stemID, p.flags, p.kind = q.stemID, q.flags, p.kind|q.kind&pieceCanStart
+		return
 	}
 	stem := rt.matcher.matchStem(lower) // the stem, where it can matter
 	if stem == "" {
 		stem = lower
 	}
-	t := rt.matcher.token(lower, stem)
-	if rt.limit > 0 && stem != "" {
-		if rt.stemIDs == nil {
-			rt.stemIDs = make(map[string]int32)
-		}
-		rt.stemIDs[lower] = t.id
+	mt := rt.matcher.token(lower, stem)
+	p.stemID, p.flags = mt.id, mt.flags
+	if rt.matcher.canStart(mt) {
+		p.kind |= pieceCanStart
 	}
-	return t
+	if rt.limit > 0 && !seen { // after a hash collision the first word keeps the slot
+		if rt.words == nil {
+			rt.words = make(map[uint64]int32)
+		}
+		rt.words[h] = int32(len(m.pieces))
+	}
 }
 
 // proseTokens runs prose's tokenizer (tagging, segmentation and extraction
