@@ -251,7 +251,7 @@ type CategoryMap struct {
 // name, version, description, skip and negation mean what they mean in a
 // lexicon file.
 func ParseDicMap(file string, data []byte) (*DicMap, error) {
-	p := parser{yamlfile.File{Name: file}}
+	p := parser{File: yamlfile.File{Name: file}}
 	root, err := p.document(data, "a category mapping", "categories")
 	if err != nil {
 		return nil, err

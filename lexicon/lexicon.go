@@ -110,23 +110,22 @@ func (e *Entry) Kind() Kind {
 
 // Key is the entry's identity for duplicate detection: its words stemmed,
 // determiners dropped unless the entry is exact, wildcards kept as written.
-func (e *Entry) Key(skip map[string]bool) string {
+func (e *Entry) Key(skip map[string]bool) string { return e.key(skip, stem.Stem) }
+
+// key is Key with the stemmer given.
+func (e *Entry) key(skip map[string]bool, stemOf func(string) string) string {
 	words := stem.Words(e.Term)
 	parts := make([]string, 0, len(words))
 	for i, w := range words {
 		if !e.Exact && i > 0 && i < len(words)-1 && skip[w] {
 			continue
 		}
-		parts = append(parts, normWord(w))
+		if !strings.HasSuffix(w, "*") {
+			w = stemOf(w)
+		}
+		parts = append(parts, w)
 	}
 	return strings.Join(parts, " ")
-}
-
-func normWord(w string) string {
-	if strings.HasSuffix(w, "*") {
-		return w
-	}
-	return stem.Stem(w)
 }
 
 // Location returns "file:line" for messages about the entry.
@@ -209,6 +208,30 @@ type Lexicon struct {
 	Hash     string   // sha256 of the files' contents, in order, hex
 
 	setSkip, setNegation bool // whether the file set them (for Merge)
+
+	// stems holds stem.Stem of the words of the entries' terms, worked out
+	// once by Validate; read-only afterwards (see Stem).
+	stems map[string]string
+}
+
+// Stem returns stem.Stem(word). The stems of the lexicon's own words were
+// worked out once when it was validated, so compiling a matcher over the
+// lexicon does not stem each of them again; other words are stemmed now.
+func (l *Lexicon) Stem(word string) string {
+	if s, ok := l.stems[word]; ok {
+		return s
+	}
+	return stem.Stem(word)
+}
+
+// stemOnce is stem.Stem, remembered in l.stems.
+func (l *Lexicon) stemOnce(word string) string {
+	s, ok := l.stems[word]
+	if !ok {
+		s = stem.Stem(word)
+		l.stems[word] = s
+	}
+	return s
 }
 
 // SourceOf returns the listed seed document with the given file name.
@@ -348,7 +371,8 @@ func (l *Lexicon) Validate() error {
 		return &Error{File: strings.Join(l.Files, ", "), Msg: "lexicon has no dimensions"}
 	}
 	skip := l.SkipSet()
-	seen := map[string]*Entry{}
+	seen := make(map[string]*Entry, len(l.Entries)+len(l.Neutral))
+	l.stems = make(map[string]string, len(l.Entries)+len(l.Neutral))
 	for i := range l.Entries {
 		e := &l.Entries[i]
 		if _, d := l.Dimension(e.Dimension); d < 0 {
@@ -360,7 +384,7 @@ func (l *Lexicon) Validate() error {
 		if e.Weight <= 0 || e.Weight > 100 {
 			return e.errorf("entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
 		}
-		key := e.Key(skip)
+		key := e.key(skip, l.stemOnce)
 		if prev, ok := seen[key]; ok {
 			where := prev.Location()
 			if prev.File == e.File {
@@ -379,7 +403,7 @@ func (l *Lexicon) Validate() error {
 		if err := checkTerm(e.Term); err != nil {
 			return e.errorf("neutral entry %q: %v", e.Term, err)
 		}
-		key := e.Key(skip)
+		key := e.key(skip, l.stemOnce)
 		if prev, ok := seen[key]; ok {
 			if prev.Dimension == "" {
 				return e.errorf("neutral entry %q duplicates %q at %s (both match %q)", e.Term, prev.Term, prev.Location(), key)

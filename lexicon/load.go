@@ -97,7 +97,7 @@ func loadOne(name string) (*Lexicon, error) {
 // Parse reads one lexicon file in the YAML format documented in docs/LEXICON.md
 // and validates it. Errors name the file, the line and what was expected.
 func Parse(file string, data []byte) (*Lexicon, error) {
-	p := parser{yamlfile.File{Name: file}}
+	p := parser{File: yamlfile.File{Name: file}}
 	l, err := p.parse(data)
 	if err != nil {
 		return nil, err
@@ -117,6 +117,13 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 // parser reads one lexicon file (or .dic category mapping); errors name it.
 type parser struct {
 	yamlfile.File
+
+	// e is the entry being read: the entry handlers, made once per parse
+	// (entryHandlers), write into it, so an entry costs no map and no
+	// closures of its own.
+	e                Entry
+	weightSet        bool
+	entryH, neutralH yamlfile.Handlers
 }
 
 // document parses data as YAML and returns its top-level mapping; what
@@ -302,8 +309,9 @@ func (p *parser) entries(dim string, pole Pole, l *Lexicon) func(*yaml.Node) err
 
 // entryFields returns the handlers of the fields every entry may hold:
 // term, provenance (source and phrase, or derived and statistic), note and
-// exact; what names the entry in messages ("neutral entry").
-func (p *parser) entryFields(e *Entry, what string) yamlfile.Handlers {
+// exact, read into p.e; what names the entry in messages ("neutral entry").
+func (p *parser) entryFields(what string) yamlfile.Handlers {
+	e := &p.e
 	return yamlfile.Handlers{
 		"term":      p.str(&e.Term),
 		"source":    p.str(&e.Source),
@@ -315,26 +323,37 @@ func (p *parser) entryFields(e *Entry, what string) yamlfile.Handlers {
 	}
 }
 
-// entry reads one weighted entry of dimension dim and pole and adds it to l.
-func (p *parser) entry(en *yaml.Node, dim string, pole Pole, l *Lexicon) error {
-	e := Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.Name, Line: en.Line}
-	weightSet := false
-	handlers := p.entryFields(&e, "entry")
-	handlers["context"] = p.list("entry context: expected a list of rules {before or after, pole}",
-		func(rn *yaml.Node) error { return p.contextRule(rn, &e) })
-	handlers["weight"] = func(v *yaml.Node) error {
+// entryHandlers returns the handlers of a weighted entry's fields, read
+// into p.e, made on first use.
+func (p *parser) entryHandlers() yamlfile.Handlers {
+	if p.entryH != nil {
+		return p.entryH
+	}
+	h := p.entryFields("entry")
+	h["context"] = p.list("entry context: expected a list of rules {before or after, pole}",
+		func(rn *yaml.Node) error { return p.contextRule(rn, &p.e) })
+	h["weight"] = func(v *yaml.Node) error {
 		w, err := strconv.ParseFloat(v.Value, 64)
 		if err != nil || v.Kind != yaml.ScalarNode {
 			return p.Errorf(v, "entry weight: expected a number, got %q", v.Value)
 		}
-		e.Weight, weightSet = w, true
+		p.e.Weight, p.weightSet = w, true
 		return nil
 	}
-	handlers["subject"] = p.flag(&e.Subject, "entry subject")
-	err := p.Fields(en, "entry", handlers)
+	h["subject"] = p.flag(&p.e.Subject, "entry subject")
+	p.entryH = h
+	return h
+}
+
+// entry reads one weighted entry of dimension dim and pole and adds it to l.
+func (p *parser) entry(en *yaml.Node, dim string, pole Pole, l *Lexicon) error {
+	p.e = Entry{Dimension: dim, Pole: pole, Weight: 1, File: p.Name, Line: en.Line}
+	p.weightSet = false
+	err := p.Fields(en, "entry", p.entryHandlers())
 	if err != nil {
 		return err
 	}
+	e := p.e
 	switch {
 	case e.Term == "":
 		return p.Errorf(en, "entry: missing required field term")
@@ -344,7 +363,7 @@ func (p *parser) entry(en *yaml.Node, dim string, pole Pole, l *Lexicon) error {
 		return p.Errorf(en, "entry %q: give one provenance: source (a seed quote) or derived (a corpus statistic), not both", e.Term)
 	case e.Derived != "" && e.Statistic == "":
 		return p.Errorf(en, "entry %q: derived provenance needs statistic (the figure that put it there)", e.Term)
-	case weightSet && (e.Weight <= 0 || e.Weight > 100):
+	case p.weightSet && (e.Weight <= 0 || e.Weight > 100):
 		return p.Errorf(en, "entry %q: weight %g is out of range (0, 100]", e.Term, e.Weight)
 	}
 	if err := checkTerm(e.Term); err != nil {
@@ -425,8 +444,12 @@ func (p *parser) source(sn *yaml.Node, l *Lexicon) error {
 // provenance (source and phrase, or derived and statistic), note and exact
 // as for any entry, and no weight; it adds it to l.
 func (p *parser) neutralEntry(en *yaml.Node, l *Lexicon) error {
-	e := Entry{Weight: 1, File: p.Name, Line: en.Line}
-	err := p.Fields(en, "neutral entry", p.entryFields(&e, "neutral entry"))
+	p.e = Entry{Weight: 1, File: p.Name, Line: en.Line}
+	if p.neutralH == nil {
+		p.neutralH = p.entryFields("neutral entry")
+	}
+	err := p.Fields(en, "neutral entry", p.neutralH)
+	e := p.e
 	switch {
 	case err != nil:
 		return err

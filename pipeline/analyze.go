@@ -284,7 +284,7 @@ func (s *Scorer) negated(toks []matchToken, i int) bool {
 			}
 			continue
 		}
-		if t.Stem != "" {
+		if t.isWord() {
 			seen++
 		} else if !isClitic(t.Lower) && !strings.HasPrefix(t.Lower, "'") && t.Lower != `"` {
 			break

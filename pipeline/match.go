@@ -11,8 +11,7 @@ import (
 // matchToken is what the matcher needs to know of one token of text.
 type matchToken struct {
 	Lower string // lower-cased surface form
-	Stem  string // Snowball stem; empty for tokens that are not words
-	id    int32  // the matcher's number for Stem (matcher.token), 0 when no entry has that stem
+	id    int32  // the matcher's number for its stem (matcher.token), 0 when no entry has that stem
 	flags uint8  // what the token is to matching and negation (the flag constants below)
 }
 
@@ -24,6 +23,7 @@ const (
 	flagNegator                      // cancels hits after it
 	flagReversible                   // a negator undone by another before it ("not afraid")
 	flagExcept                       // undoes a negator right before it ("not only")
+	flagWord                         // a word, with a stem: it can match, and it takes room in the negation window
 )
 
 // matcher finds lexicon entries in token sequences. It is built once by
@@ -108,9 +108,9 @@ func compileMatcher(l *lexicon.Lexicon) *matcher {
 // token returns the matcher token of a lower-cased word and its stem (as
 // matchStem gives it; empty for a token that is not a word).
 func (m *matcher) token(lower, stem string) matchToken {
-	t := matchToken{Lower: lower, Stem: stem}
+	t := matchToken{Lower: lower}
 	if stem != "" {
-		t.id = m.ids[stem]
+		t.id, t.flags = m.ids[stem], flagWord
 	}
 	if m.skip[lower] {
 		t.flags |= flagSkip
@@ -213,7 +213,7 @@ func (m *matcher) child(n *node, word string) *node {
 		n.prefix[p[0]] = bucket
 		return c
 	}
-	id := m.stemID(stem.Stem(word))
+	id := m.stemID(m.lex.Stem(word)) // stemmed once, when the lexicon was validated
 	if n.next == nil {
 		n.next = map[int32]*node{}
 	}
@@ -241,6 +241,9 @@ func (m *matcher) isNeutral(i int) bool { return i >= len(m.lex.Entries) }
 // DimensionIndex returns the index of entry i's dimension in Lexicon.Dimensions.
 func (m *matcher) dimensionIndex(i int) int { return m.dimIndex[i] }
 
+// isWord reports whether a token is a word with a stem.
+func (t matchToken) isWord() bool { return t.flags&flagWord != 0 }
+
 // isNegator reports whether a token cancels hits after it.
 func (t matchToken) isNegator() bool { return t.flags&flagNegator != 0 }
 
@@ -258,7 +261,7 @@ func (m *matcher) negationWindow() int { return m.lex.Negation.Window }
 // CanStart reports whether an entry can begin with this token; callers use it
 // to skip the full search for most tokens.
 func (m *matcher) canStart(t matchToken) bool {
-	if t.Stem == "" {
+	if !t.isWord() {
 		return false
 	}
 	if _, ok := m.root.next[t.id]; ok && t.id != 0 {
@@ -300,7 +303,7 @@ func (m *matcher) search(toks []matchToken, j int, n *node, depth, skipped, run 
 		return
 	}
 	t := toks[j]
-	if t.Stem != "" {
+	if t.isWord() {
 		if c, ok := n.next[t.id]; ok && t.id != 0 {
 			m.search(toks, j+1, c, depth+1, skipped, 0, best)
 		}

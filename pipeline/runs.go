@@ -34,16 +34,23 @@ import (
 // span locates a string in a runMemory's bytes.
 type span struct{ off, len uint32 }
 
-// runPiece is one token of a run, with what matching needs to know of it.
+// runPiece is one token of a run, with what matching needs to know of it:
+// 32 bytes, most of the memory of runs. Its stem is not kept: matching
+// needs only the stem's number and whether there is one (flagWord).
 type runPiece struct {
-	start, end        int32  // byte offsets in the run
-	text, lower, stem span   // the token as prose gave it (straight quotes), lower-cased, and its stem as matching needs it (matcher.matchStem)
-	word              bool   // counts as a word
-	canStart          bool   // a lexicon entry can begin with it
-	cue               uint16 // its sections.Code: which boilerplate cue word it is, if any
-	stemID            int32  // the matcher's number for its stem (matchToken.id)
-	flags             uint8  // matchToken.flags
+	start, end  int32  // byte offsets in the run
+	text, lower span   // the token as prose gave it (straight quotes), and lower-cased
+	stemID      int32  // the matcher's number for its stem (matchToken.id)
+	cue         uint16 // its sections.Code: which boilerplate cue word it is, if any
+	flags       uint8  // matchToken.flags
+	kind        uint8  // pieceWord, pieceCanStart
 }
+
+// The bits of runPiece.kind.
+const (
+	pieceWord     uint8 = 1 << iota // counts as a word (Token.Word)
+	pieceCanStart                   // a lexicon entry can begin with it
+)
 
 // runEntry is one remembered run: its bytes and its pieces.
 type runEntry struct {
@@ -77,8 +84,8 @@ type recentRun struct {
 // shrink as it fills and is forgotten: the heap, and with it the process's
 // peak memory, stays the same from the first documents on.
 const (
-	piecesPerRun = 3  // tokens per run, with room to spare (2.2 in English text)
-	bytesPerRun  = 24 // bytes per run for its text and its tokens' forms
+	piecesPerTwoRuns = 5  // tokens per two runs, with room to spare (4.2 in the generated corpus, 2.9 in job postings)
+	bytesPerRun      = 24 // bytes per run for its text and its tokens' forms (14 and 17)
 )
 
 func newRunMemory(n int, remember bool) *runMemory {
@@ -89,7 +96,7 @@ func newRunMemory(n int, remember bool) *runMemory {
 		size:    n,
 		index:   make(map[uint64]int32, n),
 		entries: make([]runEntry, 0, n),
-		pieces:  make([]runPiece, 0, piecesPerRun*n),
+		pieces:  make([]runPiece, 0, piecesPerTwoRuns*n/2),
 		bytes:   make([]byte, 0, bytesPerRun*n),
 		recent:  new([recentSlots]recentRun),
 	}
@@ -97,7 +104,7 @@ func newRunMemory(n int, remember bool) *runMemory {
 
 // full reports whether the generation holds as much as it was made for.
 func (m *runMemory) full() bool {
-	return len(m.entries) >= m.size || len(m.pieces) >= piecesPerRun*m.size || len(m.bytes) >= bytesPerRun*m.size
+	return len(m.entries) >= m.size || len(m.pieces) >= piecesPerTwoRuns*m.size/2 || len(m.bytes) >= bytesPerRun*m.size
 }
 
 // find returns the entry of run, whose hash is h, if the generation holds it.
@@ -141,9 +148,43 @@ func (m *runMemory) add(s string) span {
 	return sp
 }
 
+// addLower returns the span and the string of s lower-cased (as
+// strings.ToLower), appending it to the bytes unless it is s itself, whose
+// span is sp. ASCII is lower-cased straight into the bytes, without the
+// string strings.ToLower would allocate.
+func (m *runMemory) addLower(s string, sp span) (span, string) {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if lower := strings.ToLower(s); lower != s {
+				return m.add(lower), lower
+			}
+			return sp, s
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return sp, s
+	}
+	lsp := span{uint32(len(m.bytes)), uint32(len(s))}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		m.bytes = append(m.bytes, c)
+	}
+	return lsp, m.str(lsp)
+}
+
 // reset empties the generation for reuse; its bytes go to the garbage
 // collector, since tokens handed out may still point into them.
 func (m *runMemory) reset() {
+	if m.index == nil { // not made yet (newRunTokenizer)
+		*m = *newRunMemory(m.size, true)
+		return
+	}
 	clear(m.index)
 	if m.recent != nil {
 		clear(m.recent[:])
@@ -163,7 +204,7 @@ func (m *runMemory) copyFrom(old *runMemory, e runEntry) int32 {
 	}
 	ne := runEntry{key: key, first: int32(len(m.pieces)), n: e.n}
 	for _, p := range old.pieces[e.first : e.first+e.n] {
-		p.text, p.lower, p.stem = rebase(p.text), rebase(p.lower), rebase(p.stem)
+		p.text, p.lower = rebase(p.text), rebase(p.lower)
 		m.pieces = append(m.pieces, p)
 	}
 	m.entries = append(m.entries, ne)
@@ -204,14 +245,27 @@ type runTokenizer struct {
 	keep    []bool   // scratch: whether to remember them
 	entries []int32  // scratch: where each pending run's entry went
 	split   []Token  // scratch: one run's tokens before they become pieces
-	batch   strings.Builder
+	// words finds, by the hash of a word, the first piece of the newer
+	// generation that holds it, so that a word met again in another run
+	// ("team", "team,", "Team.") is stemmed and looked up once: its piece
+	// gives the stem's number, the flags and whether an entry can start
+	// there. Pointer-free, like the generation; cleared with it.
+	words map[uint64]int32
+	batch []byte // scratch: the new runs of a text, as sent to prose
 }
+
+// maxBatchKept bounds the batch buffer a tokenizer keeps between texts; a
+// larger one (a chunk of many short new runs) is let go after use.
+const maxBatchKept = 256 << 10
 
 func newRunTokenizer(m *matcher, limit int) *runTokenizer {
 	size := limit / 2
 	seed := maphash.MakeSeed()
 	hash := func(run string) uint64 { return maphash.String(seed, run) }
-	return &runTokenizer{matcher: m, limit: limit, hash: hash, cur: newRunMemory(size, limit > 0), old: newRunMemory(size, limit > 0)}
+	// The older generation is made when the newer one first fills (reset):
+	// a scorer that never remembers that many runs (a short run, a check,
+	// an editor session) does not pay for it.
+	return &runTokenizer{matcher: m, limit: limit, hash: hash, cur: newRunMemory(size, limit > 0), old: &runMemory{size: size}}
 }
 
 // tokenize appends the tokens of text to toks and, when the tokenizer has a
@@ -221,6 +275,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 	if rt.limit > 0 && rt.cur.full() {
 		rt.cur, rt.old = rt.old, rt.cur
 		rt.cur.reset()
+		clear(rt.words)
 		// Tokens left in the spare capacity of the caller's buffers from
 		// longer texts point into forgotten generations' bytes: let them go.
 		clear(toks[len(toks):cap(toks)])
@@ -264,10 +319,10 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 		}
 		ent := cur.entries[e]
 		for _, p := range cur.pieces[ent.first : ent.first+ent.n] {
-			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.word})
+			toks = append(toks, Token{Start: r.start + int(p.start), End: r.start + int(p.end), Text: cur.str(p.text), Word: p.kind&pieceWord != 0})
 			if rt.matcher != nil {
-				words = append(words, matchToken{Lower: cur.str(p.lower), Stem: cur.str(p.stem), id: p.stemID, flags: p.flags})
-				starts = append(starts, p.canStart)
+				words = append(words, matchToken{Lower: cur.str(p.lower), id: p.stemID, flags: p.flags})
+				starts = append(starts, p.kind&pieceCanStart != 0)
 				cues = append(cues, p.cue)
 			}
 		}
@@ -283,17 +338,25 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 // that do not contain the sentinel, and stores their entries.
 func (rt *runTokenizer) resolve() {
 	rt.entries = rt.entries[:0]
-	rt.batch.Reset()
+	batch := rt.batch[:0]
 	for _, run := range rt.pending {
 		if ownCall(run) {
 			continue
 		}
-		if rt.batch.Len() > 0 {
-			rt.batch.WriteString(" " + runSentinel + " ")
+		if len(batch) > 0 {
+			batch = append(batch, " "+runSentinel+" "...)
 		}
-		rt.batch.WriteString(run)
+		batch = append(batch, run...)
 	}
-	ptoks := proseTokens(rt.batch.String())
+	// prose's tokens may point into the batch; store copies what it keeps
+	// into the memory of runs before the buffer is written again.
+	var ptoks []prose.Token
+	if len(batch) > 0 {
+		ptoks = proseTokens(unsafe.String(&batch[0], len(batch)))
+	}
+	if rt.batch = batch; cap(batch) > maxBatchKept {
+		rt.batch = nil
+	}
 	for i, run := range rt.pending {
 		var mine []prose.Token
 		if ownCall(run) {
@@ -334,39 +397,61 @@ func (rt *runTokenizer) store(run string, ptoks []prose.Token) int32 {
 	key := m.add(run)
 	ent := runEntry{key: key, first: int32(len(m.pieces)), n: int32(len(rt.split))}
 	for _, t := range rt.split {
-		p := runPiece{start: int32(t.Start), end: int32(t.End), word: t.Word}
+		p := runPiece{start: int32(t.Start), end: int32(t.End)}
+		if t.Word {
+			p.kind = pieceWord
+		}
 		if t.Text == run[t.Start:t.End] {
 			p.text = span{key.off + uint32(t.Start), uint32(t.End - t.Start)} // within the run
 		} else {
 			p.text = m.add(t.Text)
 		}
-		p.lower, p.stem = p.text, span{}
+		p.lower = p.text
 		if rt.matcher != nil {
-			lower := strings.ToLower(t.Text)
-			if lower != t.Text {
-				p.lower = m.add(lower)
-			}
+			var lower string
+			p.lower, lower = m.addLower(t.Text, p.text)
 			p.cue = sections.Code(t.Text, lower)
-			stem := ""
 			if t.Word {
-				stem = rt.matcher.matchStem(lower) // the stem, where it can matter
-				if stem == "" {
-					stem = lower
-				}
-				switch stem {
-				case lower:
-					p.stem = p.lower
-				default:
-					p.stem = m.add(stem)
-				}
+				rt.matchWord(&p, lower)
+			} else {
+				mt := rt.matcher.token(lower, "")
+				p.stemID, p.flags = mt.id, mt.flags
 			}
-			mt := rt.matcher.token(lower, stem)
-			p.stemID, p.flags, p.canStart = mt.id, mt.flags, t.Word && rt.matcher.canStart(mt)
 		}
 		m.pieces = append(m.pieces, p)
 	}
 	m.entries = append(m.entries, ent)
 	return int32(len(m.entries) - 1)
+}
+
+// matchWord fills in what matching needs of p, a word lower-cased to
+// lower, about to be appended to the newer generation: its stem's number,
+// its flags and whether an entry can start with it. A word the generation
+// has met is copied from its first piece; a new one is stemmed (matchStem).
+func (rt *runTokenizer) matchWord(p *runPiece, lower string) {
+	m := rt.cur
+	h := rt.hash(lower)
+	k, seen := rt.words[h]
+	if seen && m.str(m.pieces[k].lower) == lower {
+		q := m.pieces[k]
+		p.stemID, p.flags, p.kind = q.stemID, q.flags, p.kind|q.kind&pieceCanStart
+		return
+	}
+	stem := rt.matcher.matchStem(lower) // the stem, where it can matter
+	if stem == "" {
+		stem = lower
+	}
+	mt := rt.matcher.token(lower, stem)
+	p.stemID, p.flags = mt.id, mt.flags
+	if rt.matcher.canStart(mt) {
+		p.kind |= pieceCanStart
+	}
+	if rt.limit > 0 && !seen { // after a hash collision the first word keeps the slot
+		if rt.words == nil {
+			rt.words = make(map[uint64]int32)
+		}
+		rt.words[h] = int32(len(m.pieces))
+	}
 }
 
 // proseTokens runs prose's tokenizer (tagging, segmentation and extraction

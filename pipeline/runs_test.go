@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/jdkato/prose/v2"
 
@@ -114,8 +115,8 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 					stem = w.Lower
 				}
 			}
-			if w.Stem != stem || starts[k] != an.matcher.canStart(w) {
-				t.Fatalf("text %d token %q: stem %q start %v, want %q %v", i, tok.Text, w.Stem, starts[k], stem, an.matcher.canStart(w))
+			if want := an.matcher.token(w.Lower, stem); w != want || starts[k] != an.matcher.canStart(w) {
+				t.Fatalf("text %d token %q: %+v start %v, want %+v (stem %q) %v", i, tok.Text, w, starts[k], want, stem, an.matcher.canStart(w))
 			}
 		}
 	}
@@ -163,5 +164,29 @@ func TestTokenizeDroppedClitic(t *testing.T) {
 	toks := Tokenize(nil, text)
 	if len(toks) != 2 || toks[1].Text != "up" || toks[1].Start != 6 {
 		t.Errorf("Tokenize(%q) = %s, want up at offset 6", text, tokenString(text, toks))
+	}
+}
+
+// TestRunPieceSize keeps a remembered token at 32 bytes: the pieces are
+// most of each worker's memory of runs (two generations of 80,000).
+func TestRunPieceSize(t *testing.T) {
+	if got := unsafe.Sizeof(runPiece{}); got != 32 {
+		t.Errorf("runPiece is %d bytes, want 32", got)
+	}
+}
+
+// TestAddLower checks that the memory of runs lower-cases as
+// strings.ToLower does, and keeps a lower-case token's own span.
+func TestAddLower(t *testing.T) {
+	for _, s := range []string{"team", "Team", "NASA", "e-Mail2", "Ärger", "İstanbul", "\xffABC", "K\u212a", "’s", ""} {
+		m := newRunMemory(8, true)
+		sp := m.add(s)
+		lsp, lower := m.addLower(s, sp)
+		if want := strings.ToLower(s); lower != want || m.str(lsp) != want {
+			t.Errorf("%q: lower %q, span holds %q, want %q", s, lower, m.str(lsp), want)
+		}
+		if (lsp == sp) != (strings.ToLower(s) == s) {
+			t.Errorf("%q: span %v, own span %v", s, lsp, sp)
+		}
 	}
 }

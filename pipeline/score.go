@@ -63,6 +63,7 @@ type tally struct {
 	// a document touches only those: a lexicon has hundreds of entries, a
 	// document hits a few dozen.
 	touched []int32
+	ranked  []int32 // scratch: the entries topTerms ranks
 }
 
 // newTally returns an empty tally for a lexicon of n entries.
@@ -160,12 +161,18 @@ func (an *Analyzer) fill(r *results.Result, t *tally) {
 	r.LeadershipHits, r.ManagementHits, r.NegatedHits = lead, mgmt, neg
 	scored := t.ScoredWords(an.CountAll)
 	r.ScoredWords = int32(scored)
-	r.Excluded = []results.ExcludedWords{}
+	kinds := 0
 	if !an.CountAll {
 		for _, k := range sections.Kinds() {
 			if t.Excluded[k] > 0 {
-				r.Excluded = append(r.Excluded, results.ExcludedWords{Kind: k.String(), Words: int32(t.Excluded[k])})
+				kinds++
 			}
+		}
+	}
+	r.Excluded = make([]results.ExcludedWords, 0, kinds) // empty, not nil, when there are none
+	for _, k := range sections.Kinds() {
+		if kinds > 0 && t.Excluded[k] > 0 {
+			r.Excluded = append(r.Excluded, results.ExcludedWords{Kind: k.String(), Words: int32(t.Excluded[k])})
 		}
 	}
 	if scored > 0 {
@@ -228,12 +235,13 @@ func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 // topTerms lists the most frequent entries, most hits first, then by term.
 func (an *Analyzer) topTerms(t *tally) []results.TermCount {
 	lex := an.Lexicon()
-	var idx []int32
+	idx := t.ranked[:0]
 	for _, i := range t.Touched() {
 		if t.Counts[i] > 0 {
 			idx = append(idx, i)
 		}
 	}
+	t.ranked = idx
 	slices.SortFunc(idx, func(a, b int32) int {
 		if c := cmp.Compare(t.Counts[b], t.Counts[a]); c != 0 {
 			return c

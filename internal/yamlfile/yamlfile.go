@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -105,17 +106,21 @@ func (f File) Fields(n *Node, what string, handlers Handlers) error {
 	if n.Kind != yaml.MappingNode {
 		return f.Errorf(n, "%s: expected a mapping (key: value) with %s", what, Keys(handlers))
 	}
-	seen := make(map[string]bool, len(handlers))
+	// Only known keys get in and a repeated one ends the walk, so seen
+	// holds at most len(handlers) keys: a slice on the stack, not a map
+	// per mapping (one per lexicon entry).
+	var seenKeys [16]string
+	seen := seenKeys[:0]
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		h, ok := handlers[k.Value]
 		switch {
 		case !ok:
 			return f.Errorf(k, "%s: unknown field %q; expected one of %s", what, k.Value, Keys(handlers))
-		case seen[k.Value]:
+		case slices.Contains(seen, k.Value):
 			return f.Errorf(k, "%s: field %q appears twice", what, k.Value)
 		}
-		seen[k.Value] = true
+		seen = append(seen, k.Value)
 		if err := h(v); err != nil {
 			return err
 		}
