@@ -284,3 +284,13 @@ func TestEvalSplit(t *testing.T) {
 		t.Errorf("--split test: exit %d %s", code, stderr)
 	}
 }
+
+// TestEvalReliabilityRefusesSplit: --reliability reads every record of its
+// arguments, so --split with it is a usage error rather than a held-out
+// split read without notice.
+func TestEvalReliabilityRefusesSplit(t *testing.T) {
+	code, out, stderr := leadlex(t, "eval", "--reliability", "../../testdata/labeled/tune.tsv", "--split", "dev")
+	if code != 2 || out != "" || !strings.Contains(stderr, "--split does not apply with --reliability") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and a usage error", code, out, stderr)
+	}
+}
