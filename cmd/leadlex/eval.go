@@ -47,6 +47,11 @@ func (o *evalOptions) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if o.reliability {
+		if o.split != "" {
+			// The corpus reader keeps every record: refuse rather than
+			// silently read a held-out split.
+			return usageErr("--split does not apply with --reliability (the arguments are read as a corpus, every row); give a file that holds only the rows to measure")
+		}
 		return o.runReliability(cmd, args, an)
 	}
 	var examples []evaluate.Example

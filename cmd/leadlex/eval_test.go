@@ -152,6 +152,12 @@ func sharedData() string {
 // look at that split (rounds 1.3.0 and 1.4.0 each measured it once after
 // tuning); sentences-fresh (321 sentences from pages no other set uses,
 // gathered while 1.4.0 was tuned) was scored once, its first look.
+// Lexicon 1.5.0 (fourth round) is tuned on the dev rows, all 747 gathered
+// sentences and sentences-fresh.tsv, so the dev and gathered rows below are
+// 1.5.0's; the held-out rows stay 1.4.0's floors until the coordinator
+// measures 1.5.0 once. sentences-fresh.tsv is now tuned on: 1.5.0 has
+// accuracy 0.826, macro-F1 0.878, coverage 0.913 there (321 texts), no
+// longer an unseen figure.
 var publishedFigures = []struct {
 	file, split                 string
 	texts                       int
@@ -160,9 +166,9 @@ var publishedFigures = []struct {
 	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000},
 	{"../../testdata/labeled/dev.tsv", "", 40, 0.850, 0.944, 0.900},
 	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.969, 0.980},
-	{"sentences-dev.tsv", "dev", 383, 0.896, 0.935, 0.958},
+	{"sentences-dev.tsv", "dev", 383, 0.901, 0.938, 0.961},
 	{"sentences-dev.tsv", "heldout", 240, 0.808, 0.874, 0.900},
-	{"sentences-gathered.tsv", "dev", 747, 0.736, 0.820, 0.862},
+	{"sentences-gathered.tsv", "dev", 747, 0.776, 0.847, 0.890},
 	{"sentences-fresh.tsv", "heldout", 321, 0.791, 0.854, 0.885},
 }
 
@@ -276,5 +282,15 @@ func TestEvalSplit(t *testing.T) {
 	code, _, stderr = leadlex(t, "eval", p, "--split", "test")
 	if code != 2 || !strings.Contains(stderr, `split "test": no row has it; the set's splits are dev, heldout`) {
 		t.Errorf("--split test: exit %d %s", code, stderr)
+	}
+}
+
+// TestEvalReliabilityRefusesSplit: --reliability reads every record of its
+// arguments, so --split with it is a usage error rather than a held-out
+// split read without notice.
+func TestEvalReliabilityRefusesSplit(t *testing.T) {
+	code, out, stderr := leadlex(t, "eval", "--reliability", "../../testdata/labeled/tune.tsv", "--split", "dev")
+	if code != 2 || out != "" || !strings.Contains(stderr, "--split does not apply with --reliability") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and a usage error", code, out, stderr)
 	}
 }
