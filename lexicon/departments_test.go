@@ -82,6 +82,11 @@ func TestRoundThreeWording(t *testing.T) {
 		{"You bring a strong work ethic.", 0, 0},
 		{"She reports to the Chief Nursing Information Officer.", 0, 0},
 		{"The role carries people management responsibilities.", 0, 0},
+		{"We improve outcomes for people using the service.", 0, 0},
+		{"Make sure that people use a set of rules.", 0.5, 1.5},
+		{"The post holder is responsible to the Head of Nursing.", 0, 0},
+		{"The page saw strong follower growth.", 0, 0},
+		{"We live the Trust values.", 0, 0},
 	} {
 		r := pipeline.NewScorer(an).Analyze(c.text).Result
 		if r.LeadershipHits != c.lead || r.ManagementHits != c.mgmt {

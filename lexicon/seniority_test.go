@@ -27,7 +27,7 @@ func TestNoSeniorityEntries(t *testing.T) {
 		"development director", "business development", "research and development",
 		"learning and development", "development team", "heart centre",
 		// 1.5.0, round three: reporting lines, titles and service names.
-		"accountable to", "responsible to", "information officer", "people management",
+		"accountable to", "responsible to the", "information officer", "people management",
 		"community services", "community mental health", "community hospital", "planned care",
 		"health and safety", "safeguarding team",
 	}
