@@ -76,6 +76,18 @@ func TestFreshSentencesMatchRefs(t *testing.T) {
 	checkSentenceRefs(t, path, "../../testdata/sentences-fresh.refs.tsv", "heldout")
 }
 
+// TestFresh2SentencesMatchRefs checks the second fresh held-out sentences
+// (testdata/sentences-fresh2.md), kept outside the repository, against
+// their references the same way. Like the first set's test it only
+// compares rows and never scores them.
+func TestFresh2SentencesMatchRefs(t *testing.T) {
+	path := shareddata.Fresh2(".")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("second fresh held-out sentences not found (%v): set LEADLEX_FRESH2 to the file (see testdata/sentences-fresh2.md)", err)
+	}
+	checkSentenceRefs(t, path, "../../testdata/sentences-fresh2.refs.tsv", "heldout")
+}
+
 // checkSentenceRefs fails unless the sentences at path are the rows of the
 // references file, in order, each in split with the reference's label, page
 // and first 16 hex digits of the SHA-256 of its text.

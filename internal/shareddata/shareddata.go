@@ -66,6 +66,14 @@ const FreshName = "sentences-fresh.tsv"
 // Gathered finds its file but through $LEADLEX_FRESH; "" when none has it.
 func Fresh(dir string) string { return besideShared(dir, "LEADLEX_FRESH", FreshName) }
 
+// Fresh2Name is the file of the second fresh held-out sentences (see
+// testdata/sentences-fresh2.md), kept beside the first.
+const Fresh2Name = "sentences-fresh2.tsv"
+
+// Fresh2 returns the path of the second fresh held-out sentences, found as
+// Fresh finds its file but through $LEADLEX_FRESH2; "" when none has it.
+func Fresh2(dir string) string { return besideShared(dir, "LEADLEX_FRESH2", Fresh2Name) }
+
 // besideShared finds name kept in gathered/ outside the repository: $env
 // (the file, or a folder holding it), else $LEADLEX_SHARED/../gathered/name,
 // else gathered/name in the nearest ancestor of dir that has it; "" when

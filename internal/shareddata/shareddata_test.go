@@ -7,8 +7,8 @@ import (
 )
 
 // TestFreshAndGatheredLookups checks where each lookup finds its file: the
-// variable naming the file or its folder first, then gathered/ beside the
-// shared folder.
+// variable naming the file or its folder first (each lookup its own
+// variable), then gathered/ beside the shared folder.
 func TestFreshAndGatheredLookups(t *testing.T) {
 	tmp := t.TempDir()
 	tests := []struct {
@@ -19,12 +19,17 @@ func TestFreshAndGatheredLookups(t *testing.T) {
 		{"fresh file", "LEADLEX_FRESH", "/x/f.tsv", "", Fresh, "/x/f.tsv"},
 		{"fresh folder", "LEADLEX_FRESH", tmp, "", Fresh, filepath.Join(tmp, FreshName)},
 		{"fresh beside shared", "LEADLEX_FRESH", "", "/w/shared", Fresh, "/w/gathered/" + FreshName},
+		{"fresh2 file", "LEADLEX_FRESH2", "/x/h.tsv", "", Fresh2, "/x/h.tsv"},
+		{"fresh2 folder", "LEADLEX_FRESH2", tmp, "", Fresh2, filepath.Join(tmp, Fresh2Name)},
+		{"fresh2 beside shared", "LEADLEX_FRESH2", "", "/w/shared", Fresh2, "/w/gathered/" + Fresh2Name},
+		{"fresh2 ignores LEADLEX_FRESH", "LEADLEX_FRESH", "/x/f.tsv", "/w/shared", Fresh2, "/w/gathered/" + Fresh2Name},
 		{"gathered folder", "LEADLEX_GATHERED", tmp, "", Gathered, filepath.Join(tmp, GatheredName)},
 		{"gathered beside shared", "LEADLEX_GATHERED", "", "/w/shared", Gathered, "/w/gathered/" + GatheredName},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Setenv("LEADLEX_FRESH", "")
+			t.Setenv("LEADLEX_FRESH2", "")
 			t.Setenv("LEADLEX_GATHERED", "")
 			t.Setenv(tt.env, tt.value)
 			t.Setenv("LEADLEX_SHARED", tt.shared)
