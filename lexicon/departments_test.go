@@ -87,6 +87,10 @@ func TestRoundThreeWording(t *testing.T) {
 		{"The post holder is responsible to the Head of Nursing.", 0, 0},
 		{"The page saw strong follower growth.", 0, 0},
 		{"We live the Trust values.", 0, 0},
+		{"She is a social worker and works with support workers.", 0, 0},
+		{"Call Medical Staffing or Employee Relations.", 0, 0},
+		{"She reports to the Director of Strategy.", 0, 0},
+		{"You will set the strategy.", 0.5, 0},
 	} {
 		r := pipeline.NewScorer(an).Analyze(c.text).Result
 		if r.LeadershipHits != c.lead || r.ManagementHits != c.mgmt {

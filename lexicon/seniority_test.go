@@ -29,7 +29,9 @@ func TestNoSeniorityEntries(t *testing.T) {
 		// 1.5.0, round three: reporting lines, titles and service names.
 		"accountable to", "responsible to the", "information officer", "people management",
 		"community services", "community mental health", "community hospital", "planned care",
-		"health and safety", "safeguarding team",
+		"health and safety", "safeguarding team", "social worker", "support worker",
+		"director of strategy", "head of strategy", "medical staffing", "temporary staffing",
+		"employee relations",
 	}
 	lex := Default()
 	for _, w := range wording {
