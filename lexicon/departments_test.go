@@ -91,6 +91,8 @@ func TestRoundThreeWording(t *testing.T) {
 		{"Call Medical Staffing or Employee Relations.", 0, 0},
 		{"She reports to the Director of Strategy.", 0, 0},
 		{"You will set the strategy.", 0.5, 0},
+		{"She works with the local authority in Urgent Care and Infection Control.", 0, 0},
+		{"Urgent requests come first.", 0, 0.75},
 	} {
 		r := pipeline.NewScorer(an).Analyze(c.text).Result
 		if r.LeadershipHits != c.lead || r.ManagementHits != c.mgmt {

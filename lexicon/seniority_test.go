@@ -31,7 +31,8 @@ func TestNoSeniorityEntries(t *testing.T) {
 		"community services", "community mental health", "community hospital", "planned care",
 		"health and safety", "safeguarding team", "social worker", "support worker",
 		"director of strategy", "head of strategy", "medical staffing", "temporary staffing",
-		"employee relations",
+		"employee relations", "shift lead", "information risk owner", "activities coordinator",
+		"local authority", "urgent care", "infection control",
 	}
 	lex := Default()
 	for _, w := range wording {
