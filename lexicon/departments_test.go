@@ -54,3 +54,49 @@ func TestRoundTwoWording(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundThreeWording checks what the third round of job-post wording
+// (1.5.0) made neutral, phrase by phrase: service and setting names with
+// 'community', the applicant's own skills, contract and policy documents,
+// employer names, reporting lines and titles no longer count, while a sense
+// of community, developing a service, planning, trust given and driving
+// change still do.
+func TestRoundThreeWording(t *testing.T) {
+	an := pipeline.NewAnalyzer(lexicon.Default(), pipeline.DefaultLabels)
+	for _, c := range []struct {
+		text       string
+		lead, mgmt float64
+	}{
+		{"She joins the Community Services division.", 0, 0},
+		{"You will visit patients in the community.", 0, 0},
+		{"The community mental health team is based at the community hospital.", 0, 0},
+		{"You will build a sense of community.", 1.5, 0},
+		{"You have well-developed communication skills.", 0, 0},
+		{"You will develop the service.", 0.75, 0},
+		{"Your job plan has ten sessions in Planned Care.", 0, 0},
+		{"You will plan the rota.", 0, 1.75},
+		{"You will work across both Trusts and with all Trust staff.", 0, 0},
+		{"The post is accountable to the Medical Director.", 0, 0},
+		{"You must be able to drive.", 0, 0},
+		{"You will drive change.", 1.5, 0},
+		{"You bring a strong work ethic.", 0, 0},
+		{"She reports to the Chief Nursing Information Officer.", 0, 0},
+		{"The role carries people management responsibilities.", 0, 0},
+		{"We improve outcomes for people using the service.", 0, 0},
+		{"Make sure that people use a set of rules.", 0.5, 1.5},
+		{"The post holder is responsible to the Head of Nursing.", 0, 0},
+		{"The page saw strong follower growth.", 0, 0},
+		{"We live the Trust values.", 0, 0},
+		{"She is a social worker and works with support workers.", 0, 0},
+		{"Call Medical Staffing or Employee Relations.", 0, 0},
+		{"She reports to the Director of Strategy.", 0, 0},
+		{"You will set the strategy.", 0.5, 0},
+		{"She works with the local authority in Urgent Care and Infection Control.", 0, 0},
+		{"Urgent requests come first.", 0, 0.75},
+	} {
+		r := pipeline.NewScorer(an).Analyze(c.text).Result
+		if r.LeadershipHits != c.lead || r.ManagementHits != c.mgmt {
+			t.Errorf("%q: %v leadership, %v management hits; want %v and %v", c.text, r.LeadershipHits, r.ManagementHits, c.lead, c.mgmt)
+		}
+	}
+}

@@ -26,6 +26,13 @@ func TestNoSeniorityEntries(t *testing.T) {
 		"as directed by", "directed by", "under supervision", "under the supervision of",
 		"development director", "business development", "research and development",
 		"learning and development", "development team", "heart centre",
+		// 1.5.0, round three: reporting lines, titles and service names.
+		"accountable to", "responsible to the", "information officer", "people management",
+		"community services", "community mental health", "community hospital", "planned care",
+		"health and safety", "safeguarding team", "social worker", "support worker",
+		"director of strategy", "head of strategy", "medical staffing", "temporary staffing",
+		"employee relations", "shift lead", "information risk owner", "activities coordinator",
+		"local authority", "urgent care", "infection control",
 	}
 	lex := Default()
 	for _, w := range wording {
