@@ -70,7 +70,7 @@ func TestRoundThreeWording(t *testing.T) {
 		{"She joins the Community Services division.", 0, 0},
 		{"You will visit patients in the community.", 0, 0},
 		{"The community mental health team is based at the community hospital.", 0, 0},
-		{"You will build a sense of community.", 1.5, 0},
+		{"You will build a sense of community.", 2, 0}, // build 0.5 (1.5.0, fourth round) + sense of community 1.5
 		{"You have well-developed communication skills.", 0, 0},
 		{"You will develop the service.", 0.75, 0},
 		{"Your job plan has ten sessions in Planned Care.", 0, 0},
