@@ -144,20 +144,17 @@ func sharedData() string {
 }
 
 // publishedFigures are the default lexicon's figures as docs/VALIDITY.md
-// and the README publish them, at the default thresholds. Held-out sets
-// are scored once per tuning round, after it; the floors below keep them.
-// Lexicon 1.4.0: the dev rows and the 747 gathered sentences are those of
-// its third tuning round (tuned on g001-g695; g696-g747 gathered afterwards
-// and scored, not tuned on); the sentences-dev held-out row is its third
-// look at that split (rounds 1.3.0 and 1.4.0 each measured it once after
-// tuning); sentences-fresh (321 sentences from pages no other set uses,
-// gathered while 1.4.0 was tuned) was scored once, its first look.
-// Lexicon 1.5.0 (fourth round) is tuned on the dev rows, all 747 gathered
-// sentences and sentences-fresh.tsv, so the dev and gathered rows below are
-// 1.5.0's; the held-out rows stay 1.4.0's floors until the coordinator
-// measures 1.5.0 once. sentences-fresh.tsv is now tuned on: 1.5.0 has
-// accuracy 0.826, macro-F1 0.878, coverage 0.913 there (321 texts), no
-// longer an unseen figure.
+// and the README publish them, at the default thresholds (lexicon 1.5.0).
+// Held-out sets are scored once per tuning round, after it; the floors
+// below keep them. The dev and gathered rows are what 1.5.0 was tuned on
+// (the dev split, all 747 gathered sentences); sentences-fresh.tsv was
+// scored once after 1.4.0 (0.791 / 0.854 / 0.885) and tuned on since, so
+// its row is a tuned figure too. The sentences-dev held-out row is that
+// split's fourth look (each round since 1.2.0 measured it once after
+// tuning; its worst sentences were read after round two).
+// sentences-fresh2.tsv (296 sentences from pages no other set uses,
+// gathered while 1.5.0 was tuned) was scored once, its first look: the one
+// clean figure of 1.5.0.
 var publishedFigures = []struct {
 	file, split                 string
 	texts                       int
@@ -167,9 +164,10 @@ var publishedFigures = []struct {
 	{"../../testdata/labeled/dev.tsv", "", 40, 0.850, 0.944, 0.900},
 	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.969, 0.980},
 	{"sentences-dev.tsv", "dev", 383, 0.901, 0.938, 0.961},
-	{"sentences-dev.tsv", "heldout", 240, 0.808, 0.874, 0.900},
+	{"sentences-dev.tsv", "heldout", 240, 0.812, 0.874, 0.917},
 	{"sentences-gathered.tsv", "dev", 747, 0.776, 0.847, 0.890},
-	{"sentences-fresh.tsv", "heldout", 321, 0.791, 0.854, 0.885},
+	{"sentences-fresh.tsv", "heldout", 321, 0.826, 0.878, 0.913},
+	{"sentences-fresh2.tsv", "heldout", 296, 0.686, 0.771, 0.824},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric

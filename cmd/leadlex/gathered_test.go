@@ -22,6 +22,8 @@ func labeledSetPath(file string) string {
 		return gatheredSet()
 	case "sentences-fresh.tsv":
 		return shareddata.Fresh(".")
+	case "sentences-fresh2.tsv":
+		return shareddata.Fresh2(".")
 	}
 	return filepath.Join(sharedData(), file)
 }
