@@ -101,12 +101,7 @@ func TestOrganisationSubject(t *testing.T) {
 		{"We are launching a new plan .", false},                // a stop word after the verb
 	}
 	for _, c := range cases {
-		words := strings.Fields(strings.ToLower(c.text))
-		codes := make([]uint16, len(words))
-		for i, w := range words {
-			codes[i] = cues.vocab[normalise(w)]
-		}
-		if got := cues.organisationSubject(codes); got != c.want {
+		if got := cues.organisationSubject(cueCodes(c.text)); got != c.want {
 			t.Errorf("%q: organisation subject %v, want %v", c.text, got, c.want)
 		}
 	}
@@ -127,12 +122,7 @@ func TestOrganisationPredicate(t *testing.T) {
 		{"The engineer is a fully qualified professional .", false},
 	}
 	for _, c := range cases {
-		words := strings.Fields(strings.ToLower(c.text))
-		codes := make([]uint16, len(words))
-		for i, w := range words {
-			codes[i] = cues.vocab[normalise(w)]
-		}
-		if got := cues.organisationPredicate(codes); got != c.want {
+		if got := cues.organisationPredicate(cueCodes(c.text)); got != c.want {
 			t.Errorf("%q: organisation predicate %v, want %v", c.text, got, c.want)
 		}
 	}
@@ -269,4 +259,15 @@ func TestGlueCuts(t *testing.T) {
 			t.Errorf("glueCuts(%q) = %q, want %q", c.tok, got, c.want)
 		}
 	}
+}
+
+// cueCodes gives the cue codes of a text whose words are separated by
+// spaces, as the tests of the subject and predicate rules write them.
+func cueCodes(text string) []uint16 {
+	words := strings.Fields(strings.ToLower(text))
+	codes := make([]uint16, len(words))
+	for i, w := range words {
+		codes[i] = cues.vocab[normalise(w)]
+	}
+	return codes
 }
