@@ -33,16 +33,20 @@ func gatheredSet() string { return shareddata.Gathered(".") }
 // found as shareddata.Fresh says; measured once after 1.4.0, then tuned on.
 func freshSet() string { return shareddata.Fresh(".") }
 
+func fresh2Set() string { return shareddata.Fresh2(".") }
+
 // Corpora derived entries name, as the lexicon writes them.
 const (
 	devCorpus      = "sentences-dev.tsv, split dev"
 	devPlusCorpus  = "sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g425"
 	devPlus4Corpus = "sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g695"
 	devPlus5Corpus = "sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g747 + sentences-fresh.tsv f001-f321"
+	devPlus6Corpus = "sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g993 + sentences-fresh.tsv f001-f321 + sentences-fresh2.tsv h001-h296"
 	minDevEntries  = 80 // the derived entries of 1.2.0
 	minPlusEntries = 15 // those of 1.3.0 (gathered rows g001-g425, rounds one to three)
 	minPlus4       = 35 // those of 1.4.0 (rows g001-g695, round four added)
 	minPlus5       = 33 // those of 1.5.0 (rows g001-g747 and the fresh set's f001-f321)
+	minPlus6       = 10 // those of 1.6.0 (rows g001-g993, f001-f321 and the second fresh set's h001-h296)
 	// jobsDevHalf: go run ./tools/jobsdev -derive dev.tsv, then leadlex
 	// derive dev.tsv --ngram 3 --min-count 1 (executive postings as the
 	// leadership texts, operational ones as the management texts).
@@ -67,7 +71,7 @@ func jobPostScores(t *testing.T) (map[string]TermScore, error) {
 // the first gathered rows of the gathered sentences and the first fresh
 // rows of the fresh sentences (all their rows, whatever their split; none
 // when the count is 0), and returns the scores by stemmed term.
-func derivedScores(t *testing.T, devPath string, gathered, fresh int) (map[string]TermScore, error) {
+func derivedScores(t *testing.T, devPath string, gathered, fresh, fresh2 int) (map[string]TermScore, error) {
 	t.Helper()
 	all, err := ReadTSV(devPath)
 	if err != nil {
@@ -81,7 +85,7 @@ func derivedScores(t *testing.T, devPath string, gathered, fresh int) (map[strin
 		path   string
 		rows   int
 		prefix string
-	}{{gatheredSet(), gathered, "g"}, {freshSet(), fresh, "f"}} {
+	}{{gatheredSet(), gathered, "g"}, {freshSet(), fresh, "f"}, {fresh2Set(), fresh2, "h"}} {
 		if set.rows == 0 {
 			continue
 		}
@@ -115,20 +119,21 @@ func deriveByTerm(t *testing.T, examples []Example) map[string]TermScore {
 // TestDerivedProvenanceReproduces recomputes the statistic of every derived
 // entry of the default lexicon from its corpus, as `leadlex derive
 // sentences-dev.tsv --split dev --ngram 3 --min-count 1` computes it (for
-// 1.3.0's, 1.4.0's and 1.5.0's entries, on the dev split of sentences-dev.tsv
-// and the gathered rows they name, g001-g425, g001-g695 or g001-g747, the
-// last with the fresh rows f001-f321, together), so a derived
+// 1.3.0's to 1.6.0's entries, on the dev split of sentences-dev.tsv
+// and the gathered rows they name, g001-g425, g001-g695, g001-g747 with the
+// fresh rows f001-f321, or g001-g993 with f001-f321 and the second fresh
+// set's h001-h296, together), so a derived
 // provenance cannot drift from the data or be written by hand.
 func TestDerivedProvenanceReproduces(t *testing.T) {
 	devPath := filepath.Join(sharedData(), "sentences-dev.tsv")
 	scores := map[string]map[string]TermScore{}
 	var err error
-	if scores[devCorpus], err = derivedScores(t, devPath, 0, 0); err != nil {
+	if scores[devCorpus], err = derivedScores(t, devPath, 0, 0, 0); err != nil {
 		t.Skipf("%v: set LEADLEX_SHARED to the shared folder to check derived provenance", err)
 	}
-	for corpus, rows := range map[string][2]int{devPlusCorpus: {425, 0}, devPlus4Corpus: {695, 0}, devPlus5Corpus: {747, 321}} {
-		if scores[corpus], err = derivedScores(t, devPath, rows[0], rows[1]); err != nil {
-			t.Logf("%v: the entries derived from %s are not checked (set LEADLEX_GATHERED and LEADLEX_FRESH)", err, corpus)
+	for corpus, rows := range map[string][3]int{devPlusCorpus: {425, 0, 0}, devPlus4Corpus: {695, 0, 0}, devPlus5Corpus: {747, 321, 0}, devPlus6Corpus: {993, 321, 296}} {
+		if scores[corpus], err = derivedScores(t, devPath, rows[0], rows[1], rows[2]); err != nil {
+			t.Logf("%v: the entries derived from %s are not checked (set LEADLEX_GATHERED, LEADLEX_FRESH and LEADLEX_FRESH2)", err, corpus)
 			delete(scores, corpus)
 		}
 	}
@@ -149,7 +154,7 @@ func TestDerivedProvenanceReproduces(t *testing.T) {
 			continue
 		}
 		m := statRE.FindStringSubmatch(e.Statistic)
-		if m == nil || e.Derived != devCorpus && e.Derived != devPlusCorpus && e.Derived != devPlus4Corpus && e.Derived != devPlus5Corpus && e.Derived != jobsDevHalf {
+		if m == nil || e.Derived != devCorpus && e.Derived != devPlusCorpus && e.Derived != devPlus4Corpus && e.Derived != devPlus5Corpus && e.Derived != devPlus6Corpus && e.Derived != jobsDevHalf {
 			t.Errorf("%s: %q: provenance %q / %q", e.Location(), e.Term, e.Derived, e.Statistic)
 			continue
 		}
@@ -191,6 +196,9 @@ func TestDerivedProvenanceReproduces(t *testing.T) {
 	}
 	if _, ok := scores[devPlus5Corpus]; ok && checked[devPlus5Corpus] < minPlus5 {
 		t.Errorf("checked %d entries derived from %s, want the %d or more of 1.5.0", checked[devPlus5Corpus], devPlus5Corpus, minPlus5)
+	}
+	if _, ok := scores[devPlus6Corpus]; ok && checked[devPlus6Corpus] < minPlus6 {
+		t.Errorf("checked %d entries derived from %s, want the %d or more of 1.6.0", checked[devPlus6Corpus], devPlus6Corpus, minPlus6)
 	}
 	if _, ok := scores[jobsDevHalf]; ok && checked[jobsDevHalf] < minJobsDev {
 		t.Errorf("checked %d entries derived from %s, want the %d or more of 1.3.0", checked[jobsDevHalf], jobsDevHalf, minJobsDev)

@@ -85,6 +85,7 @@ var derivedCorpora = []string{
 	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g425",
 	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g695",
 	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g747 + sentences-fresh.tsv f001-f321",
+	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g993 + sentences-fresh.tsv f001-f321 + sentences-fresh2.tsv h001-h296",
 	"jobs-dev.tsv (dev half)",
 }
 
