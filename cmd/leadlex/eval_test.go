@@ -144,30 +144,32 @@ func sharedData() string {
 }
 
 // publishedFigures are the default lexicon's figures as docs/VALIDITY.md
-// and the README publish them, at the default thresholds (lexicon 1.5.0).
+// and the README publish them, at the default thresholds (lexicon 1.6.0).
 // Held-out sets are scored once per tuning round, after it; the floors
-// below keep them. The dev and gathered rows are what 1.5.0 was tuned on
-// (the dev split, all 747 gathered sentences); sentences-fresh.tsv was
-// scored once after 1.4.0 (0.791 / 0.854 / 0.885) and tuned on since, so
-// its row is a tuned figure too. The sentences-dev held-out row is that
-// split's fourth look (each round since 1.2.0 measured it once after
-// tuning; its worst sentences were read after round two).
-// sentences-fresh2.tsv (296 sentences from pages no other set uses,
-// gathered while 1.5.0 was tuned) was scored once, its first look: the one
-// clean figure of 1.5.0.
+// below keep them. The dev and gathered rows are what 1.6.0 was tuned on
+// (the dev split, all 993 gathered sentences). sentences-fresh.tsv was
+// scored once after 1.4.0 (0.791 / 0.854 / 0.885) and sentences-fresh2.tsv
+// once after 1.5.0 (0.686 / 0.771 / 0.824); both have been tuned on since
+// (fresh from 1.5.0, fresh2 from 1.6.0), so their rows are tuned figures
+// (tuned: true, scored also under LEADLEX_SKIP_HELDOUT although their split
+// column says heldout). The sentences-dev held-out row is that split's
+// fourth look, for lexicon 1.5.0 (each round since 1.2.0 measured it once
+// after tuning; its worst sentences were read after round two); 1.6.0's
+// look is the coordinator's.
 var publishedFigures = []struct {
 	file, split                 string
 	texts                       int
 	accuracy, macroF1, coverage float64
+	tuned                       bool
 }{
-	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000},
-	{"../../testdata/labeled/dev.tsv", "", 40, 0.850, 0.944, 0.900},
-	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.969, 0.980},
-	{"sentences-dev.tsv", "dev", 383, 0.901, 0.938, 0.961},
-	{"sentences-dev.tsv", "heldout", 240, 0.812, 0.874, 0.917},
-	{"sentences-gathered.tsv", "dev", 747, 0.776, 0.847, 0.890},
-	{"sentences-fresh.tsv", "heldout", 321, 0.826, 0.878, 0.913},
-	{"sentences-fresh2.tsv", "heldout", 296, 0.686, 0.771, 0.824},
+	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000, true},
+	{"../../testdata/labeled/dev.tsv", "", 40, 0.875, 0.955, 0.925, true},
+	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.969, 0.980, false},
+	{"sentences-dev.tsv", "dev", 383, 0.906, 0.939, 0.966, true},
+	{"sentences-dev.tsv", "heldout", 240, 0.812, 0.874, 0.917, false},
+	{"sentences-gathered.tsv", "dev", 993, 0.771, 0.840, 0.897, true},
+	{"sentences-fresh.tsv", "heldout", 321, 0.832, 0.881, 0.919, true},
+	{"sentences-fresh2.tsv", "heldout", 296, 0.693, 0.778, 0.831, true},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric
@@ -184,7 +186,7 @@ func TestEvalDefaultLexiconTargets(t *testing.T) {
 			name += "/" + want.split
 		}
 		t.Run(name, func(t *testing.T) {
-			if os.Getenv("LEADLEX_SKIP_HELDOUT") != "" && strings.Contains(name, "heldout") {
+			if os.Getenv("LEADLEX_SKIP_HELDOUT") != "" && strings.Contains(name, "heldout") && !want.tuned {
 				t.Skip("LEADLEX_SKIP_HELDOUT is set: held-out sets are not scored while tuning")
 			}
 			args := []string{"eval", want.file, "--json", "--worst", "0"}
