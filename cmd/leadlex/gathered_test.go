@@ -90,6 +90,18 @@ func TestFresh2SentencesMatchRefs(t *testing.T) {
 	checkSentenceRefs(t, path, "../../testdata/sentences-fresh2.refs.tsv", "heldout")
 }
 
+// TestFresh3SentencesMatchRefs checks the third fresh held-out sentences
+// (testdata/sentences-fresh3.md), kept outside the repository, against
+// their references the same way. Like the other fresh sets' tests it only
+// compares rows and never scores them, so its first measurement stays clean.
+func TestFresh3SentencesMatchRefs(t *testing.T) {
+	path := shareddata.Fresh3(".")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("third fresh held-out sentences not found (%v): set LEADLEX_FRESH3 to the file (see testdata/sentences-fresh3.md)", err)
+	}
+	checkSentenceRefs(t, path, "../../testdata/sentences-fresh3.refs.tsv", "heldout")
+}
+
 // checkSentenceRefs fails unless the sentences at path are the rows of the
 // references file, in order, each in split with the reference's label, page
 // and first 16 hex digits of the SHA-256 of its text.

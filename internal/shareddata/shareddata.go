@@ -74,6 +74,14 @@ const Fresh2Name = "sentences-fresh2.tsv"
 // Fresh finds its file but through $LEADLEX_FRESH2; "" when none has it.
 func Fresh2(dir string) string { return besideShared(dir, "LEADLEX_FRESH2", Fresh2Name) }
 
+// Fresh3Name is the file of the third fresh held-out sentences (see
+// testdata/sentences-fresh3.md), kept beside the first two.
+const Fresh3Name = "sentences-fresh3.tsv"
+
+// Fresh3 returns the path of the third fresh held-out sentences, found as
+// Fresh finds its file but through $LEADLEX_FRESH3; "" when none has it.
+func Fresh3(dir string) string { return besideShared(dir, "LEADLEX_FRESH3", Fresh3Name) }
+
 // besideShared finds name kept in gathered/ outside the repository: $env
 // (the file, or a folder holding it), else $LEADLEX_SHARED/../gathered/name,
 // else gathered/name in the nearest ancestor of dir that has it; "" when

@@ -6,37 +6,44 @@ import (
 	"testing"
 )
 
+// lookups lists every set kept in gathered/ outside the repository: the
+// variable that names its file and the file's name.
+var lookups = []struct {
+	env, name string
+	lookup    func(string) string
+}{
+	{"LEADLEX_GATHERED", GatheredName, Gathered},
+	{"LEADLEX_FRESH", FreshName, Fresh},
+	{"LEADLEX_FRESH2", Fresh2Name, Fresh2},
+	{"LEADLEX_FRESH3", Fresh3Name, Fresh3},
+}
+
 // TestFreshAndGatheredLookups checks where each lookup finds its file: the
 // variable naming the file or its folder first (each lookup its own
-// variable), then gathered/ beside the shared folder.
+// variable, deaf to the others'), then gathered/ beside the shared folder.
 func TestFreshAndGatheredLookups(t *testing.T) {
 	tmp := t.TempDir()
-	tests := []struct {
-		name, env, value, shared string
-		lookup                   func(string) string
-		want                     string
-	}{
-		{"fresh file", "LEADLEX_FRESH", "/x/f.tsv", "", Fresh, "/x/f.tsv"},
-		{"fresh folder", "LEADLEX_FRESH", tmp, "", Fresh, filepath.Join(tmp, FreshName)},
-		{"fresh beside shared", "LEADLEX_FRESH", "", "/w/shared", Fresh, "/w/gathered/" + FreshName},
-		{"fresh2 file", "LEADLEX_FRESH2", "/x/h.tsv", "", Fresh2, "/x/h.tsv"},
-		{"fresh2 folder", "LEADLEX_FRESH2", tmp, "", Fresh2, filepath.Join(tmp, Fresh2Name)},
-		{"fresh2 beside shared", "LEADLEX_FRESH2", "", "/w/shared", Fresh2, "/w/gathered/" + Fresh2Name},
-		{"fresh2 ignores LEADLEX_FRESH", "LEADLEX_FRESH", "/x/f.tsv", "/w/shared", Fresh2, "/w/gathered/" + Fresh2Name},
-		{"gathered folder", "LEADLEX_GATHERED", tmp, "", Gathered, filepath.Join(tmp, GatheredName)},
-		{"gathered beside shared", "LEADLEX_GATHERED", "", "/w/shared", Gathered, "/w/gathered/" + GatheredName},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("LEADLEX_FRESH", "")
-			t.Setenv("LEADLEX_FRESH2", "")
-			t.Setenv("LEADLEX_GATHERED", "")
-			t.Setenv(tt.env, tt.value)
-			t.Setenv("LEADLEX_SHARED", tt.shared)
-			if got := tt.lookup("."); got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
+	for _, l := range lookups {
+		tests := []struct {
+			name, value, shared, other, want string
+		}{
+			{"file", "/x/set.tsv", "", "", "/x/set.tsv"},
+			{"folder", tmp, "", "", filepath.Join(tmp, l.name)},
+			{"beside shared", "", "/w/shared", "", "/w/gathered/" + l.name},
+			{"ignores the other variables", "", "/w/shared", "/x/other.tsv", "/w/gathered/" + l.name},
+		}
+		for _, tt := range tests {
+			t.Run(l.env+" "+tt.name, func(t *testing.T) {
+				for _, o := range lookups {
+					t.Setenv(o.env, tt.other)
+				}
+				t.Setenv(l.env, tt.value)
+				t.Setenv("LEADLEX_SHARED", tt.shared)
+				if got := l.lookup("."); got != tt.want {
+					t.Errorf("got %q, want %q", got, tt.want)
+				}
+			})
+		}
 	}
 }
 
