@@ -24,6 +24,8 @@ func labeledSetPath(file string) string {
 		return shareddata.Fresh(".")
 	case "sentences-fresh2.tsv":
 		return shareddata.Fresh2(".")
+	case "sentences-fresh3.tsv":
+		return shareddata.Fresh3(".")
 	}
 	return filepath.Join(sharedData(), file)
 }
