@@ -57,51 +57,29 @@ func readTSV(t *testing.T, path string) []map[string]string {
 	return rows
 }
 
-// TestGatheredSentencesMatchRefs checks the gathered sentences, kept outside
-// the repository, against the references kept in it: same rows in the same
-// order, each with its label, its page and the hash of its masked text.
-func TestGatheredSentencesMatchRefs(t *testing.T) {
-	path := gatheredSet()
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("gathered sentences not found (%v): set LEADLEX_GATHERED to the file (see testdata/sentences-gathered.md)", err)
+// TestSentenceSetsMatchRefs checks each set of real sentences kept outside
+// the repository (the gathered sentences and the three fresh held-out
+// sets; testdata/sentences-*.md) against the references kept in it: same
+// rows in the same order, each with its split, label, page and the hash of
+// its masked text. It only compares rows; it never scores them, so a
+// held-out set's figure stays a first look. A set that is not there is
+// skipped with a message.
+func TestSentenceSetsMatchRefs(t *testing.T) {
+	for _, set := range []struct {
+		name, path, env, split string
+	}{
+		{"gathered", gatheredSet(), "LEADLEX_GATHERED", "dev"},
+		{"fresh", shareddata.Fresh("."), "LEADLEX_FRESH", "heldout"},
+		{"fresh2", shareddata.Fresh2("."), "LEADLEX_FRESH2", "heldout"},
+		{"fresh3", shareddata.Fresh3("."), "LEADLEX_FRESH3", "heldout"},
+	} {
+		t.Run(set.name, func(t *testing.T) {
+			if _, err := os.Stat(set.path); err != nil {
+				t.Skipf("sentences-%s.tsv not found (%v): set %s to the file (see testdata/sentences-%s.md)", set.name, err, set.env, set.name)
+			}
+			checkSentenceRefs(t, set.path, "../../testdata/sentences-"+set.name+".refs.tsv", set.split)
+		})
 	}
-	checkSentenceRefs(t, path, "../../testdata/sentences-gathered.refs.tsv", "dev")
-}
-
-// TestFreshSentencesMatchRefs checks the fresh held-out sentences (testdata/
-// sentences-fresh.md), kept outside the repository, against their
-// references the same way. It only compares rows; it never scores them, so
-// the held-out figure stays a first look.
-func TestFreshSentencesMatchRefs(t *testing.T) {
-	path := shareddata.Fresh(".")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("fresh held-out sentences not found (%v): set LEADLEX_FRESH to the file (see testdata/sentences-fresh.md)", err)
-	}
-	checkSentenceRefs(t, path, "../../testdata/sentences-fresh.refs.tsv", "heldout")
-}
-
-// TestFresh2SentencesMatchRefs checks the second fresh held-out sentences
-// (testdata/sentences-fresh2.md), kept outside the repository, against
-// their references the same way. Like the first set's test it only
-// compares rows and never scores them.
-func TestFresh2SentencesMatchRefs(t *testing.T) {
-	path := shareddata.Fresh2(".")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("second fresh held-out sentences not found (%v): set LEADLEX_FRESH2 to the file (see testdata/sentences-fresh2.md)", err)
-	}
-	checkSentenceRefs(t, path, "../../testdata/sentences-fresh2.refs.tsv", "heldout")
-}
-
-// TestFresh3SentencesMatchRefs checks the third fresh held-out sentences
-// (testdata/sentences-fresh3.md), kept outside the repository, against
-// their references the same way. Like the other fresh sets' tests it only
-// compares rows and never scores them, so its first measurement stays clean.
-func TestFresh3SentencesMatchRefs(t *testing.T) {
-	path := shareddata.Fresh3(".")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("third fresh held-out sentences not found (%v): set LEADLEX_FRESH3 to the file (see testdata/sentences-fresh3.md)", err)
-	}
-	checkSentenceRefs(t, path, "../../testdata/sentences-fresh3.refs.tsv", "heldout")
 }
 
 // checkSentenceRefs fails unless the sentences at path are the rows of the
