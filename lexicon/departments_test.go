@@ -70,7 +70,7 @@ func TestRoundThreeWording(t *testing.T) {
 		{"She reports to the Chief Nursing Information Officer.", 0, 0},
 		{"The role carries people management responsibilities.", 0, 0},
 		{"We improve outcomes for people using the service.", 0, 0},
-		{"Make sure that people use a set of rules.", 0.5, 1.5},
+		{"Make sure that people use the checklist.", 0.5, 2},
 		{"The post holder is responsible to the Head of Nursing.", 0, 0},
 		{"The page saw strong follower growth.", 0, 0},
 		{"We live the Trust values.", 0, 0},
