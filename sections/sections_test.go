@@ -113,7 +113,7 @@ func TestOrganisationPredicate(t *testing.T) {
 		want bool
 	}{
 		{"Acme is a family-owned consulting firm .", true},
-		{"Ward 24 is an acute general medical ward .", true},
+		{"Ward 12 is a busy surgical ward .", true},
 		{"There is a level 2 unit on site .", true},
 		{"This is a varied and interesting role .", false}, // the role, not the organisation
 		{"This is a static post covering acute medicine .", false},
