@@ -22,6 +22,15 @@ type cueTable struct {
 	root         []*cueNode        // by the code of a cue's first word
 	headingWords map[string]bool   // first words of heading cues, for glued headings
 	role         []uint8           // by code: the word's roles in a subject clause (subjectNoun …)
+	marks        ruleMarks         // codes the subject and predicate rules look for
+}
+
+// ruleMarks are the codes of the words the subject and predicate rules
+// look for besides the @ lists, found once when the table is compiled; 0
+// where cues.txt does not use the word (then no token has that code).
+type ruleMarks struct {
+	is, are, a, an uint16 // "is a", "are an" … (organisationPredicate)
+	open, close    uint16 // the brackets around an abbreviation (skipAbbreviation)
 }
 
 // The roles a word can play in a sentence whose subject is the
@@ -100,11 +109,7 @@ func compileCues(text string) (*cueTable, error) {
 			return nil, fmt.Errorf("line %d: %w", n+1, err)
 		}
 	}
-	// The brackets around an abbreviation, which the subject rule skips.
-	if _, err := t.code("("); err != nil {
-		return nil, err
-	}
-	if _, err := t.code(")"); err != nil {
+	if err := t.findMarks(); err != nil {
 		return nil, err
 	}
 	t.root = make([]*cueNode, len(t.vocab)+1)
@@ -116,6 +121,20 @@ func compileCues(text string) (*cueTable, error) {
 		t.role[code] = bits
 	}
 	return t, nil
+}
+
+// findMarks fills in t.marks. The brackets get codes of their own, since
+// no cue uses them; the words of "is a" keep the codes the cues gave them.
+func (t *cueTable) findMarks() error {
+	var err error
+	if t.marks.open, err = t.code("("); err != nil {
+		return err
+	}
+	if t.marks.close, err = t.code(")"); err != nil {
+		return err
+	}
+	t.marks.is, t.marks.are, t.marks.a, t.marks.an = t.vocab["is"], t.vocab["are"], t.vocab["a"], t.vocab["an"]
+	return nil
 }
 
 // addCue adds the cue of one line's fields to the trie under root.
@@ -232,10 +251,10 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 }
 
 // subjectWeight is what a part whose subject is the organisation, or that
-// says what an organisation is, adds to about_company; predicateReach is
-// how many words after "is a" the organisation noun may stand; subjectReach is how many tokens into the part the
-// organisation noun may stand, selfReach how many after an @self opener
-// any noun may ("Our focus is …").
+// says what an organisation is, adds to about_company; subjectReach is how
+// many tokens into the part the organisation noun may stand, selfReach how
+// many after an @self opener any noun may ("Our focus is …"), and
+// predicateReach how many words after "is a" the organisation noun may.
 const (
 	subjectWeight  = 1.5
 	subjectReach   = 16
@@ -284,12 +303,12 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 
 // organisationPredicate reports whether a part says what an organisation
 // is: "is a", "is an" or "are a" followed, within predicateReach words, by
-// an organisation noun ("Acme is a family-owned consulting firm", "Ward 24
-// is an acute medical ward", "There is a level 2 unit"), with no word
+// an organisation noun ("Acme is a family-owned consulting firm", "Ward 12
+// is a busy surgical ward", "There is a level 2 unit"), with no word
 // naming the role or the person before the noun ("This is a varied role",
 // "This is a static post").
 func (t *cueTable) organisationPredicate(codes []uint16) bool {
-	is, are, a, an := t.vocab["is"], t.vocab["are"], t.vocab["a"], t.vocab["an"]
+	is, are, a, an := t.marks.is, t.marks.are, t.marks.a, t.marks.an
 	for i := 0; i+2 < len(codes); i++ {
 		if codes[i] == 0 || codes[i] != is && codes[i] != are || codes[i+1] != a && codes[i+1] != an {
 			continue
@@ -311,12 +330,11 @@ func (t *cueTable) organisationPredicate(codes []uint16) bool {
 // codes[j] (the abbreviation after a name: "… NHS Foundation Trust (CPFT)
 // provides …"), or j.
 func (t *cueTable) skipAbbreviation(codes []uint16, j int) int {
-	open, closing := t.vocab["("], t.vocab[")"]
-	if j >= len(codes) || codes[j] == 0 || codes[j] != open {
+	if j >= len(codes) || codes[j] == 0 || codes[j] != t.marks.open {
 		return j
 	}
 	for k := j + 1; k < len(codes) && k <= j+4; k++ {
-		if codes[k] == closing {
+		if codes[k] == t.marks.close {
 			return k + 1
 		}
 	}

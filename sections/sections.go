@@ -15,7 +15,8 @@
 // The cue phrases live in cues.txt (embedded); they were written for this
 // package and tuned on the tuned-on splits of testdata/labels.tsv only
 // (dev, spent, heldout2 and heldout3, each fresh sample measured once
-// before it joined; the next fresh sample, heldout4, is held out). Cues
+// before it joined; heldout4, labelled blind while the last round was
+// written, was measured once with it and is now spent too). Cues
 // name general boilerplate patterns (the application process, shift work,
 // vetting, training offered to the post holder), never a phrase of one
 // posting; a learned scorer was tried and not adopted (docs/VALIDITY.md).
