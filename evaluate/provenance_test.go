@@ -25,16 +25,6 @@ func sharedData() string {
 
 var statRE = regexp.MustCompile(`^weighted log-odds z = (-?\d+\.\d\d)(?: \(for '([^']+)'\))?; (\d+) in (leadership|management) texts, (\d+) in (leadership|management) texts$`)
 
-// gatheredSet is the file of gathered dev sentences (testdata/
-// sentences-gathered.md), found as shareddata.Gathered says.
-func gatheredSet() string { return shareddata.Gathered(".") }
-
-// freshSet is the file of the fresh sentences (testdata/sentences-fresh.md),
-// found as shareddata.Fresh says; measured once after 1.4.0, then tuned on.
-func freshSet() string { return shareddata.Fresh(".") }
-
-func fresh2Set() string { return shareddata.Fresh2(".") }
-
 // Corpora derived entries name, as the lexicon writes them.
 const (
 	devCorpus      = "sentences-dev.tsv, split dev"
@@ -82,19 +72,20 @@ func derivedScores(t *testing.T, devPath string, gathered, fresh, fresh2 int) (m
 		t.Fatal(err)
 	}
 	for _, set := range []struct {
-		path   string
+		name   string
 		rows   int
 		prefix string
-	}{{gatheredSet(), gathered, "g"}, {freshSet(), fresh, "f"}, {fresh2Set(), fresh2, "h"}} {
+	}{{"gathered", gathered, "g"}, {"fresh", fresh, "f"}, {"fresh2", fresh2, "h"}} {
 		if set.rows == 0 {
 			continue
 		}
-		rows, err := ReadTSV(set.path)
+		path := shareddata.SentenceSet(".", set.name)
+		rows, err := ReadTSV(path)
 		if err != nil {
 			return nil, err
 		}
 		if len(rows) < set.rows {
-			t.Fatalf("%s has %d rows; the derived entries name rows %s001-%s%03d", set.path, len(rows), set.prefix, set.prefix, set.rows)
+			t.Fatalf("%s has %d rows; the derived entries name rows %s001-%s%03d", path, len(rows), set.prefix, set.prefix, set.rows)
 		}
 		dev = append(dev, rows[:set.rows]...)
 	}

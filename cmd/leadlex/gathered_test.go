@@ -6,26 +6,18 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/leadlex/leadlex/internal/shareddata"
 )
 
-// gatheredSet is the file of gathered sentences (testdata/
-// sentences-gathered.md), found as shareddata.Gathered says.
-func gatheredSet() string { return shareddata.Gathered(".") }
-
-// labeledSetPath resolves a published set kept outside the repository.
+// labeledSetPath resolves a published set kept outside the repository:
+// sentences-dev.tsv in the shared data, the other sentence sets in
+// gathered/ (shareddata.SentenceSet).
 func labeledSetPath(file string) string {
-	switch file {
-	case "sentences-gathered.tsv":
-		return gatheredSet()
-	case "sentences-fresh.tsv":
-		return shareddata.Fresh(".")
-	case "sentences-fresh2.tsv":
-		return shareddata.Fresh2(".")
-	case "sentences-fresh3.tsv":
-		return shareddata.Fresh3(".")
+	if set, ok := strings.CutPrefix(strings.TrimSuffix(file, ".tsv"), "sentences-"); ok && set != "dev" {
+		return shareddata.SentenceSet(".", set)
 	}
 	return filepath.Join(sharedData(), file)
 }
@@ -65,19 +57,15 @@ func readTSV(t *testing.T, path string) []map[string]string {
 // held-out set's figure stays a first look. A set that is not there is
 // skipped with a message.
 func TestSentenceSetsMatchRefs(t *testing.T) {
-	for _, set := range []struct {
-		name, path, env, split string
-	}{
-		{"gathered", gatheredSet(), "LEADLEX_GATHERED", "dev"},
-		{"fresh", shareddata.Fresh("."), "LEADLEX_FRESH", "heldout"},
-		{"fresh2", shareddata.Fresh2("."), "LEADLEX_FRESH2", "heldout"},
-		{"fresh3", shareddata.Fresh3("."), "LEADLEX_FRESH3", "heldout"},
+	for _, set := range []struct{ name, split string }{
+		{"gathered", "dev"}, {"fresh", "heldout"}, {"fresh2", "heldout"}, {"fresh3", "heldout"},
 	} {
 		t.Run(set.name, func(t *testing.T) {
-			if _, err := os.Stat(set.path); err != nil {
-				t.Skipf("sentences-%s.tsv not found (%v): set %s to the file (see testdata/sentences-%s.md)", set.name, err, set.env, set.name)
+			path := shareddata.SentenceSet(".", set.name)
+			if _, err := os.Stat(path); err != nil {
+				t.Skipf("%s not found (%v): set %s to the file (see testdata/sentences-%s.md)", shareddata.SetFile(set.name), err, shareddata.SetEnv(set.name), set.name)
 			}
-			checkSentenceRefs(t, set.path, "../../testdata/sentences-"+set.name+".refs.tsv", set.split)
+			checkSentenceRefs(t, path, "../../testdata/sentences-"+set.name+".refs.tsv", set.split)
 		})
 	}
 }

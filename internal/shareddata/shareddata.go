@@ -7,6 +7,7 @@ package shareddata
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -47,40 +48,23 @@ func Require(t testing.TB, name string) string {
 	return p
 }
 
-// GatheredName is the file of the gathered dev sentences (see
-// testdata/sentences-gathered.md), kept outside the repository like the
-// shared data.
-const GatheredName = "sentences-gathered.tsv"
+// SentenceSet returns the path of a set of real sentences kept in
+// gathered/ outside the repository, named as its testdata/sentences-NAME.md
+// names it: "gathered" (the dev sentences gathered for tuning), "fresh",
+// "fresh2", "fresh3" (the held-out sets gathered blind, one a round). The
+// file is sentences-NAME.tsv (SetFile), found through the variable
+// SetEnv(name), LEADLEX_GATHERED for "gathered": the file, or a folder
+// holding it; else gathered/ beside the shared folder
+// ($LEADLEX_SHARED/../gathered); else gathered/ in the nearest ancestor of
+// dir that has the file. "" when none has.
+func SentenceSet(dir, name string) string { return besideShared(dir, SetEnv(name), SetFile(name)) }
 
-// Gathered returns the path of the gathered dev sentences:
-// $LEADLEX_GATHERED (the file, or a folder holding it), else gathered/
-// beside the shared folder ($LEADLEX_SHARED/../gathered), else gathered/
-// in the nearest ancestor of dir that has the file; "" when none has.
-func Gathered(dir string) string { return besideShared(dir, "LEADLEX_GATHERED", GatheredName) }
+// SetFile is the file name of the sentence set name: sentences-NAME.tsv.
+func SetFile(name string) string { return "sentences-" + name + ".tsv" }
 
-// FreshName is the file of the fresh held-out sentences (see
-// testdata/sentences-fresh.md), kept beside the gathered ones.
-const FreshName = "sentences-fresh.tsv"
-
-// Fresh returns the path of the fresh held-out sentences, found as
-// Gathered finds its file but through $LEADLEX_FRESH; "" when none has it.
-func Fresh(dir string) string { return besideShared(dir, "LEADLEX_FRESH", FreshName) }
-
-// Fresh2Name is the file of the second fresh held-out sentences (see
-// testdata/sentences-fresh2.md), kept beside the first.
-const Fresh2Name = "sentences-fresh2.tsv"
-
-// Fresh2 returns the path of the second fresh held-out sentences, found as
-// Fresh finds its file but through $LEADLEX_FRESH2; "" when none has it.
-func Fresh2(dir string) string { return besideShared(dir, "LEADLEX_FRESH2", Fresh2Name) }
-
-// Fresh3Name is the file of the third fresh held-out sentences (see
-// testdata/sentences-fresh3.md), kept beside the first two.
-const Fresh3Name = "sentences-fresh3.tsv"
-
-// Fresh3 returns the path of the third fresh held-out sentences, found as
-// Fresh finds its file but through $LEADLEX_FRESH3; "" when none has it.
-func Fresh3(dir string) string { return besideShared(dir, "LEADLEX_FRESH3", Fresh3Name) }
+// SetEnv is the variable that points at the sentence set name:
+// LEADLEX_ and the name in upper case (LEADLEX_FRESH2).
+func SetEnv(name string) string { return "LEADLEX_" + strings.ToUpper(name) }
 
 // besideShared finds name kept in gathered/ outside the repository: $env
 // (the file, or a folder holding it), else $LEADLEX_SHARED/../gathered/name,

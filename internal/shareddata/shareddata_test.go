@@ -9,13 +9,12 @@ import (
 // lookups lists every set kept in gathered/ outside the repository: the
 // variable that names its file and the file's name.
 var lookups = []struct {
-	env, name string
-	lookup    func(string) string
+	set, env, name string
 }{
-	{"LEADLEX_GATHERED", GatheredName, Gathered},
-	{"LEADLEX_FRESH", FreshName, Fresh},
-	{"LEADLEX_FRESH2", Fresh2Name, Fresh2},
-	{"LEADLEX_FRESH3", Fresh3Name, Fresh3},
+	{"gathered", "LEADLEX_GATHERED", "sentences-gathered.tsv"},
+	{"fresh", "LEADLEX_FRESH", "sentences-fresh.tsv"},
+	{"fresh2", "LEADLEX_FRESH2", "sentences-fresh2.tsv"},
+	{"fresh3", "LEADLEX_FRESH3", "sentences-fresh3.tsv"},
 }
 
 // TestFreshAndGatheredLookups checks where each lookup finds its file: the
@@ -39,7 +38,7 @@ func TestFreshAndGatheredLookups(t *testing.T) {
 				}
 				t.Setenv(l.env, tt.value)
 				t.Setenv("LEADLEX_SHARED", tt.shared)
-				if got := l.lookup("."); got != tt.want {
+				if got := SentenceSet(".", l.set); got != tt.want {
 					t.Errorf("got %q, want %q", got, tt.want)
 				}
 			})
@@ -50,7 +49,7 @@ func TestFreshAndGatheredLookups(t *testing.T) {
 // TestFreshFoundInAncestor checks the walk up from dir when no variable is set.
 func TestFreshFoundInAncestor(t *testing.T) {
 	root := t.TempDir()
-	want := filepath.Join(root, "gathered", FreshName)
+	want := filepath.Join(root, "gathered", SetFile("fresh"))
 	if err := os.MkdirAll(filepath.Dir(want), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +62,7 @@ func TestFreshFoundInAncestor(t *testing.T) {
 	}
 	t.Setenv("LEADLEX_FRESH", "")
 	t.Setenv("LEADLEX_SHARED", "")
-	if got := Fresh(deep); got != want {
+	if got := SentenceSet(deep, "fresh"); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
