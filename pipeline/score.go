@@ -161,19 +161,10 @@ func (an *Analyzer) fill(r *results.Result, t *tally) {
 	r.LeadershipHits, r.ManagementHits, r.NegatedHits = lead, mgmt, neg
 	scored := t.ScoredWords(an.CountAll)
 	r.ScoredWords = int32(scored)
-	kinds := 0
-	if !an.CountAll {
-		for _, k := range sections.Kinds() {
-			if t.Excluded[k] > 0 {
-				kinds++
-			}
-		}
-	}
-	r.Excluded = make([]results.ExcludedWords, 0, kinds) // empty, not nil, when there are none
-	for _, k := range sections.Kinds() {
-		if kinds > 0 && t.Excluded[k] > 0 {
-			r.Excluded = append(r.Excluded, results.ExcludedWords{Kind: k.String(), Words: int32(t.Excluded[k])})
-		}
+	if an.CountAll {
+		r.Excluded = []results.ExcludedWords{} // empty, not nil
+	} else {
+		r.Excluded = t.excludedWords()
 	}
 	if scored > 0 {
 		r.LeadershipPer1k = lead * 1000 / float64(scored)
@@ -231,6 +222,28 @@ func (o LabelOptions) Label(lead, mgmt float64) (string, float64) {
 
 // round keeps 6 decimals so that scores do not carry float noise.
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+// excludedWords lists the words left out per kind of boilerplate, in
+// the order of sections.Kinds, made at its length: one allocation a row,
+// none when nothing was left out.
+func (t *tally) excludedWords() []results.ExcludedWords {
+	n := 0
+	for _, k := range sections.Kinds() {
+		if t.Excluded[k] > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return []results.ExcludedWords{}
+	}
+	out := make([]results.ExcludedWords, 0, n)
+	for _, k := range sections.Kinds() {
+		if t.Excluded[k] > 0 {
+			out = append(out, results.ExcludedWords{Kind: k.String(), Words: int32(t.Excluded[k])})
+		}
+	}
+	return out
+}
 
 // topTerms lists the most frequent entries, most hits first, then by term.
 func (an *Analyzer) topTerms(t *tally) []results.TermCount {
