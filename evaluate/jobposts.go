@@ -63,8 +63,8 @@ func ReadJobPosts(path string) ([]JobPost, error) {
 	return posts, nil
 }
 
-// ParseJobPosts reads job posts in the TSV layout of ReadJobPosts and
-// splits them into halves (SplitJobPosts).
+// ParseJobPosts reads job posts in the TSV layout of ReadJobPosts; like
+// it, it leaves Half empty (SplitJobPosts sets it).
 func ParseJobPosts(r io.Reader) ([]JobPost, error) {
 	col := map[string]int{}
 	var out []JobPost

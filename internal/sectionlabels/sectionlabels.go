@@ -65,14 +65,12 @@ func Read(path string) ([]Label, error) {
 // PostingRef is how the labels name a jobs-dev posting: its board and the
 // id at the end of its source column ("nhs:916162067" for
 // "stochastictalk/nhs_jobs_data:data/916162067.json@…#vacancy_id=916162067",
-// "linkedin:3486250934" for "…postings_sample.csv@…#job_id=3486250934").
+// "linkedin:3486250934" for "…postings_sample.csv@…#job_id=3486250934");
+// the board is evaluate.JobPost.Board's.
 func PostingRef(source string) string {
-	b := "linkedin"
-	if strings.HasPrefix(source, "stochastictalk/nhs_jobs_data:") {
-		b = "nhs"
-	}
+	p := evaluate.JobPost{Source: source}
 	_, id, _ := strings.Cut(source[strings.LastIndexByte(source, '#')+1:], "=")
-	return b + ":" + id
+	return p.Board() + ":" + id
 }
 
 // Board names the job board of a posting reference.
