@@ -98,11 +98,62 @@ type Tracker struct {
 	prev         Kind     // the boilerplate kind the last part with cues got from strong cues of its own, else Role
 	codes        []uint16 // scratch: the codes of a sentence's words
 	owner        []int    // scratch: for each word, the token it came from
+
+	// The gap rule: a short run of role sentences with next to no role
+	// cue between two boilerplate ones is boilerplate too.
+	sentenceRole float64 // the role cue weight of the sentence's parts so far
+	sentenceBP   float64 // the boilerplate cue weight of the sentence's parts so far
+	gap          int     // the weak role sentences since the last boilerplate one
+	gapKind      Kind    // the kind that boilerplate sentence ended with; Role when no gap is open
+	filled       int     // the sentences just before the last one that the gap rule turned boilerplate
+	filledKind   Kind    // and their kind
 }
 
 // Reset forgets the carried heading and the last part's kind, for a new
 // document.
-func (t *Tracker) Reset() { t.carry, t.prev, t.roleRun = Role, Role, 0 }
+func (t *Tracker) Reset() {
+	t.carry, t.prev, t.roleRun = Role, Role, 0
+	t.gap, t.gapKind, t.filled = 0, Role, 0
+}
+
+// Filled reports how many sentences just before the one given last (by
+// Sentence or SentenceCodes) are boilerplate after all, and of which kind:
+// a run of at most maxGap sentences that the cues left to the role, each
+// with next to no role cue (weight 1 or less, and none at all unless some
+// boilerplate cue stands in it), between a sentence that ends as
+// boilerplate and one that begins so. Boilerplate gathers in runs ("About
+// us … Benefits … How to apply"), and a sentence inside such a run that
+// says nothing of the work ("It was founded in 1998.", "Free parking.") is
+// part of it. The caller relabels those sentences; the Tracker's own
+// carry is not changed by them.
+func (t *Tracker) Filled() (n int, kind Kind) { return t.filled, t.filledKind }
+
+// maxGap is the longest run of weak role sentences the gap rule fills.
+const maxGap = 2
+
+// endSentence updates the gap rule's state after a sentence's parts.
+func (t *Tracker) endSentence(parts []Part) {
+	t.filled = 0
+	if len(parts) == 0 {
+		return
+	}
+	first, last := parts[0].Kind, parts[len(parts)-1].Kind
+	if first.Boilerplate() && t.gapKind != Role && t.gap > 0 && t.gap <= maxGap {
+		t.filled, t.filledKind = t.gap, t.gapKind
+	}
+	role := true
+	for _, p := range parts {
+		role = role && !p.Kind.Boilerplate()
+	}
+	switch {
+	case !role:
+		t.gap, t.gapKind = 0, last
+	case t.sentenceRole == 0 || t.sentenceRole <= 1 && t.sentenceBP > 0:
+		t.gap++
+	default:
+		t.gap, t.gapKind = 0, Role
+	}
+}
 
 // Sentence classifies one sentence given as its tokens (as written) and
 // appends its parts to dst, in token order, covering every token. lower,
@@ -128,6 +179,8 @@ func (t *Tracker) Sentence(dst []Part, tokens, lower []string) []Part {
 // already (the pipeline remembers them with its tokens).
 func (t *Tracker) SentenceCodes(dst []Part, codes []uint16, tokens, lower []string) []Part {
 	t.codes, t.sentencePrev = t.codes[:0], Role
+	t.sentenceRole, t.sentenceBP = 0, 0
+	first := len(dst)
 	start, codeStart := 0, 0
 	for i, code := range codes {
 		if code != GlueCode {
@@ -153,7 +206,9 @@ func (t *Tracker) SentenceCodes(dst []Part, codes []uint16, tokens, lower []stri
 			start, codeStart = i+1, len(t.codes)
 		}
 	}
-	return t.classify(dst, start, len(codes), t.codes[codeStart:])
+	dst = t.classify(dst, start, len(codes), t.codes[codeStart:])
+	t.endSentence(dst[first:])
+	return dst
 }
 
 // classify decides the kind of tokens[first:last] from the codes of its
@@ -178,6 +233,10 @@ func (t *Tracker) classify(dst []Part, first, last int, codes []uint16) []Part {
 	}
 	kind := sc.decide(carry)
 	t.sentencePrev = kind
+	t.sentenceRole += sc.weight[Role]
+	for _, w := range sc.weight[EqualOpportunity:] {
+		t.sentenceBP += w
+	}
 	t.prev = Role // carried one part at most
 	if carries[kind] && sc.weight[kind] >= prevMinWeight {
 		t.prev = kind
