@@ -233,8 +233,10 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 		// or alone; elsewhere it is an ordinary word ("keep the schedule").
 		standing := i == 0 || len(codes) <= 8 || end < len(codes) && codes[end] == t.vocab[":"]
 		switch {
-		case best.heading && best.kind == Role:
+		case best.heading && best.kind == Role && standing:
 			sc.weight[Role]++ // a role heading names the section more than it describes the role
+		case best.heading && best.kind == Role:
+			sc.weight[Role] += roleWordWeight
 		case best.heading && !standing:
 			sc.weight[best.kind] += min(best.weight, 0.5)
 		default:
@@ -255,6 +257,12 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 // many tokens into the part the organisation noun may stand, selfReach how
 // many after an @self opener any noun may ("Our focus is …"), and
 // predicateReach how many words after "is a" the organisation noun may.
+// roleWordWeight is what a role heading's word adds where it does not
+// stand as a heading: in running prose "experience", "skills" or
+// "requirements" are as often the organisation's ("decades of
+// experience", "complex medical requirements") as the role's.
+const roleWordWeight = 0.5
+
 const (
 	subjectWeight  = 1.5
 	subjectReach   = 16
@@ -287,12 +295,18 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 		if role&(subjectNoun|subjectWe) == 0 && !(self && i > 0 && i <= selfReach) {
 			continue
 		}
-		verbs := subjectVerb
-		if role&subjectWe != 0 {
-			verbs |= subjectBase // "we provide", "we also serve"
-		}
 		j := t.skipAdverbs(codes, t.skipAbbreviation(codes, i+1))
-		if j >= len(codes) || t.roleOf(codes[j])&verbs == 0 {
+		if j >= len(codes) {
+			continue
+		}
+		if role&subjectWe != 0 && t.roleOf(codes[j])&(subjectVerb|subjectStop) == 0 {
+			// "We" opening a part is the organisation whatever its verb
+			// ("We provide …", "We set ambitious goals"), unless the verb
+			// is an @stop word: a modal or a wish ("We will …", "We need
+			// …"), recruiting ("We seek …").
+			return true
+		}
+		if t.roleOf(codes[j])&subjectVerb == 0 {
 			continue
 		}
 		j = t.skipAdverbs(codes, j+1)
