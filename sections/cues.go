@@ -295,18 +295,12 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 		if role&(subjectNoun|subjectWe) == 0 && !(self && i > 0 && i <= selfReach) {
 			continue
 		}
+		verbs := subjectVerb
+		if role&subjectWe != 0 {
+			verbs |= subjectBase // "we provide", "we also serve"
+		}
 		j := t.skipAdverbs(codes, t.skipAbbreviation(codes, i+1))
-		if j >= len(codes) {
-			continue
-		}
-		if role&subjectWe != 0 && t.roleOf(codes[j])&(subjectVerb|subjectStop) == 0 {
-			// "We" opening a part is the organisation whatever its verb
-			// ("We provide …", "We set ambitious goals"), unless the verb
-			// is an @stop word: a modal or a wish ("We will …", "We need
-			// …"), recruiting ("We seek …").
-			return true
-		}
-		if t.roleOf(codes[j])&subjectVerb == 0 {
+		if j >= len(codes) || t.roleOf(codes[j])&verbs == 0 {
 			continue
 		}
 		j = t.skipAdverbs(codes, j+1)

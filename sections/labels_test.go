@@ -27,8 +27,9 @@ func readLabels(t *testing.T) []sectionlabels.Label {
 
 // validSplit lists the splits of labels.tsv: dev (cues tuned on it),
 // spent (the first held-out half, measured more than once and since tuned
-// on like dev), heldout2 and heldout3 (fresh samples, each measured once,
-// then tuned on like dev) and heldout4 (the next fresh held-out sample).
+// on like dev), heldout2, heldout3 and heldout4 (fresh samples, each
+// measured once before any cue was written for it, then tuned on like
+// dev: heldout4 in the fourth round).
 var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true}
 
 // devSplits are the splits the cues were tuned on.
@@ -119,7 +120,7 @@ func measure(t *testing.T, tr *sections.Tracker, splits []string, verbose bool) 
 }
 
 // TestBoilerplateDev reports the spans the cues were tuned on (dev, spent,
-// heldout2 and heldout3), in all and per split, and holds a floor on each;
+// heldout2, heldout3 and heldout4), in all and per split, and holds a floor on each;
 // with -v it lists every disagreement with the cues found in it. These figures are fitted: what the
 // cues do on postings nobody read is the held-out split's figure.
 func TestBoilerplateDev(t *testing.T) {
@@ -139,16 +140,18 @@ func TestBoilerplateDev(t *testing.T) {
 }
 
 // The floors TestBoilerplateDev holds on each tuned-on split, just under
-// the lowest figures they reach (docs/VALIDITY.md).
+// the lowest figures they reach (docs/VALIDITY.md): heldout4's, the split
+// tuned on last and the least fitted (0.929 precision, 0.766 recall).
 const (
-	devMinPrecision = 0.93
-	devMinRecall    = 0.80
+	devMinPrecision = 0.92
+	devMinRecall    = 0.76
 )
 
 // heldOutSplit is the split TestBoilerplateHeldOut measures: heldout4,
 // labelled blind while the third round of cues was written (on dev, spent,
-// heldout2 and heldout3) and measured once with those cues final. heldout3
-// was measured once (0.914, 0.657) before it was tuned on.
+// heldout2 and heldout3) and measured once with those cues final (0.910,
+// 0.624). The fourth round tuned on it too, so until the coordinator moves
+// this to the next fresh sample the test's figure is a fitted one.
 const heldOutSplit = "heldout4"
 
 // TestBoilerplateHeldOut measures the fresh held-out sample, heldOutSplit

@@ -90,15 +90,17 @@ func TestOrganisationSubject(t *testing.T) {
 		{"Experience of a large organisation is useful .", false},
 		{"You will join a service that is growing .", false},
 		{"The service", false},
-		{"Our focus is on quality .", true},                     // after "our", any noun
-		{"Our ideal candidate is calm .", false},                // the subject is the person
-		{"We think our focus is on quality .", false},           // "our" opens the part only
-		{"We serve patients across three towns .", true},        // "we" takes a base form
-		{"We also provide support to other practices .", true},  // adverb before the verb
-		{"We are currently recruiting a nurse .", false},        // recruiting
-		{"You will support the team deliver the plan .", false}, // a base form needs "we"
-		{"Today we are launching a new plan .", false},          // "we" not at the start: a memo's voice
-		{"We are launching a new plan .", false},                // a stop word after the verb
+		{"Our focus is on quality .", true},                        // after "our", any noun
+		{"Our ideal candidate is calm .", false},                   // the subject is the person
+		{"We think our focus is on quality .", false},              // "our" opens the part only
+		{"We serve patients across three towns .", true},           // "we" takes a base form
+		{"We also provide support to other practices .", true},     // adverb before the verb
+		{"We are currently recruiting a nurse .", false},           // recruiting
+		{"You will support the team deliver the plan .", false},    // a base form needs "we"
+		{"The community team sits within a wider service .", true}, // an organisation's doing
+		{"We leverage data to help clinics .", true},
+		{"Today we are launching a new plan .", false}, // "we" not at the start: a memo's voice
+		{"We are launching a new plan .", false},       // a stop word after the verb
 	}
 	for _, c := range cases {
 		if got := cues.organisationSubject(cueCodes(c.text)); got != c.want {
@@ -270,4 +272,60 @@ func cueCodes(text string) []uint16 {
 		codes[i] = cues.vocab[normalise(w)]
 	}
 	return codes
+}
+
+// TestGapBetweenBoilerplateIsFilled: a short run of sentences with next to
+// no role cue between two boilerplate ones becomes boilerplate (Filled),
+// a longer run or one with role wording does not, and neither does a run
+// with boilerplate on one side only.
+func TestGapBetweenBoilerplateIsFilled(t *testing.T) {
+	cases := []struct {
+		name      string
+		sentences []string
+		want      []int // Filled's n after each sentence
+		kind      Kind  // the kind filled, where any is
+	}{
+		{"one sentence between benefits and how to apply", []string{
+			"The package has 27 days annual leave and a pension scheme .",
+			"Free fruit on Fridays .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 1}, Benefits},
+		{"two sentences", []string{
+			"The package has 27 days annual leave and a pension scheme .",
+			"Free fruit on Fridays .",
+			"Bikes welcome .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0, 2}, Benefits},
+		{"three sentences are too many", []string{
+			"The package has 27 days annual leave and a pension scheme .",
+			"Free fruit on Fridays .",
+			"Bikes welcome .",
+			"Cake on birthdays .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0, 0, 0}, Role},
+		{"role wording in the gap", []string{
+			"The package has 27 days annual leave and a pension scheme .",
+			"You will be responsible for the rota and the budget .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0}, Role},
+		{"no boilerplate before", []string{
+			"Plan the rota .",
+			"Free fruit on Fridays .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0}, Role},
+	}
+	for _, c := range cases {
+		var tr Tracker
+		for i, s := range c.sentences {
+			tr.Sentence(nil, strings.Fields(s), nil)
+			n, kind := tr.Filled()
+			if n != c.want[i] || n > 0 && kind != c.kind {
+				t.Errorf("%s: after sentence %d Filled() = %d, %s; want %d, %s", c.name, i, n, kind, c.want[i], c.kind)
+			}
+		}
+		tr.Reset()
+		if n, _ := tr.Filled(); n != 0 {
+			t.Errorf("%s: Filled() = %d after Reset", c.name, n)
+		}
+	}
 }
