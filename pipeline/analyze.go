@@ -192,6 +192,9 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 			})
 		}
 		out.Words += sent.Words
+		if k == 0 || sections.BlankLine(chunk[s.sents[k-1].End:sent.Start]) {
+			s.kinds.Paragraph() // chunks end at blank lines
+		}
 		s.parts = s.sectionParts(sent)
 		s.fillGap(idx, from, out)
 		toks, starts := s.mtoks[sent.First:sent.Last], s.starts[sent.First:sent.Last]

@@ -345,13 +345,14 @@ func TestAnalyzeDocIsScore(t *testing.T) {
 }
 
 // TestAnalyzeFillsGapBetweenBoilerplate: a sentence with no role cue
-// between two boilerplate ones is boilerplate too (sections.Tracker.Filled):
-// its hits stop counting, it joins the boilerplate in text order, and the
-// score and the analysis agree on the words left out.
+// between two boilerplate ones in the same paragraph is boilerplate too
+// (sections.Tracker.Filled): its hits stop counting, it joins the
+// boilerplate in text order, and the score and the analysis agree on the
+// words left out. A blank line before the closing boilerplate leaves it be.
 func TestAnalyzeFillsGapBetweenBoilerplate(t *testing.T) {
 	an := testAnalyzer(t)
-	text := "Plan the budget.\n\nThe package has 27 days annual leave and a pension scheme.\n\n" +
-		"Staff inspire the budget.\n\nFor an informal discussion please contact Sam on 01234 567890."
+	text := "Plan the budget.\nThe package has 27 days annual leave and a pension scheme.\n" +
+		"Staff inspire the budget.\nFor an informal discussion please contact Sam on 01234 567890."
 	a := NewScorer(an).Analyze(text)
 	gap := strings.Index(text, "Staff")
 	var counted []string
@@ -377,5 +378,9 @@ func TestAnalyzeFillsGapBetweenBoilerplate(t *testing.T) {
 	}
 	if r := scoreText(t, an, text); int(r.ScoredWords) != a.Words-words || int(r.ScoredWords) != 3 {
 		t.Errorf("scored words %d, want %d (the first sentence's 3)", r.ScoredWords, a.Words-words)
+	}
+	apart := strings.Replace(text, "\nFor", "\n\nFor", 1)
+	if r := scoreText(t, an, apart); r.ScoredWords != 7 {
+		t.Errorf("with a blank line before the contact sentence: scored words %d, want 7", r.ScoredWords)
 	}
 }

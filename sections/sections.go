@@ -129,6 +129,32 @@ func (t *Tracker) Reset() {
 // carry is not changed by them.
 func (t *Tracker) Filled() (n int, kind Kind) { return t.filled, t.filledKind }
 
+// Paragraph tells the Tracker that a blank line stands before the next
+// sentence. The gap rule looks for runs inside one paragraph (a block, as
+// extractors give them): a gap before a blank line is not closed by
+// boilerplate after it, so that a closing paragraph of boilerplate added to
+// a document does not change how its last paragraph is read.
+func (t *Tracker) Paragraph() { t.gap, t.gapKind = 0, Role }
+
+// BlankLine reports whether between, the text between two sentences, holds
+// a blank line (two line breaks with nothing but spaces between them).
+func BlankLine(between string) bool {
+	first := strings.IndexByte(between, '\n')
+	if first < 0 {
+		return false
+	}
+	rest := between[first+1:]
+	second := strings.IndexByte(rest, '\n')
+	for second >= 0 {
+		if strings.TrimSpace(rest[:second]) == "" {
+			return true
+		}
+		rest = rest[second+1:]
+		second = strings.IndexByte(rest, '\n')
+	}
+	return false
+}
+
 // maxGap is the longest run of weak role sentences the gap rule fills.
 const maxGap = 2
 

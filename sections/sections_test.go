@@ -329,3 +329,28 @@ func TestGapBetweenBoilerplateIsFilled(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphEndsGap: a blank line (Paragraph) between a gap and the
+// boilerplate after it leaves the gap to the role.
+func TestParagraphEndsGap(t *testing.T) {
+	var tr Tracker
+	tr.Sentence(nil, strings.Fields("The package has 27 days annual leave and a pension scheme ."), nil)
+	tr.Sentence(nil, strings.Fields("Free fruit on Fridays ."), nil)
+	tr.Paragraph()
+	tr.Sentence(nil, strings.Fields("For an informal discussion please contact Sam on 01234 567890 ."), nil)
+	if n, _ := tr.Filled(); n != 0 {
+		t.Errorf("Filled() = %d across a blank line, want 0", n)
+	}
+}
+
+func TestBlankLine(t *testing.T) {
+	cases := map[string]bool{
+		" ": false, "\n": false, " \n ": false, "\n\n": true, " \n \t\n": true,
+		"\r\n\r\n": true, "\n- \n": false, "": false,
+	}
+	for between, want := range cases {
+		if got := BlankLine(between); got != want {
+			t.Errorf("BlankLine(%q) = %v, want %v", between, got, want)
+		}
+	}
+}

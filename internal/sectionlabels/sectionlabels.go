@@ -118,6 +118,9 @@ func (p *Posting) Kinds(tr *sections.Tracker) []sections.Kind {
 	var words []string
 	var parts []sections.Part
 	for k, s := range p.Sentences {
+		if k > 0 && sections.BlankLine(p.Text[p.Sentences[k-1].End:s.Start]) {
+			tr.Paragraph()
+		}
 		words = words[:0]
 		for _, tk := range p.Tokens[s.First:s.Last] {
 			words = append(words, tk.Text)
