@@ -349,9 +349,10 @@ func TestAnalyzeDocIsScore(t *testing.T) {
 // (sections.Tracker.Filled): its hits stop counting, it joins the
 // boilerplate in text order, and the score and the analysis agree on the
 // words left out. A blank line before the closing boilerplate leaves it be.
+// (The first sentence's role cues make the text a job post's.)
 func TestAnalyzeFillsGapBetweenBoilerplate(t *testing.T) {
 	an := testAnalyzer(t)
-	text := "Plan the budget.\nThe package has 27 days annual leave and a pension scheme.\n" +
+	text := "You will plan the budget and you will be responsible for the rota.\nThe package has 27 days annual leave and a pension scheme.\n" +
 		"Staff inspire the budget.\nFor an informal discussion please contact Sam on 01234 567890."
 	a := NewScorer(an).Analyze(text)
 	gap := strings.Index(text, "Staff")
@@ -376,11 +377,11 @@ func TestAnalyzeFillsGapBetweenBoilerplate(t *testing.T) {
 	if len(starts) != 3 || !slices.IsSorted(starts) || starts[1] != gap {
 		t.Errorf("boilerplate starts %v, want three in order, the second at %d", starts, gap)
 	}
-	if r := scoreText(t, an, text); int(r.ScoredWords) != a.Words-words || int(r.ScoredWords) != 3 {
-		t.Errorf("scored words %d, want %d (the first sentence's 3)", r.ScoredWords, a.Words-words)
+	if r := scoreText(t, an, text); int(r.ScoredWords) != a.Words-words || int(r.ScoredWords) != 13 {
+		t.Errorf("scored words %d, want %d (the first sentence's 13)", r.ScoredWords, a.Words-words)
 	}
 	apart := strings.Replace(text, "\nFor", "\n\nFor", 1)
-	if r := scoreText(t, an, apart); r.ScoredWords != 7 {
-		t.Errorf("with a blank line before the contact sentence: scored words %d, want 7", r.ScoredWords)
+	if r := scoreText(t, an, apart); r.ScoredWords != 17 {
+		t.Errorf("with a blank line before the contact sentence: scored words %d, want 17", r.ScoredWords)
 	}
 }

@@ -256,7 +256,9 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 // says what an organisation is, adds to about_company; subjectReach is how
 // many tokens into the part the organisation noun may stand, selfReach how
 // many after an @self opener any noun may ("Our focus is …"), and
-// predicateReach how many words after "is a" the organisation noun may.
+// predicateReach how many words after "is a" the organisation noun may;
+// stopReach how many words after the verb an @stop word blocks the rule
+// ("We are a busy restaurant looking for …" recruits).
 // roleWordWeight is what a role heading's word adds where it does not
 // stand as a heading: in running prose "experience", "skills" or
 // "requirements" are as often the organisation's ("decades of
@@ -268,6 +270,7 @@ const (
 	subjectReach   = 16
 	selfReach      = 3
 	predicateReach = 6
+	stopReach      = 8
 )
 
 // organisationSubject reports whether a part opens with the organisation
@@ -303,8 +306,12 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 		if j >= len(codes) || t.roleOf(codes[j])&verbs == 0 {
 			continue
 		}
-		j = t.skipAdverbs(codes, j+1)
-		return j >= len(codes) || t.roleOf(codes[j])&subjectStop == 0
+		for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
+			if t.roleOf(codes[k])&subjectStop != 0 {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -104,6 +104,7 @@ type Tracker struct {
 	// cue between two boilerplate ones is boilerplate too.
 	sentenceRole float64 // the role cue weight of the sentence's parts so far
 	sentenceBP   float64 // the boilerplate cue weight of the sentence's parts so far
+	docRole      float64 // the role cue weight of the document so far
 	gap          int     // the weak role sentences since the last boilerplate one
 	gapKind      Kind    // the kind that boilerplate sentence ended with; Role when no gap is open
 	filled       int     // the sentences just before the last one that the gap rule turned boilerplate
@@ -114,7 +115,7 @@ type Tracker struct {
 // document.
 func (t *Tracker) Reset() {
 	t.carry, t.prev, t.roleRun = Role, Role, 0
-	t.gap, t.gapKind, t.filled = 0, Role, 0
+	t.gap, t.gapKind, t.filled, t.docRole = 0, Role, 0, 0
 }
 
 // Filled reports how many sentences just before the one given last (by
@@ -125,8 +126,11 @@ func (t *Tracker) Reset() {
 // boilerplate and one that begins so. Boilerplate gathers in runs ("About
 // us … Benefits … How to apply"), and a sentence inside such a run that
 // says nothing of the work ("It was founded in 1998.", "Free parking.") is
-// part of it. The caller relabels those sentences; the Tracker's own
-// carry is not changed by them.
+// part of it. Only once the document has shown role cues (weight
+// minDocRole or more), as a job post's duties and requirements do: in a
+// memo, an article or a review, where role cues are rare, a sentence
+// without one says nothing. The caller relabels those sentences; the
+// Tracker's own carry is not changed by them.
 func (t *Tracker) Filled() (n int, kind Kind) { return t.filled, t.filledKind }
 
 // Paragraph tells the Tracker that a blank line stands before the next
@@ -155,8 +159,12 @@ func BlankLine(between string) bool {
 	return false
 }
 
-// maxGap is the longest run of weak role sentences the gap rule fills.
-const maxGap = 2
+// maxGap is the longest run of weak role sentences the gap rule fills;
+// minDocRole is the role cue weight a document must have shown before.
+const (
+	maxGap     = 2
+	minDocRole = 4
+)
 
 // endSentence updates the gap rule's state after a sentence's parts.
 func (t *Tracker) endSentence(parts []Part) {
@@ -175,7 +183,7 @@ func (t *Tracker) endSentence(parts []Part) {
 	switch {
 	case !role:
 		t.gap, t.gapKind = 0, last
-	case t.sentenceRole == 0 || t.sentenceRole <= 1 && t.sentenceBP > 0:
+	case t.docRole >= minDocRole && (t.sentenceRole == 0 || t.sentenceRole <= 1 && t.sentenceBP > 0):
 		t.gap++
 	default:
 		t.gap, t.gapKind = 0, Role
@@ -261,6 +269,7 @@ func (t *Tracker) classify(dst []Part, first, last int, codes []uint16) []Part {
 	kind := sc.decide(carry)
 	t.sentencePrev = kind
 	t.sentenceRole += sc.weight[Role]
+	t.docRole += sc.weight[Role]
 	for _, w := range sc.weight[EqualOpportunity:] {
 		t.sentenceBP += w
 	}

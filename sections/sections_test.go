@@ -276,8 +276,9 @@ func cueCodes(text string) []uint16 {
 
 // TestGapBetweenBoilerplateIsFilled: a short run of sentences with next to
 // no role cue between two boilerplate ones becomes boilerplate (Filled),
-// a longer run or one with role wording does not, and neither does a run
-// with boilerplate on one side only.
+// a longer run or one with role wording does not, nor a run with
+// boilerplate on one side only, nor one in a document that has shown
+// no role cue before (a memo).
 func TestGapBetweenBoilerplateIsFilled(t *testing.T) {
 	cases := []struct {
 		name      string
@@ -286,26 +287,35 @@ func TestGapBetweenBoilerplateIsFilled(t *testing.T) {
 		kind      Kind  // the kind filled, where any is
 	}{
 		{"one sentence between benefits and how to apply", []string{
+			"You will plan the rota and you will be responsible for the budget .",
 			"The package has 27 days annual leave and a pension scheme .",
 			"Free fruit on Fridays .",
 			"For an informal discussion please contact Sam on 01234 567890 .",
-		}, []int{0, 0, 1}, Benefits},
+		}, []int{0, 0, 0, 1}, Benefits},
 		{"two sentences", []string{
+			"You will plan the rota and you will be responsible for the budget .",
 			"The package has 27 days annual leave and a pension scheme .",
 			"Free fruit on Fridays .",
 			"Bikes welcome .",
 			"For an informal discussion please contact Sam on 01234 567890 .",
-		}, []int{0, 0, 0, 2}, Benefits},
+		}, []int{0, 0, 0, 0, 2}, Benefits},
 		{"three sentences are too many", []string{
+			"You will plan the rota and you will be responsible for the budget .",
 			"The package has 27 days annual leave and a pension scheme .",
 			"Free fruit on Fridays .",
 			"Bikes welcome .",
 			"Cake on birthdays .",
 			"For an informal discussion please contact Sam on 01234 567890 .",
-		}, []int{0, 0, 0, 0, 0}, Role},
+		}, []int{0, 0, 0, 0, 0, 0}, Role},
 		{"role wording in the gap", []string{
+			"You will plan the rota and you will be responsible for the budget .",
 			"The package has 27 days annual leave and a pension scheme .",
-			"You will be responsible for the rota and the budget .",
+			"You will plan the rota and you will be responsible for the budget .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0, 0}, Role},
+		{"no role cue in the document before: a memo", []string{
+			"The package has 27 days annual leave and a pension scheme .",
+			"Free fruit on Fridays .",
 			"For an informal discussion please contact Sam on 01234 567890 .",
 		}, []int{0, 0, 0}, Role},
 		{"no boilerplate before", []string{
@@ -334,6 +344,7 @@ func TestGapBetweenBoilerplateIsFilled(t *testing.T) {
 // boilerplate after it leaves the gap to the role.
 func TestParagraphEndsGap(t *testing.T) {
 	var tr Tracker
+	tr.Sentence(nil, strings.Fields("You will be responsible for the rota and the budget ."), nil)
 	tr.Sentence(nil, strings.Fields("The package has 27 days annual leave and a pension scheme ."), nil)
 	tr.Sentence(nil, strings.Fields("Free fruit on Fridays ."), nil)
 	tr.Paragraph()
