@@ -99,8 +99,12 @@ func TestOrganisationSubject(t *testing.T) {
 		{"You will support the team deliver the plan .", false},    // a base form needs "we"
 		{"The community team sits within a wider service .", true}, // an organisation's doing
 		{"We leverage data to help clinics .", true},
-		{"Today we are launching a new plan .", false}, // "we" not at the start: a memo's voice
-		{"We are launching a new plan .", false},       // a stop word after the verb
+		{"Riverside Clinic provides physiotherapy to three towns .", true}, // a name, then what only an organisation does
+		{"Acme operates four depots .", true},
+		{"The post holder provides cover at weekends .", false}, // the subject is the role
+		{"Priya manages the rota .", false},                     // a person's doing
+		{"Today we are launching a new plan .", false},          // "we" not at the start: a memo's voice
+		{"We are launching a new plan .", false},                // a stop word after the verb
 	}
 	for _, c := range cases {
 		if got := cues.organisationSubject(cueCodes(c.text)); got != c.want {
