@@ -139,6 +139,80 @@ func TestBoilerplateDev(t *testing.T) {
 	}
 }
 
+// TestGapRuleLeaveOneSplitOut checks that the gap rule's two settings are
+// not fitted to one sample: leaving each tuned-on split out in turn, the
+// setting with the best F1 for boilerplate on the other splits (the run's
+// length 0–3, the role cue weight a sentence in it may hold 0–1.5; ties go
+// to the shorter run and the lower weight) must be the one the Tracker
+// uses. With -v it logs each fold's choice and the left-out split's
+// figures.
+func TestGapRuleLeaveOneSplitOut(t *testing.T) {
+	type setting struct {
+		run  int
+		role float64
+	}
+	var settings []setting
+	for run := 0; run <= 3; run++ {
+		for _, role := range []float64{0, 0.5, 1, 1.5} {
+			settings = append(settings, setting{run, role})
+		}
+	}
+	labels, text := readLabels(t), postingTexts(t)
+	postings := map[string]*sectionlabels.Posting{}
+	for _, l := range labels {
+		if postings[l.Posting] == nil {
+			postings[l.Posting] = sectionlabels.Split(text[l.Posting])
+		}
+	}
+	bySplit := map[setting]map[string]sectionlabels.Confusion{}
+	for _, s := range settings {
+		bySplit[s] = measureBySplit(labels, postings, sections.TrackerWithGap(s.run, s.role))
+	}
+	run, role := sections.DefaultGap()
+	for _, out := range devSplits {
+		best, bestF := setting{}, -1.0
+		for _, s := range settings {
+			var c sectionlabels.Confusion
+			for _, split := range devSplits {
+				if split != out {
+					x := bySplit[s][split]
+					c.TP, c.FP, c.FN, c.TN = c.TP+x.TP, c.FP+x.FP, c.FN+x.FN, c.TN+x.TN
+				}
+			}
+			if f := 2 * c.Precision() * c.Recall() / max(1e-9, c.Precision()+c.Recall()); f > bestF+1e-9 {
+				best, bestF = s, f
+			}
+		}
+		left := bySplit[best][out]
+		t.Logf("without %s: run %d, role weight %.1f (F1 %.3f); %s with it: precision %.3f recall %.3f",
+			out, best.run, best.role, bestF, out, left.Precision(), left.Recall())
+		if best != (setting{run, role}) {
+			t.Errorf("leaving %s out chooses run %d, role weight %.1f; the Tracker uses %d, %.1f", out, best.run, best.role, run, role)
+		}
+	}
+}
+
+// measureBySplit classifies the labelled spans of the tuned-on splits with
+// tr (their postings split already) and counts boilerplate against role
+// per split.
+func measureBySplit(labels []sectionlabels.Label, postings map[string]*sectionlabels.Posting, tr *sections.Tracker) map[string]sectionlabels.Confusion {
+	out := map[string]sectionlabels.Confusion{}
+	kinds := map[string][]sections.Kind{}
+	for _, l := range labels {
+		if !slices.Contains(devSplits, l.Split) {
+			continue
+		}
+		p := postings[l.Posting]
+		if kinds[l.Posting] == nil {
+			kinds[l.Posting] = p.Kinds(tr)
+		}
+		c := out[l.Split]
+		c.Add(p.Predict(kinds[l.Posting], l.Start, l.End), l.Kind)
+		out[l.Split] = c
+	}
+	return out
+}
+
 // The floors TestBoilerplateDev holds on each tuned-on split, just under
 // the lowest figures they reach (docs/VALIDITY.md): heldout4's, the split
 // tuned on last and the least fitted (0.929 precision, 0.766 recall).

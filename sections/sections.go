@@ -102,13 +102,14 @@ type Tracker struct {
 
 	// The gap rule: a short run of role sentences with next to no role
 	// cue between two boilerplate ones is boilerplate too.
-	sentenceRole float64 // the role cue weight of the sentence's parts so far
-	sentenceBP   float64 // the boilerplate cue weight of the sentence's parts so far
-	docRole      float64 // the role cue weight of the document so far
-	gap          int     // the weak role sentences since the last boilerplate one
-	gapKind      Kind    // the kind that boilerplate sentence ended with; Role when no gap is open
-	filled       int     // the sentences just before the last one that the gap rule turned boilerplate
-	filledKind   Kind    // and their kind
+	sentenceRole float64  // the role cue weight of the sentence's parts so far
+	sentenceBP   float64  // the boilerplate cue weight of the sentence's parts so far
+	docRole      float64  // the role cue weight of the document so far
+	gap          int      // the weak role sentences since the last boilerplate one
+	gapKind      Kind     // the kind that boilerplate sentence ended with; Role when no gap is open
+	filled       int      // the sentences just before the last one that the gap rule turned boilerplate
+	filledKind   Kind     // and their kind
+	rule         *gapRule // the gap rule's settings; nil: defaultGap
 }
 
 // Reset forgets the carried heading and the last part's kind, for a new
@@ -120,9 +121,9 @@ func (t *Tracker) Reset() {
 
 // Filled reports how many sentences just before the one given last (by
 // Sentence or SentenceCodes) are boilerplate after all, and of which kind:
-// a run of at most maxGap sentences that the cues left to the role, each
+// a run of at most two sentences that the cues left to the role, each
 // with next to no role cue (weight 1 or less, and none at all unless some
-// boilerplate cue stands in it), between a sentence that ends as
+// boilerplate cue stands in it; defaultGap), between a sentence that ends as
 // boilerplate and one that begins so. Boilerplate gathers in runs ("About
 // us … Benefits … How to apply"), and a sentence inside such a run that
 // says nothing of the work ("It was founded in 1998.", "Free parking.") is
@@ -159,12 +160,22 @@ func BlankLine(between string) bool {
 	return false
 }
 
-// maxGap is the longest run of weak role sentences the gap rule fills;
-// minDocRole is the role cue weight a document must have shown before.
-const (
-	maxGap     = 2
-	minDocRole = 4
-)
+// gapRule holds the gap rule's two settings: the longest run of weak role
+// sentences it fills, and the most role cue weight a sentence in the run
+// may hold (with none at all unless some boilerplate cue stands in it).
+type gapRule struct {
+	maxRun  int
+	maxRole float64
+}
+
+// defaultGap is what every Tracker uses (a test may compare others):
+// chosen leaving one tuned-on split out at a time, it was the same in
+// every fold (TestGapRuleLeaveOneSplitOut, docs/VALIDITY.md).
+var defaultGap = gapRule{maxRun: 2, maxRole: 1}
+
+// minDocRole is the role cue weight a document must have shown before the
+// gap rule applies.
+const minDocRole = 4
 
 // endSentence updates the gap rule's state after a sentence's parts.
 func (t *Tracker) endSentence(parts []Part) {
@@ -172,8 +183,12 @@ func (t *Tracker) endSentence(parts []Part) {
 	if len(parts) == 0 {
 		return
 	}
+	rule := &defaultGap
+	if t.rule != nil {
+		rule = t.rule
+	}
 	first, last := parts[0].Kind, parts[len(parts)-1].Kind
-	if first.Boilerplate() && t.gapKind != Role && t.gap > 0 && t.gap <= maxGap {
+	if first.Boilerplate() && t.gapKind != Role && t.gap > 0 && t.gap <= rule.maxRun {
 		t.filled, t.filledKind = t.gap, t.gapKind
 	}
 	role := true
@@ -183,7 +198,7 @@ func (t *Tracker) endSentence(parts []Part) {
 	switch {
 	case !role:
 		t.gap, t.gapKind = 0, last
-	case t.docRole >= minDocRole && (t.sentenceRole == 0 || t.sentenceRole <= 1 && t.sentenceBP > 0):
+	case t.docRole >= minDocRole && (t.sentenceRole == 0 || t.sentenceRole <= rule.maxRole && t.sentenceBP > 0):
 		t.gap++
 	default:
 		t.gap, t.gapKind = 0, Role
