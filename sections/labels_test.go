@@ -29,18 +29,19 @@ func readLabels(t *testing.T) []sectionlabels.Label {
 // spent (the first held-out half, measured more than once and since tuned
 // on like dev), heldout2, heldout3 and heldout4 (fresh samples, each
 // measured once before any cue was written for it, then tuned on like
-// dev: heldout4 in the fourth round).
-var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true}
+// dev: heldout4 in the fourth round) and heldout5 (the next fresh
+// held-out sample, labelled blind while the fourth round was tuned).
+var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
 
 // devSplits are the splits the cues were tuned on.
 var devSplits = sectionlabels.TunedSplits
 
 // wholeSentences lists the splits whose every span is one whole sentence
 // as the pipeline splits the posting.
-var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true, "heldout4": true}
+var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
 
-// TestLabelsAreSentences checks that every span of heldout2, heldout3 and
-// heldout4 is one whole sentence as the pipeline splits the posting, that the older
+// TestLabelsAreSentences checks that every span of heldout2, heldout3,
+// heldout4 and heldout5 is one whole sentence as the pipeline splits the posting, that the older
 // spans (a sentence, a run of them, or the part of one after a glued
 // heading) lie inside the posting, and that no span is labelled twice. A
 // change to tokenizing or sentence splitting that moves those spans shows
@@ -221,12 +222,11 @@ const (
 	devMinRecall    = 0.76
 )
 
-// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout4,
-// labelled blind while the third round of cues was written (on dev, spent,
-// heldout2 and heldout3) and measured once with those cues final (0.910,
-// 0.624). The fourth round tuned on it too, so until the coordinator moves
-// this to the next fresh sample the test's figure is a fitted one.
-const heldOutSplit = "heldout4"
+// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout5,
+// labelled blind while the fourth round of cues was written (on dev, spent,
+// heldout2, heldout3 and heldout4) and measured once with those cues final
+// (0.938, 0.715; heldout4 read 0.910, 0.624 with the third round's cues).
+const heldOutSplit = "heldout5"
 
 // TestBoilerplateHeldOut measures the fresh held-out sample, heldOutSplit
 // (whole postings whose sentences were never used to write or weigh cues;
@@ -252,12 +252,12 @@ func TestBoilerplateHeldOut(t *testing.T) {
 	}
 }
 
-// The floors TestBoilerplateHeldOut holds, just under the figures heldout4
-// reached when it was measured, once, with the third round's cues (0.910,
-// 0.624); the goal is 0.95 and 0.85.
+// The floors TestBoilerplateHeldOut holds, just under the figures heldout5
+// reached when it was measured, once, with the fourth round's cues (0.938,
+// 0.715); the goal is 0.95 and 0.85.
 const (
-	heldOutMinPrecision = 0.90
-	heldOutMinRecall    = 0.62
+	heldOutMinPrecision = 0.93
+	heldOutMinRecall    = 0.71
 )
 
 // postingTexts reads jobs-dev.tsv from the shared data (skipping the test
