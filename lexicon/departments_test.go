@@ -121,7 +121,7 @@ func TestRoundFourWording(t *testing.T) {
 		{"You will safeguard the budget.", 0, 1.55},
 		{"She reports to the Head of Safeguarding.", 0, 0},
 		{"We care for local people and the people we serve.", 0, 0},
-		{"Do you enjoy working with people experiencing psychosis?", 0, 0},
+		{"She enjoys working with people, and with people experiencing homelessness.", 0, 0},
 		{"Pupils must learn to work with people who differ from them.", 0.5, 0},
 		{"You will inspire people.", 1.75, 0},
 		{"Benefits: Medical/Dental/Vision.", 0, 0},
