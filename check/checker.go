@@ -65,6 +65,7 @@ func New(p *Policy, an *pipeline.Analyzer) (*Checker, error) {
 		Name:       "policy flags",
 		Dimensions: []lexicon.Dimension{{Name: flagDimension}},
 		Skip:       lex.Skip,
+		Agents:     lex.Agents,
 		Negation:   lex.Negation,
 		Files:      []string{p.File},
 	}

@@ -120,6 +120,7 @@ func (d *Derived) Lexicon(name, dimension string, n int, minZ float64, inputs []
 			Management:  "typical of the management texts",
 		}},
 		Skip:     lexicon.DefaultSkip,
+		Agents:   lexicon.DefaultAgents,
 		Negation: lexicon.DefaultNegation,
 		Files:    inputs,
 	}

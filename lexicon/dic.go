@@ -256,7 +256,7 @@ func ParseDicMap(file string, data []byte) (*DicMap, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &DicMap{File: file, Lexicon: &Lexicon{Skip: DefaultSkip, Negation: DefaultNegation}}
+	m := &DicMap{File: file, Lexicon: &Lexicon{Skip: DefaultSkip, Agents: DefaultAgents, Negation: DefaultNegation}}
 	l := m.Lexicon
 	var cats *yaml.Node
 	handlers := p.settings(l)
@@ -391,8 +391,10 @@ func importedLexicon(d *Dic, m *DicMap) *Lexicon {
 		Description: base.Description,
 		Dimensions:  slices.Clone(base.Dimensions),
 		Skip:        base.Skip,
+		Agents:      base.Agents,
 		Negation:    base.Negation,
 		setSkip:     base.setSkip,
+		setAgents:   base.setAgents,
 		setNegation: base.setNegation,
 		Files:       []string{d.File},
 	}

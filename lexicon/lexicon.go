@@ -203,11 +203,12 @@ type Lexicon struct {
 	// resources", "director of operations"). Their Dimension is empty.
 	Neutral  []Entry
 	Skip     []string // words skipped inside phrases
+	Agents   []string // agent nouns that may match the entries of their stem (see IsAgentNoun)
 	Negation Negation
 	Files    []string // the files it was loaded from, in order
 	Hash     string   // sha256 of the files' contents, in order, hex
 
-	setSkip, setNegation bool // whether the file set them (for Merge)
+	setSkip, setNegation, setAgents bool // whether the file set them (for Merge)
 
 	// stems holds stem.Stem of the words of the entries' terms, worked out
 	// once by Validate; read-only afterwards (see Stem).
@@ -312,6 +313,7 @@ func Merge(l, later *Lexicon) (*Lexicon, error) {
 		Dimensions:  append([]Dimension(nil), l.Dimensions...),
 		Sources:     mergeSources(l.Sources, later.Sources),
 		Skip:        l.Skip,
+		Agents:      l.Agents,
 		Negation:    l.Negation,
 		Files:       append(append([]string(nil), l.Files...), later.Files...),
 	}
@@ -324,7 +326,11 @@ func Merge(l, later *Lexicon) (*Lexicon, error) {
 	if later.setNegation {
 		out.Negation = later.Negation
 	}
+	if later.setAgents {
+		out.Agents = later.Agents
+	}
 	out.setSkip, out.setNegation = l.setSkip || later.setSkip, l.setNegation || later.setNegation
+	out.setAgents = l.setAgents || later.setAgents
 	for _, d := range later.Dimensions {
 		_, i := out.Dimension(d.Name)
 		if i < 0 {

@@ -144,7 +144,7 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lexicon{Skip: DefaultSkip, Negation: DefaultNegation}
+	l := &Lexicon{Skip: DefaultSkip, Agents: DefaultAgents, Negation: DefaultNegation}
 	var dims *yaml.Node
 	handlers := p.settings(l)
 	handlers["dimensions"] = func(n *yaml.Node) error { dims = n; return nil }
@@ -171,7 +171,8 @@ func (p *parser) parse(data []byte) (*Lexicon, error) {
 }
 
 // settings returns the handlers of the top-level fields a lexicon file and
-// a .dic category mapping share: name, version, description, skip, negation.
+// a .dic category mapping share: name, version, description, skip, agents,
+// negation.
 func (p *parser) settings(l *Lexicon) yamlfile.Handlers {
 	return yamlfile.Handlers{
 		"name":        p.str(&l.Name),
@@ -180,6 +181,10 @@ func (p *parser) settings(l *Lexicon) yamlfile.Handlers {
 		"skip": func(n *yaml.Node) error {
 			l.setSkip = true
 			return p.strList(n, &l.Skip)
+		},
+		"agents": func(n *yaml.Node) error {
+			l.setAgents = true
+			return p.strList(n, &l.Agents)
 		},
 		"negation": func(n *yaml.Node) error {
 			l.setNegation = true

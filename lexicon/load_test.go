@@ -26,7 +26,7 @@ func TestParseErrors(t *testing.T) {
 		{"alias", "name: &n x\nversion: *n\ndimensions: []\n", "bad.yaml:2:10: aliases are not supported (*n)"},
 		{"missing name", "version: 1\ndimensions: []\n", "bad.yaml:1:1: missing required field name"},
 		{"missing dimensions", "name: x\n", "bad.yaml:1:1: missing required field dimensions"},
-		{"unknown top field", "name: x\ndimension: []\n", `bad.yaml:2:1: lexicon: unknown field "dimension"; expected one of description, dimensions, name, negation, neutral, skip, sources, version`},
+		{"unknown top field", "name: x\ndimension: []\n", `bad.yaml:2:1: lexicon: unknown field "dimension"; expected one of agents, description, dimensions, name, negation, neutral, skip, sources, version`},
 		{"dimensions not a list", "name: x\ndimensions: {a: 1}\n", "bad.yaml:2:13: dimensions: expected a list"},
 		{"bad dimension name", "name: x\ndimensions:\n  - name: Vision X\n", `bad.yaml:3:5: dimension "Vision X": names are lower-case`},
 		{"dimension twice", "name: x\ndimensions:\n  - name: a\n  - name: a\n", `bad.yaml:4:5: dimension "a" is defined twice`},

@@ -31,6 +31,9 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 	if !slices.Equal(l.Skip, DefaultSkip) {
 		put(root, "skip", flowList(l.Skip))
 	}
+	if !slices.Equal(l.Agents, DefaultAgents) {
+		put(root, "agents", flowList(l.Agents))
+	}
 	if l.Negation.Window != DefaultNegation.Window || !slices.Equal(l.Negation.Words, DefaultNegation.Words) ||
 		!slices.Equal(l.Negation.Reversible, DefaultNegation.Reversible) || !slices.Equal(l.Negation.Except, DefaultNegation.Except) {
 		put(root, "negation", negationNode(l.Negation))

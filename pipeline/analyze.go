@@ -215,9 +215,10 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 				i += n
 				continue
 			}
-			if m.entry(entry).Cancel {
-				// A context rule cancelled the entry here: its words are
-				// used up and count for neither pole.
+			if m.entry(entry).Cancel || inTitle(s.toks[sent.First:sent.Last], toks, i, n) {
+				// A context rule cancelled the entry here, or it names
+				// the subject of a job title ("Head of Performance"):
+				// its words are used up and count for neither pole.
 				i += n
 				continue
 			}

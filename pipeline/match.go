@@ -36,7 +36,11 @@ type matcher struct {
 	// reversible negators are undone by a negator before them ("not
 	// afraid"); except words undo a negator right before them ("not only").
 	reversible, except map[string]bool
-	dimIndex           []int // entry index -> dimension index
+	// agents are the agent nouns that may match the entries of their
+	// stem (Lexicon.AgentSet); any other agent noun matches no whole-word
+	// stem ("influencer" does not count as influence).
+	agents   map[string]bool
+	dimIndex []int // entry index -> dimension index
 	// ids numbers every stem on an edge of the trie from 1, so that the
 	// trie is walked by comparing numbers, not strings; stems[id] is the
 	// stem again.
@@ -87,6 +91,7 @@ func compileMatcher(l *lexicon.Lexicon) *matcher {
 		negators:   l.NegationSet(),
 		reversible: lexicon.WordSet(l.Negation.Reversible),
 		except:     lexicon.WordSet(l.Negation.Except),
+		agents:     l.AgentSet(),
 		dimIndex:   make([]int, len(l.Entries)),
 		ids:        map[string]int32{},
 		stems:      []string{""},
@@ -111,6 +116,9 @@ func (m *matcher) token(lower, stem string) matchToken {
 	t := matchToken{Lower: lower}
 	if stem != "" {
 		t.id, t.flags = m.ids[stem], flagWord
+		if t.id != 0 && lexicon.IsAgentNoun(lower, stem) && !lexicon.AgentAllowed(m.agents, lower) {
+			t.id = 0 // a person's name for the doer, not the stance of the entry (see lexicon.IsAgentNoun)
+		}
 	}
 	if m.skip[lower] {
 		t.flags |= flagSkip
