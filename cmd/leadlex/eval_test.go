@@ -171,9 +171,9 @@ var publishedFigures = []struct {
 	{"sentences-dev.tsv", "dev", 383, 0.909, 0.941, 0.966, true},
 	{"sentences-dev.tsv", "heldout", 240, 0.812, 0.876, 0.917, false},
 	{"sentences-gathered.tsv", "dev", 993, 0.787, 0.851, 0.907, true},
-	{"sentences-fresh.tsv", "heldout", 321, 0.850, 0.895, 0.928, true},
+	{"sentences-fresh.tsv", "heldout", 321, 0.850, 0.897, 0.928, true},
 	{"sentences-fresh2.tsv", "heldout", 296, 0.720, 0.799, 0.858, true},
-	{"sentences-fresh3.tsv", "heldout", 281, 0.794, 0.860, 0.932, true},
+	{"sentences-fresh3.tsv", "heldout", 281, 0.786, 0.854, 0.932, true},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric
