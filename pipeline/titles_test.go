@@ -29,21 +29,9 @@ func TestTitlesAndDepartmentsNeverCount(t *testing.T) {
 			t.Errorf("%q scores %v leadership, %v management hits", title, r.LeadershipHits, r.ManagementHits)
 		}
 	}
-}
-
-// TestTitleRule scores job titles no neutral entry lists, written as job
-// posts write them: the title rule (inTitle) keeps their subject from
-// counting, while the same words outside a title, and the words after a
-// title, still count.
-func TestTitleRule(t *testing.T) {
-	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
-	terms := func(text string) []string {
-		var out []string
-		for _, h := range NewScorer(an).Analyze(text).Hits {
-			out = append(out, an.Lexicon().Entries[h.Entry].Term)
-		}
-		return out
-	}
+	// Titles no neutral entry lists: the title rule (inTitle) keeps their
+	// subject from counting where a text scores them, alone, after
+	// "Reports to the" and inside a sentence.
 	for _, title := range []string{
 		"Head of Performance", "Head of Compliance", "Director of Planning", "Head of Change", "Chief Innovation Officer",
 		"Transformation Lead", "Strategy Manager", "VP, Strategic Partnerships", "Director of Planning and Performance",
@@ -52,13 +40,29 @@ func TestTitleRule(t *testing.T) {
 		"Manager, Strategic Planning", "Clinical Lead for Quality Improvement", "Strategic Planning Specialist",
 	} {
 		for _, text := range []string{title, "Reports to the " + title + ".", "Our new " + title + " starts in May."} {
-			if got := terms(text); len(got) != 0 {
+			if got := countedTerms(an, text); len(got) != 0 {
 				t.Errorf("%q counts %q, want nothing (a job title)", text, got)
 			}
 		}
 	}
+}
+
+// countedTerms returns the terms of the entries that count in text.
+func countedTerms(an *Analyzer, text string) []string {
+	var out []string
+	for _, h := range NewScorer(an).Analyze(text).Hits {
+		out = append(out, an.Lexicon().Entries[h.Entry].Term)
+	}
+	return out
+}
+
+// TestTitleRuleKeepsWords scores words that look like a title's but are
+// not in one: lower-case role nouns and verbs, and the words after a
+// title, still count.
+func TestTitleRuleKeepsWords(t *testing.T) {
+	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
 	for _, tc := range []struct{ text, want string }{
-		{"Reports to the head of performance.", ""},
+		{"Reports to the head of performance.", ""},                             // a lower-case opener and "of"
 		{"We plan and manage budgets.", "plan budget"},                          // no title in lower case
 		{"You will lead the strategy.", "strategy"},                             // lead is a verb
 		{"Help teams manage change.", "change"},                                 // manage is a verb
@@ -68,7 +72,29 @@ func TestTitleRule(t *testing.T) {
 		{"We support managers to plan and prioritise work.", "plan prioritise"}, // lower-case role noun
 		{"Strategy Manager: you will set the strategy.", "strategy"},            // the second strategy is not in the title
 	} {
-		if got := strings.Join(terms(tc.text), " "); got != tc.want {
+		if got := strings.Join(countedTerms(an, tc.text), " "); got != tc.want {
+			t.Errorf("%q counts %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestAgentNounsDoNotCount scores person nouns that share a stem with an
+// entry: only those the lexicon allows (lexicon.DefaultAgents, or a word
+// of an entry's own term) count.
+func TestAgentNounsDoNotCount(t *testing.T) {
+	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
+	for _, tc := range []struct{ text, want string }{
+		{"She is a social media influencer.", ""},
+		{"We hire software developers.", ""},
+		{"Line 3 operators start at six.", ""},
+		{"Our supporters fund the work.", ""},
+		{"She influences the board.", "influence"},   // the verb still counts
+		{"She develops people.", "develop people"},   // the verb still counts
+		{"Our collaborators help.", "collaboration"}, // reviewed same: DefaultAgents
+		{"It empowers people.", "empower people"},    // an entry's own word, not an agent noun
+		{"We deliver on time.", "deliver on time"},   // an entry's own word
+	} {
+		if got := strings.Join(countedTerms(an, tc.text), " "); got != tc.want {
 			t.Errorf("%q counts %q, want %q", tc.text, got, tc.want)
 		}
 	}
