@@ -66,3 +66,20 @@ func (l *Lexicon) AgentSet() map[string]bool {
 	}
 	return out
 }
+
+// hasBlockedAgent reports whether a lower-cased text holds an agent noun
+// the lexicon does not allow to match the entries of its stem.
+func (l *Lexicon) hasBlockedAgent(text string) bool {
+	var allowed map[string]bool
+	for _, w := range stem.Words(text) {
+		if IsAgentNoun(w, stem.Stem(w)) {
+			if allowed == nil {
+				allowed = l.AgentSet()
+			}
+			if !AgentAllowed(allowed, w) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -72,3 +72,18 @@ func TestAgentNounsReviewed(t *testing.T) {
 		t.Log("seeds or shared data sets not found: agent nouns were sought in the repository's test data only")
 	}
 }
+
+// TestLookupAgentNouns: lexicon show looks an agent noun up as matching
+// does, so a blocked one names no entry of its stem.
+func TestLookupAgentNouns(t *testing.T) {
+	l := Default()
+	for word, want := range map[string]string{"influencers": "", "developer": "", "collaborators": "collaboration", "influence": "influence"} {
+		got := ""
+		if es := l.Lookup(word); len(es) > 0 {
+			got = es[0].Term
+		}
+		if got != want {
+			t.Errorf("Lookup(%q) = %q, want %q", word, got, want)
+		}
+	}
+}

@@ -274,11 +274,14 @@ func (l *Lexicon) Lookup(s string) []*Entry {
 	want := strings.ToLower(strings.TrimSpace(s))
 	probe := Entry{Term: want}
 	key := probe.Key(l.SkipSet())
+	if l.hasBlockedAgent(want) {
+		key = "" // "influencers" shares influence's stem but does not match it (IsAgentNoun)
+	}
 	var out []*Entry
 	for _, list := range [][]Entry{l.Entries, l.Neutral} {
 		for i := range list {
 			e := &list[i]
-			if strings.ToLower(e.Term) == want || e.Key(l.SkipSet()) == key {
+			if strings.ToLower(e.Term) == want || key != "" && e.Key(l.SkipSet()) == key {
 				out = append(out, e)
 			}
 		}
