@@ -29,8 +29,8 @@ func readLabels(t *testing.T) []sectionlabels.Label {
 // spent (the first held-out half, measured more than once and since tuned
 // on like dev), heldout2, heldout3 and heldout4 (fresh samples, each
 // measured once before any cue was written for it, then tuned on like
-// dev: heldout4 in the fourth round) and heldout5 (the next fresh
-// held-out sample, labelled blind while the fourth round was tuned).
+// dev: heldout4 in the fourth round, heldout5, labelled blind while the
+// fourth round was tuned, in the fifth).
 var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
 
 // devSplits are the splits the cues were tuned on.
@@ -121,7 +121,7 @@ func measure(t *testing.T, tr *sections.Tracker, splits []string, verbose bool) 
 }
 
 // TestBoilerplateDev reports the spans the cues were tuned on (dev, spent,
-// heldout2, heldout3 and heldout4), in all and per split, and holds a floor on each;
+// heldout2, heldout3, heldout4 and heldout5), in all and per split, and holds a floor on each;
 // with -v it lists every disagreement with the cues found in it. These figures are fitted: what the
 // cues do on postings nobody read is the held-out split's figure.
 func TestBoilerplateDev(t *testing.T) {
@@ -142,11 +142,12 @@ func TestBoilerplateDev(t *testing.T) {
 
 // TestGapRuleLeaveOneSplitOut checks that the gap rule's two settings are
 // not fitted to one sample: leaving each tuned-on split out in turn, the
-// setting with the best F1 for boilerplate on the other splits (the run's
-// length 0–3, the role cue weight a sentence in it may hold 0–1.5; ties go
-// to the shorter run and the lower weight) must be the one the Tracker
-// uses. With -v it logs each fold's choice and the left-out split's
-// figures.
+// setting the Tracker uses must have the best F1 for boilerplate on the
+// other splits among the run lengths 0–3 and the role cue weights a
+// sentence in the run may hold 0–1.5 (ties allowed: a fold whose splits
+// score two settings alike does not choose between them; the log names
+// the first best, the shorter run and lower weight first). With -v it
+// logs each fold's choice and the left-out split's figures.
 func TestGapRuleLeaveOneSplitOut(t *testing.T) {
 	type setting struct {
 		run  int
@@ -171,7 +172,7 @@ func TestGapRuleLeaveOneSplitOut(t *testing.T) {
 	}
 	run, role := sections.DefaultGap()
 	for _, out := range devSplits {
-		best, bestF := setting{}, -1.0
+		best, bestF, usedF := setting{}, -1.0, -1.0
 		for _, s := range settings {
 			var c sectionlabels.Confusion
 			for _, split := range devSplits {
@@ -180,15 +181,19 @@ func TestGapRuleLeaveOneSplitOut(t *testing.T) {
 					c.TP, c.FP, c.FN, c.TN = c.TP+x.TP, c.FP+x.FP, c.FN+x.FN, c.TN+x.TN
 				}
 			}
-			if f := 2 * c.Precision() * c.Recall() / max(1e-9, c.Precision()+c.Recall()); f > bestF+1e-9 {
+			f := 2 * c.Precision() * c.Recall() / max(1e-9, c.Precision()+c.Recall())
+			if f > bestF+1e-9 {
 				best, bestF = s, f
+			}
+			if s == (setting{run, role}) {
+				usedF = f
 			}
 		}
 		left := bySplit[best][out]
-		t.Logf("without %s: run %d, role weight %.1f (F1 %.3f); %s with it: precision %.3f recall %.3f",
-			out, best.run, best.role, bestF, out, left.Precision(), left.Recall())
-		if best != (setting{run, role}) {
-			t.Errorf("leaving %s out chooses run %d, role weight %.1f; the Tracker uses %d, %.1f", out, best.run, best.role, run, role)
+		t.Logf("without %s: run %d, role weight %.1f (F1 %.4f; the Tracker's %.4f); %s with it: precision %.3f recall %.3f",
+			out, best.run, best.role, bestF, usedF, out, left.Precision(), left.Recall())
+		if usedF < bestF-1e-9 {
+			t.Errorf("leaving %s out chooses run %d, role weight %.1f (F1 %.4f); the Tracker's %d, %.1f scores %.4f", out, best.run, best.role, bestF, run, role, usedF)
 		}
 	}
 }
@@ -226,6 +231,9 @@ const (
 // labelled blind while the fourth round of cues was written (on dev, spent,
 // heldout2, heldout3 and heldout4) and measured once with those cues final
 // (0.938, 0.715; heldout4 read 0.910, 0.624 with the third round's cues).
+// Since the fifth round heldout5 is tuned on (sectionlabels.TunedSplits),
+// so its figures here are fitted; the coordinator moves this constant to
+// the next fresh sample (heldout6) when measuring it.
 const heldOutSplit = "heldout5"
 
 // TestBoilerplateHeldOut measures the fresh held-out sample, heldOutSplit
