@@ -269,6 +269,9 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 			sc.weight[best.kind] += min(best.weight, 0.5)
 		default:
 			sc.weight[best.kind] += best.weight
+			if best.kind != Role && best.weight >= sureWeight {
+				sc.sure = best.kind
+			}
 		}
 		if best.heading && standing {
 			sc.heading = int(best.kind)

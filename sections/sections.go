@@ -325,7 +325,13 @@ func (t *Tracker) classify(dst []Part, first, last int, codes []uint16) []Part {
 type scores struct {
 	weight  [numKinds]float64
 	heading int
+	sure    Kind // the boilerplate kind of a cue of weight sureWeight or more, else Role
 }
+
+// sureWeight is the weight of a cue that decides its part whatever role
+// cues stand beside it: a standard statement ("… is not intended to be an
+// exhaustive list of duties …") names the role's words as its objects.
+const sureWeight = 4
 
 // decide picks the kind: the boilerplate kind with the most cue weight when
 // it outweighs the role cues; with no cue at all, the carried heading's kind.
@@ -338,6 +344,8 @@ func (s *scores) decide(carry Kind) Kind {
 	}
 	role := s.weight[Role]
 	switch {
+	case s.sure != Role:
+		return s.sure
 	case bw > role && bw >= minWeight:
 		return best
 	case bw == 0 && role == 0:

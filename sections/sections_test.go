@@ -412,3 +412,17 @@ func TestBlankLine(t *testing.T) {
 		}
 	}
 }
+
+// TestSureCueDecides: a cue of weight sureWeight decides its part
+// whatever role cues it names as its objects.
+func TestSureCueDecides(t *testing.T) {
+	var tr Tracker
+	parts := tr.Sentence(nil, strings.Fields("This job description is not intended to be an exhaustive list of duties , responsibilities or qualifications ."), nil)
+	if len(parts) != 1 || parts[0].Kind != Disclaimer {
+		t.Errorf("parts %+v, want one disclaimer", parts)
+	}
+	parts = tr.Sentence(nil, strings.Fields("The job description lists the duties and qualifications of the post ."), nil)
+	if len(parts) != 1 || parts[0].Kind != Role {
+		t.Errorf("parts %+v, want one role part", parts)
+	}
+}
