@@ -220,8 +220,9 @@ func measureBySplit(labels []sectionlabels.Label, postings map[string]*sectionla
 }
 
 // The floors TestBoilerplateDev holds on each tuned-on split, just under
-// the lowest figures they reach (docs/VALIDITY.md): heldout4's, the split
-// tuned on last and the least fitted (0.929 precision, 0.766 recall).
+// the lowest figures they reach (docs/VALIDITY.md): heldout4's precision
+// (0.934) and heldout5's recall (0.774), the splits tuned on last and the
+// least fitted.
 const (
 	devMinPrecision = 0.92
 	devMinRecall    = 0.76
