@@ -23,7 +23,7 @@ func TestTextGolden(t *testing.T) {
 		t.Error("plain text has ANSI escapes")
 	}
 	first := strings.Split(plain.String(), "\n")[0]
-	want := "../testdata/check/jobs/engineering/backend_team_lead.md:1:1: error: balance −0.61 is below the policy's 0.00"
+	want := "../testdata/check/jobs/engineering/backend_team_lead.md:1:1: error: balance −0.59 is below the policy's 0.00"
 	if !strings.HasPrefix(first, want) || !strings.HasSuffix(first, " [threshold/balance]") {
 		t.Errorf("first line %q\nwant it to start %q and end with the rule", first, want)
 	}

@@ -104,3 +104,31 @@ func checkHits(t *testing.T, cases []phraseHits) {
 		}
 	}
 }
+
+// TestRoundFourWording checks what the fourth round of job-post wording
+// changed, phrase by phrase: words that name the kind of rule or what is
+// delivered (regulatory, regulation, statutory, the noun delivery,
+// safeguarding) weigh 0.3 as subject words while complying, delivering and
+// planning keep their weight; the people a service is for, benefits and
+// physical requirements, fields and titles no longer count, while
+// inspiring people and working with people still do.
+func TestRoundFourWording(t *testing.T) {
+	checkHits(t, []phraseHits{
+		{"You will comply with the regulations.", 0, 1.3},
+		{"Statutory and regulatory requirements apply.", 0, 0.6},
+		{"You will deliver the plan.", 0, 1},
+		{"Delivery of stock is on Tuesday.", 0, 0.6},
+		{"You will safeguard the budget.", 0, 1.55},
+		{"She reports to the Head of Safeguarding.", 0, 0},
+		{"We care for local people and the people we serve.", 0, 0},
+		{"She enjoys working with people, and with people experiencing homelessness.", 0, 0},
+		{"Pupils must learn to work with people who differ from them.", 0.5, 0},
+		{"You will inspire people.", 1.75, 0},
+		{"Benefits: Medical/Dental/Vision.", 0, 0},
+		{"You need sufficient vision and hearing.", 0, 0},
+		{"You will set the vision.", 1.5, 0},
+		{"She works in youth development and workforce development.", 0, 0},
+		{"He was a danger to themselves or others.", 0, 0},
+		{"She reports to the Deputy Chief of People and the Head of Continuous Improvement.", 0, 0},
+	})
+}

@@ -177,6 +177,7 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 	s.toks, s.mtoks, s.starts, s.cues = s.runs.tokenize(chunk, s.toks[:0], s.mtoks[:0], s.starts[:0], s.cues[:0])
 	s.sents = Segment(s.sents[:0], chunk, s.toks)
 	m := s.an.matcher
+	from := len(out.Sentences) // the chunk's first sentence
 	for k, sent := range s.sents {
 		idx := len(out.Sentences)
 		if k == 0 && continued && idx > 0 {
@@ -191,7 +192,11 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 			})
 		}
 		out.Words += sent.Words
+		if k == 0 || sections.BlankLine(chunk[s.sents[k-1].End:sent.Start]) {
+			s.kinds.Paragraph() // chunks end at blank lines
+		}
 		s.parts = s.sectionParts(sent)
+		s.fillGap(idx, from, out)
 		toks, starts := s.mtoks[sent.First:sent.Last], s.starts[sent.First:sent.Last]
 		part := 0
 		for i := 0; i < len(toks); {
@@ -243,6 +248,26 @@ func (s *Scorer) sectionParts(sent Sentence) []sections.Part {
 		}
 	}
 	return s.kinds.SentenceCodes(s.parts[:0], codes, s.texts, s.lowers)
+}
+
+// fillGap relabels the sentences before sentence idx that the section
+// tracker's gap rule has just turned to boilerplate (sections.Tracker.Filled),
+// when they lie in the chunk whose first sentence is from: their hits stop
+// counting and they join out.Boilerplate, still in text order, since they
+// held no boilerplate part before.
+func (s *Scorer) fillGap(idx, from int, out *Analysis) {
+	n, kind := s.kinds.Filled()
+	if n == 0 || idx-n < from {
+		return
+	}
+	for i := len(out.Hits) - 1; i >= 0 && out.Hits[i].Sentence >= idx-n; i-- {
+		if h := &out.Hits[i]; h.Sentence < idx {
+			h.Section, h.Counts = kind, s.an.CountAll
+		}
+	}
+	for _, sent := range out.Sentences[idx-n : idx] {
+		out.Boilerplate = append(out.Boilerplate, Section{Start: sent.Start, End: sent.End, Kind: kind, Words: sent.Words})
+	}
 }
 
 // addBoilerplate records the boilerplate parts of a sentence (s.parts) in

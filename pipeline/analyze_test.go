@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -340,5 +341,47 @@ func TestAnalyzeDocIsScore(t *testing.T) {
 		if w := a.Text[h.Start:h.End]; strings.TrimSpace(w) != w || w == "" {
 			t.Errorf("hit %+v covers %q", h, w)
 		}
+	}
+}
+
+// TestAnalyzeFillsGapBetweenBoilerplate: a sentence with no role cue
+// between two boilerplate ones in the same paragraph is boilerplate too
+// (sections.Tracker.Filled): its hits stop counting, it joins the
+// boilerplate in text order, and the score and the analysis agree on the
+// words left out. A blank line before the closing boilerplate leaves it be.
+// (The first sentence's role cues make the text a job post's.)
+func TestAnalyzeFillsGapBetweenBoilerplate(t *testing.T) {
+	an := testAnalyzer(t)
+	text := "You will plan the budget and you will be responsible for the rota.\nThe package has 27 days annual leave and a pension scheme.\n" +
+		"Staff inspire the budget.\nFor an informal discussion please contact Sam on 01234 567890."
+	a := NewScorer(an).Analyze(text)
+	gap := strings.Index(text, "Staff")
+	var counted []string
+	for _, h := range a.Hits {
+		if h.Counts {
+			counted = append(counted, text[h.Start:h.End])
+		}
+		if h.Start > gap && h.Start < strings.Index(text, "For") && (h.Counts || !h.Section.Boilerplate()) {
+			t.Errorf("hit %q in the gap: counts %v, section %s", text[h.Start:h.End], h.Counts, h.Section)
+		}
+	}
+	if !slices.Equal(counted, []string{"budget"}) {
+		t.Errorf("counted hits %q, want only the first sentence's budget", counted)
+	}
+	var starts []int
+	words := 0
+	for _, b := range a.Boilerplate {
+		starts = append(starts, b.Start)
+		words += b.Words
+	}
+	if len(starts) != 3 || !slices.IsSorted(starts) || starts[1] != gap {
+		t.Errorf("boilerplate starts %v, want three in order, the second at %d", starts, gap)
+	}
+	if r := scoreText(t, an, text); int(r.ScoredWords) != a.Words-words || int(r.ScoredWords) != 13 {
+		t.Errorf("scored words %d, want %d (the first sentence's 13)", r.ScoredWords, a.Words-words)
+	}
+	apart := strings.Replace(text, "\nFor", "\n\nFor", 1)
+	if r := scoreText(t, an, apart); r.ScoredWords != 17 {
+		t.Errorf("with a blank line before the contact sentence: scored words %d, want 17", r.ScoredWords)
 	}
 }

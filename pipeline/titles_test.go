@@ -15,6 +15,8 @@ func TestTitlesAndDepartmentsNeverCount(t *testing.T) {
 		"Operations Director", "Head of Operations", "Vice President of Operations", "Human Resources",
 		"Operations Coordinator", "Operations Supervisor", "Operations Assistant", "Team Leader", "Line Manager",
 		"General Manager", "Managing Director", "Head of Human Resources", "Operations Team",
+		"Chief of People", "Chief People Officer", "Head of Continuous Improvement", "Head of Transformation",
+		"Director of Innovation", "Head of Safeguarding", "Head of Patient Safety", "Head of Strategic Communications",
 	} {
 		for _, e := range an.Matches(title) {
 			if e.Dimension != "" {

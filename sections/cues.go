@@ -21,7 +21,7 @@ type cueTable struct {
 	vocab        map[string]uint16 // word -> code
 	root         []*cueNode        // by the code of a cue's first word
 	headingWords map[string]bool   // first words of heading cues, for glued headings
-	role         []uint8           // by code: the word's roles in a subject clause (subjectNoun …)
+	role         []uint16          // by code: the word's roles in a subject clause (subjectNoun …)
 	marks        ruleMarks         // codes the subject and predicate rules look for
 }
 
@@ -37,20 +37,21 @@ type ruleMarks struct {
 // organisation ("The stroke service provides …", "Our team is …"); the
 // word lists are the @ lines of cues.txt.
 const (
-	subjectNoun   uint8 = 1 << iota // service, team, trust: the organisation
-	subjectVerb                     // is, has, provides: what it is or does
-	subjectAdverb                   // also, currently: may stand before the verb
-	subjectStop                     // looking, seeking: the organisation is recruiting, so the sentence is the role's
-	subjectNot                      // role, you, experience: before the noun, the subject is the role or the person
-	subjectSelf                     // our: opens a subject that is the organisation's whatever noun follows
-	subjectWe                       // we: the organisation itself, which also takes a verb's base form
-	subjectBase                     // provide, serve: a verb's base form, after "we"
+	subjectNoun   uint16 = 1 << iota // service, team, trust: the organisation
+	subjectVerb                      // is, has, provides: what it is or does
+	subjectAdverb                    // also, currently: may stand before the verb
+	subjectStop                      // looking, seeking: the organisation is recruiting, so the sentence is the role's
+	subjectNot                       // role, you, experience: before the noun, the subject is the role or the person
+	subjectSelf                      // our: opens a subject that is the organisation's whatever noun follows
+	subjectWe                        // we: the organisation itself, which also takes a verb's base form
+	subjectBase                      // provide, serve: a verb's base form, after "we"
+	subjectDoing                     // provides, operates: what only an organisation does, after a name
 )
 
-var subjectLists = map[string]uint8{
+var subjectLists = map[string]uint16{
 	"@noun": subjectNoun, "@verb": subjectVerb,
 	"@adverb": subjectAdverb, "@stop": subjectStop, "@not": subjectNot, "@self": subjectSelf,
-	"@we": subjectWe, "@base": subjectBase,
+	"@we": subjectWe, "@base": subjectBase, "@doing": subjectDoing,
 }
 
 type cueNode struct {
@@ -84,7 +85,7 @@ func mustCompileCues(text string) *cueTable {
 func compileCues(text string) (*cueTable, error) {
 	t := &cueTable{vocab: map[string]uint16{}, headingWords: map[string]bool{}}
 	root := &cueNode{}
-	roles := map[uint16]uint8{}
+	roles := map[uint16]uint16{}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -116,7 +117,7 @@ func compileCues(text string) (*cueTable, error) {
 	for _, e := range root.next {
 		t.root[e.code] = e.to
 	}
-	t.role = make([]uint8, len(t.vocab)+1)
+	t.role = make([]uint16, len(t.vocab)+1)
 	for code, bits := range roles {
 		t.role[code] = bits
 	}
@@ -233,8 +234,10 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 		// or alone; elsewhere it is an ordinary word ("keep the schedule").
 		standing := i == 0 || len(codes) <= 8 || end < len(codes) && codes[end] == t.vocab[":"]
 		switch {
-		case best.heading && best.kind == Role:
+		case best.heading && best.kind == Role && standing:
 			sc.weight[Role]++ // a role heading names the section more than it describes the role
+		case best.heading && best.kind == Role:
+			sc.weight[Role] += roleWordWeight
 		case best.heading && !standing:
 			sc.weight[best.kind] += min(best.weight, 0.5)
 		default:
@@ -254,12 +257,22 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 // says what an organisation is, adds to about_company; subjectReach is how
 // many tokens into the part the organisation noun may stand, selfReach how
 // many after an @self opener any noun may ("Our focus is …"), and
-// predicateReach how many words after "is a" the organisation noun may.
+// predicateReach how many words after "is a" the organisation noun may;
+// stopReach how many words after the verb an @stop word blocks the rule
+// ("We are a busy restaurant looking for …" recruits).
+// roleWordWeight is what a role heading's word adds where it does not
+// stand as a heading: in running prose "experience", "skills" or
+// "requirements" are as often the organisation's ("decades of
+// experience", "complex medical requirements") as the role's.
+const roleWordWeight = 0.5
+
 const (
 	subjectWeight  = 1.5
 	subjectReach   = 16
 	selfReach      = 3
 	predicateReach = 6
+	stopReach      = 8
+	nameReach      = 4
 )
 
 // organisationSubject reports whether a part opens with the organisation
@@ -274,6 +287,9 @@ const (
 func (t *cueTable) organisationSubject(codes []uint16) bool {
 	if len(codes) < 3 {
 		return false
+	}
+	if t.nameSubject(codes) {
+		return true
 	}
 	self := t.roleOf(codes[0])&subjectSelf != 0
 	for i := 0; i < len(codes)-1 && i <= subjectReach; i++ {
@@ -295,8 +311,29 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 		if j >= len(codes) || t.roleOf(codes[j])&verbs == 0 {
 			continue
 		}
-		j = t.skipAdverbs(codes, j+1)
-		return j >= len(codes) || t.roleOf(codes[j])&subjectStop == 0
+		for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
+			if t.roleOf(codes[k])&subjectStop != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// nameSubject reports whether a part opens with a name, up to nameReach
+// words that no cue uses or organisation nouns ("Riverside Clinic",
+// "Acme Health"), followed by an @doing verb, one that says what only an
+// organisation does ("… provides", "… operates", "… employs").
+func (t *cueTable) nameSubject(codes []uint16) bool {
+	for i := 1; i < len(codes) && i <= nameReach; i++ {
+		c := codes[i-1]
+		if c != 0 && t.roleOf(c)&subjectNoun == 0 {
+			return false
+		}
+		if t.roleOf(codes[i])&subjectDoing != 0 {
+			return true
+		}
 	}
 	return false
 }
@@ -348,7 +385,7 @@ func (t *cueTable) skipAdverbs(codes []uint16, j int) int {
 	return j
 }
 
-func (t *cueTable) roleOf(code uint16) uint8 {
+func (t *cueTable) roleOf(code uint16) uint16 {
 	if int(code) < len(t.role) {
 		return t.role[code]
 	}

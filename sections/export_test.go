@@ -42,3 +42,13 @@ func CueTrace(tokens []string) string {
 	}
 	return b.String()
 }
+
+// TrackerWithGap returns a Tracker whose gap rule fills runs of up to
+// maxRun sentences, each holding role cue weight up to maxRole, for
+// TestGapRuleLeaveOneSplitOut to compare settings.
+func TrackerWithGap(maxRun int, maxRole float64) *Tracker {
+	return &Tracker{rule: &gapRule{maxRun: maxRun, maxRole: maxRole}}
+}
+
+// DefaultGap returns the gap rule's settings every Tracker uses.
+func DefaultGap() (maxRun int, maxRole float64) { return defaultGap.maxRun, defaultGap.maxRole }

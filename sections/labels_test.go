@@ -27,19 +27,21 @@ func readLabels(t *testing.T) []sectionlabels.Label {
 
 // validSplit lists the splits of labels.tsv: dev (cues tuned on it),
 // spent (the first held-out half, measured more than once and since tuned
-// on like dev), heldout2 and heldout3 (fresh samples, each measured once,
-// then tuned on like dev) and heldout4 (the next fresh held-out sample).
-var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true}
+// on like dev), heldout2, heldout3 and heldout4 (fresh samples, each
+// measured once before any cue was written for it, then tuned on like
+// dev: heldout4 in the fourth round) and heldout5 (the next fresh
+// held-out sample, labelled blind while the fourth round was tuned).
+var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
 
 // devSplits are the splits the cues were tuned on.
 var devSplits = sectionlabels.TunedSplits
 
 // wholeSentences lists the splits whose every span is one whole sentence
 // as the pipeline splits the posting.
-var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true, "heldout4": true}
+var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
 
-// TestLabelsAreSentences checks that every span of heldout2, heldout3 and
-// heldout4 is one whole sentence as the pipeline splits the posting, that the older
+// TestLabelsAreSentences checks that every span of heldout2, heldout3,
+// heldout4 and heldout5 is one whole sentence as the pipeline splits the posting, that the older
 // spans (a sentence, a run of them, or the part of one after a glued
 // heading) lie inside the posting, and that no span is labelled twice. A
 // change to tokenizing or sentence splitting that moves those spans shows
@@ -119,7 +121,7 @@ func measure(t *testing.T, tr *sections.Tracker, splits []string, verbose bool) 
 }
 
 // TestBoilerplateDev reports the spans the cues were tuned on (dev, spent,
-// heldout2 and heldout3), in all and per split, and holds a floor on each;
+// heldout2, heldout3 and heldout4), in all and per split, and holds a floor on each;
 // with -v it lists every disagreement with the cues found in it. These figures are fitted: what the
 // cues do on postings nobody read is the held-out split's figure.
 func TestBoilerplateDev(t *testing.T) {
@@ -138,18 +140,93 @@ func TestBoilerplateDev(t *testing.T) {
 	}
 }
 
+// TestGapRuleLeaveOneSplitOut checks that the gap rule's two settings are
+// not fitted to one sample: leaving each tuned-on split out in turn, the
+// setting with the best F1 for boilerplate on the other splits (the run's
+// length 0–3, the role cue weight a sentence in it may hold 0–1.5; ties go
+// to the shorter run and the lower weight) must be the one the Tracker
+// uses. With -v it logs each fold's choice and the left-out split's
+// figures.
+func TestGapRuleLeaveOneSplitOut(t *testing.T) {
+	type setting struct {
+		run  int
+		role float64
+	}
+	var settings []setting
+	for run := 0; run <= 3; run++ {
+		for _, role := range []float64{0, 0.5, 1, 1.5} {
+			settings = append(settings, setting{run, role})
+		}
+	}
+	labels, text := readLabels(t), postingTexts(t)
+	postings := map[string]*sectionlabels.Posting{}
+	for _, l := range labels {
+		if postings[l.Posting] == nil {
+			postings[l.Posting] = sectionlabels.Split(text[l.Posting])
+		}
+	}
+	bySplit := map[setting]map[string]sectionlabels.Confusion{}
+	for _, s := range settings {
+		bySplit[s] = measureBySplit(labels, postings, sections.TrackerWithGap(s.run, s.role))
+	}
+	run, role := sections.DefaultGap()
+	for _, out := range devSplits {
+		best, bestF := setting{}, -1.0
+		for _, s := range settings {
+			var c sectionlabels.Confusion
+			for _, split := range devSplits {
+				if split != out {
+					x := bySplit[s][split]
+					c.TP, c.FP, c.FN, c.TN = c.TP+x.TP, c.FP+x.FP, c.FN+x.FN, c.TN+x.TN
+				}
+			}
+			if f := 2 * c.Precision() * c.Recall() / max(1e-9, c.Precision()+c.Recall()); f > bestF+1e-9 {
+				best, bestF = s, f
+			}
+		}
+		left := bySplit[best][out]
+		t.Logf("without %s: run %d, role weight %.1f (F1 %.3f); %s with it: precision %.3f recall %.3f",
+			out, best.run, best.role, bestF, out, left.Precision(), left.Recall())
+		if best != (setting{run, role}) {
+			t.Errorf("leaving %s out chooses run %d, role weight %.1f; the Tracker uses %d, %.1f", out, best.run, best.role, run, role)
+		}
+	}
+}
+
+// measureBySplit classifies the labelled spans of the tuned-on splits with
+// tr (their postings split already) and counts boilerplate against role
+// per split.
+func measureBySplit(labels []sectionlabels.Label, postings map[string]*sectionlabels.Posting, tr *sections.Tracker) map[string]sectionlabels.Confusion {
+	out := map[string]sectionlabels.Confusion{}
+	kinds := map[string][]sections.Kind{}
+	for _, l := range labels {
+		if !slices.Contains(devSplits, l.Split) {
+			continue
+		}
+		p := postings[l.Posting]
+		if kinds[l.Posting] == nil {
+			kinds[l.Posting] = p.Kinds(tr)
+		}
+		c := out[l.Split]
+		c.Add(p.Predict(kinds[l.Posting], l.Start, l.End), l.Kind)
+		out[l.Split] = c
+	}
+	return out
+}
+
 // The floors TestBoilerplateDev holds on each tuned-on split, just under
-// the lowest figures they reach (docs/VALIDITY.md).
+// the lowest figures they reach (docs/VALIDITY.md): heldout4's, the split
+// tuned on last and the least fitted (0.929 precision, 0.766 recall).
 const (
-	devMinPrecision = 0.93
-	devMinRecall    = 0.80
+	devMinPrecision = 0.92
+	devMinRecall    = 0.76
 )
 
-// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout4,
-// labelled blind while the third round of cues was written (on dev, spent,
-// heldout2 and heldout3) and measured once with those cues final. heldout3
-// was measured once (0.914, 0.657) before it was tuned on.
-const heldOutSplit = "heldout4"
+// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout5,
+// labelled blind while the fourth round of cues was written (on dev, spent,
+// heldout2, heldout3 and heldout4) and measured once with those cues final
+// (0.938, 0.715; heldout4 read 0.910, 0.624 with the third round's cues).
+const heldOutSplit = "heldout5"
 
 // TestBoilerplateHeldOut measures the fresh held-out sample, heldOutSplit
 // (whole postings whose sentences were never used to write or weigh cues;
@@ -175,12 +252,12 @@ func TestBoilerplateHeldOut(t *testing.T) {
 	}
 }
 
-// The floors TestBoilerplateHeldOut holds, just under the figures heldout4
-// reached when it was measured, once, with the third round's cues (0.910,
-// 0.624); the goal is 0.95 and 0.85.
+// The floors TestBoilerplateHeldOut holds, just under the figures heldout5
+// reached when it was measured, once, with the fourth round's cues (0.938,
+// 0.715); the goal is 0.95 and 0.85.
 const (
-	heldOutMinPrecision = 0.90
-	heldOutMinRecall    = 0.62
+	heldOutMinPrecision = 0.93
+	heldOutMinRecall    = 0.71
 )
 
 // postingTexts reads jobs-dev.tsv from the shared data (skipping the test

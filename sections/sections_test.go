@@ -90,13 +90,19 @@ func TestOrganisationSubject(t *testing.T) {
 		{"Experience of a large organisation is useful .", false},
 		{"You will join a service that is growing .", false},
 		{"The service", false},
-		{"Our focus is on quality .", true},                     // after "our", any noun
-		{"Our ideal candidate is calm .", false},                // the subject is the person
-		{"We think our focus is on quality .", false},           // "our" opens the part only
-		{"We serve patients across three towns .", true},        // "we" takes a base form
-		{"We also provide support to other practices .", true},  // adverb before the verb
-		{"We are currently recruiting a nurse .", false},        // recruiting
-		{"You will support the team deliver the plan .", false}, // a base form needs "we"
+		{"Our focus is on quality .", true},                        // after "our", any noun
+		{"Our ideal candidate is calm .", false},                   // the subject is the person
+		{"We think our focus is on quality .", false},              // "our" opens the part only
+		{"We serve patients across three towns .", true},           // "we" takes a base form
+		{"We also provide support to other practices .", true},     // adverb before the verb
+		{"We are currently recruiting a nurse .", false},           // recruiting
+		{"You will support the team deliver the plan .", false},    // a base form needs "we"
+		{"The community team sits within a wider service .", true}, // an organisation's doing
+		{"We leverage data to help clinics .", true},
+		{"Riverside Clinic provides physiotherapy to three towns .", true}, // a name, then what only an organisation does
+		{"Acme operates four depots .", true},
+		{"The post holder provides cover at weekends .", false}, // the subject is the role
+		{"Priya manages the rota .", false},                     // a person's doing
 		{"Today we are launching a new plan .", false},          // "we" not at the start: a memo's voice
 		{"We are launching a new plan .", false},                // a stop word after the verb
 	}
@@ -270,4 +276,96 @@ func cueCodes(text string) []uint16 {
 		codes[i] = cues.vocab[normalise(w)]
 	}
 	return codes
+}
+
+// TestGapBetweenBoilerplateIsFilled: a short run of sentences with next to
+// no role cue between two boilerplate ones becomes boilerplate (Filled),
+// a longer run or one with role wording does not, nor a run with
+// boilerplate on one side only, nor one in a document that has shown
+// no role cue before (a memo).
+func TestGapBetweenBoilerplateIsFilled(t *testing.T) {
+	cases := []struct {
+		name      string
+		sentences []string
+		want      []int // Filled's n after each sentence
+		kind      Kind  // the kind filled, where any is
+	}{
+		{"one sentence between benefits and how to apply", []string{
+			"You will plan the rota and you will be responsible for the budget .",
+			"The package has 27 days annual leave and a pension scheme .",
+			"Free fruit on Fridays .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0, 1}, Benefits},
+		{"two sentences", []string{
+			"You will plan the rota and you will be responsible for the budget .",
+			"The package has 27 days annual leave and a pension scheme .",
+			"Free fruit on Fridays .",
+			"Bikes welcome .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0, 0, 2}, Benefits},
+		{"three sentences are too many", []string{
+			"You will plan the rota and you will be responsible for the budget .",
+			"The package has 27 days annual leave and a pension scheme .",
+			"Free fruit on Fridays .",
+			"Bikes welcome .",
+			"Cake on birthdays .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0, 0, 0, 0}, Role},
+		{"role wording in the gap", []string{
+			"You will plan the rota and you will be responsible for the budget .",
+			"The package has 27 days annual leave and a pension scheme .",
+			"You will plan the rota and you will be responsible for the budget .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0, 0}, Role},
+		{"no role cue in the document before: a memo", []string{
+			"The package has 27 days annual leave and a pension scheme .",
+			"Free fruit on Fridays .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0}, Role},
+		{"no boilerplate before", []string{
+			"Plan the rota .",
+			"Free fruit on Fridays .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0}, Role},
+	}
+	for _, c := range cases {
+		var tr Tracker
+		for i, s := range c.sentences {
+			tr.Sentence(nil, strings.Fields(s), nil)
+			n, kind := tr.Filled()
+			if n != c.want[i] || n > 0 && kind != c.kind {
+				t.Errorf("%s: after sentence %d Filled() = %d, %s; want %d, %s", c.name, i, n, kind, c.want[i], c.kind)
+			}
+		}
+		tr.Reset()
+		if n, _ := tr.Filled(); n != 0 {
+			t.Errorf("%s: Filled() = %d after Reset", c.name, n)
+		}
+	}
+}
+
+// TestParagraphEndsGap: a blank line (Paragraph) between a gap and the
+// boilerplate after it leaves the gap to the role.
+func TestParagraphEndsGap(t *testing.T) {
+	var tr Tracker
+	tr.Sentence(nil, strings.Fields("You will be responsible for the rota and the budget ."), nil)
+	tr.Sentence(nil, strings.Fields("The package has 27 days annual leave and a pension scheme ."), nil)
+	tr.Sentence(nil, strings.Fields("Free fruit on Fridays ."), nil)
+	tr.Paragraph()
+	tr.Sentence(nil, strings.Fields("For an informal discussion please contact Sam on 01234 567890 ."), nil)
+	if n, _ := tr.Filled(); n != 0 {
+		t.Errorf("Filled() = %d across a blank line, want 0", n)
+	}
+}
+
+func TestBlankLine(t *testing.T) {
+	cases := map[string]bool{
+		" ": false, "\n": false, " \n ": false, "\n\n": true, " \n \t\n": true,
+		"\r\n\r\n": true, "\n- \n": false, "": false,
+	}
+	for between, want := range cases {
+		if got := BlankLine(between); got != want {
+			t.Errorf("BlankLine(%q) = %v, want %v", between, got, want)
+		}
+	}
 }

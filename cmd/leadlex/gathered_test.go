@@ -50,7 +50,7 @@ func readTSV(t *testing.T, path string) []map[string]string {
 }
 
 // TestSentenceSetsMatchRefs checks each set of real sentences kept outside
-// the repository (the gathered sentences and the three fresh held-out
+// the repository (the gathered sentences and the four fresh held-out
 // sets; testdata/sentences-*.md) against the references kept in it: same
 // rows in the same order, each with its split, label, page and the hash of
 // its masked text. It only compares rows; it never scores them, so a
@@ -58,7 +58,8 @@ func readTSV(t *testing.T, path string) []map[string]string {
 // skipped with a message.
 func TestSentenceSetsMatchRefs(t *testing.T) {
 	for _, set := range []struct{ name, split string }{
-		{"gathered", "dev"}, {"fresh", "heldout"}, {"fresh2", "heldout"}, {"fresh3", "heldout"},
+		{"gathered", "dev"}, {"fresh", "heldout"}, {"fresh2", "heldout"},
+		{"fresh3", "heldout"}, {"fresh4", "heldout"},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := shareddata.SentenceSet(".", set.name)

@@ -51,10 +51,10 @@ func Require(t testing.TB, name string) string {
 // SentenceSet returns the path of a set of real sentences kept in
 // gathered/ outside the repository, named as its testdata/sentences-NAME.md
 // names it: "gathered" (the dev sentences gathered for tuning), "fresh",
-// "fresh2", "fresh3" (the held-out sets gathered blind, one a round). The
-// file is sentences-NAME.tsv (SetFile), found through the variable
-// SetEnv(name), LEADLEX_GATHERED for "gathered": the file, or a folder
-// holding it; else gathered/ beside the shared folder
+// "fresh2", "fresh3", "fresh4" (the held-out sets gathered blind, one a
+// round). The file is sentences-NAME.tsv (SetFile), found through the
+// variable SetEnv(name), LEADLEX_GATHERED for "gathered": the file, or a
+// folder holding it; else gathered/ beside the shared folder
 // ($LEADLEX_SHARED/../gathered); else gathered/ in the nearest ancestor of
 // dir that has the file. "" when none has.
 func SentenceSet(dir, name string) string { return besideShared(dir, SetEnv(name), SetFile(name)) }

@@ -15,6 +15,7 @@ var lookups = []struct {
 	{"fresh", "LEADLEX_FRESH", "sentences-fresh.tsv"},
 	{"fresh2", "LEADLEX_FRESH2", "sentences-fresh2.tsv"},
 	{"fresh3", "LEADLEX_FRESH3", "sentences-fresh3.tsv"},
+	{"fresh4", "LEADLEX_FRESH4", "sentences-fresh4.tsv"},
 }
 
 // TestFreshAndGatheredLookups checks where each lookup finds its file: the
