@@ -32,11 +32,13 @@ const (
 	devPlus4Corpus = "sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g695"
 	devPlus5Corpus = "sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g747 + sentences-fresh.tsv f001-f321"
 	devPlus6Corpus = "sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g993 + sentences-fresh.tsv f001-f321 + sentences-fresh2.tsv h001-h296"
+	devPlus7Corpus = devPlus6Corpus + " + sentences-fresh3.tsv k001-k281"
 	minDevEntries  = 80 // the derived entries of 1.2.0
 	minPlusEntries = 15 // those of 1.3.0 (gathered rows g001-g425, rounds one to three)
 	minPlus4       = 35 // those of 1.4.0 (rows g001-g695, round four added)
 	minPlus5       = 33 // those of 1.5.0 (rows g001-g747 and the fresh set's f001-f321)
 	minPlus6       = 10 // those of 1.6.0 (rows g001-g993, f001-f321 and the second fresh set's h001-h296)
+	minPlus7       = 14 // those of 1.7.0 (the same rows and the third fresh set's k001-k281)
 	// jobsDevHalf: go run ./tools/jobsdev -derive dev.tsv, then leadlex
 	// derive dev.tsv --ngram 3 --min-count 1 (executive postings as the
 	// leadership texts, operational ones as the management texts).
@@ -60,8 +62,9 @@ func jobPostScores(t *testing.T) (map[string]TermScore, error) {
 // --min-count 1` does, on the dev split of sentences-dev.tsv together with
 // the first gathered rows of the gathered sentences and the first fresh
 // rows of the fresh sentences (all their rows, whatever their split; none
-// when the count is 0), and returns the scores by stemmed term.
-func derivedScores(t *testing.T, devPath string, gathered, fresh, fresh2 int) (map[string]TermScore, error) {
+// when the count is 0), and returns the scores by stemmed term. rows holds
+// the row counts of the gathered, fresh, fresh2 and fresh3 sets.
+func derivedScores(t *testing.T, devPath string, rows [4]int) (map[string]TermScore, error) {
 	t.Helper()
 	all, err := ReadTSV(devPath)
 	if err != nil {
@@ -75,7 +78,7 @@ func derivedScores(t *testing.T, devPath string, gathered, fresh, fresh2 int) (m
 		name   string
 		rows   int
 		prefix string
-	}{{"gathered", gathered, "g"}, {"fresh", fresh, "f"}, {"fresh2", fresh2, "h"}} {
+	}{{"gathered", rows[0], "g"}, {"fresh", rows[1], "f"}, {"fresh2", rows[2], "h"}, {"fresh3", rows[3], "k"}} {
 		if set.rows == 0 {
 			continue
 		}
@@ -110,21 +113,22 @@ func deriveByTerm(t *testing.T, examples []Example) map[string]TermScore {
 // TestDerivedProvenanceReproduces recomputes the statistic of every derived
 // entry of the default lexicon from its corpus, as `leadlex derive
 // sentences-dev.tsv --split dev --ngram 3 --min-count 1` computes it (for
-// 1.3.0's to 1.6.0's entries, on the dev split of sentences-dev.tsv
+// 1.3.0's to 1.7.0's entries, on the dev split of sentences-dev.tsv
 // and the gathered rows they name, g001-g425, g001-g695, g001-g747 with the
 // fresh rows f001-f321, or g001-g993 with f001-f321 and the second fresh
-// set's h001-h296, together), so a derived
+// set's h001-h296, and for 1.7.0's also the third fresh set's k001-k281,
+// together), so a derived
 // provenance cannot drift from the data or be written by hand.
 func TestDerivedProvenanceReproduces(t *testing.T) {
 	devPath := filepath.Join(sharedData(), "sentences-dev.tsv")
 	scores := map[string]map[string]TermScore{}
 	var err error
-	if scores[devCorpus], err = derivedScores(t, devPath, 0, 0, 0); err != nil {
+	if scores[devCorpus], err = derivedScores(t, devPath, [4]int{}); err != nil {
 		t.Skipf("%v: set LEADLEX_SHARED to the shared folder to check derived provenance", err)
 	}
-	for corpus, rows := range map[string][3]int{devPlusCorpus: {425, 0, 0}, devPlus4Corpus: {695, 0, 0}, devPlus5Corpus: {747, 321, 0}, devPlus6Corpus: {993, 321, 296}} {
-		if scores[corpus], err = derivedScores(t, devPath, rows[0], rows[1], rows[2]); err != nil {
-			t.Logf("%v: the entries derived from %s are not checked (set LEADLEX_GATHERED, LEADLEX_FRESH and LEADLEX_FRESH2)", err, corpus)
+	for corpus, rows := range map[string][4]int{devPlusCorpus: {425}, devPlus4Corpus: {695}, devPlus5Corpus: {747, 321}, devPlus6Corpus: {993, 321, 296}, devPlus7Corpus: {993, 321, 296, 281}} {
+		if scores[corpus], err = derivedScores(t, devPath, rows); err != nil {
+			t.Logf("%v: the entries derived from %s are not checked (set LEADLEX_GATHERED, LEADLEX_FRESH, LEADLEX_FRESH2 and LEADLEX_FRESH3)", err, corpus)
 			delete(scores, corpus)
 		}
 	}
@@ -145,7 +149,7 @@ func TestDerivedProvenanceReproduces(t *testing.T) {
 			continue
 		}
 		m := statRE.FindStringSubmatch(e.Statistic)
-		if m == nil || e.Derived != devCorpus && e.Derived != devPlusCorpus && e.Derived != devPlus4Corpus && e.Derived != devPlus5Corpus && e.Derived != devPlus6Corpus && e.Derived != jobsDevHalf {
+		if m == nil || e.Derived != devCorpus && e.Derived != devPlusCorpus && e.Derived != devPlus4Corpus && e.Derived != devPlus5Corpus && e.Derived != devPlus6Corpus && e.Derived != devPlus7Corpus && e.Derived != jobsDevHalf {
 			t.Errorf("%s: %q: provenance %q / %q", e.Location(), e.Term, e.Derived, e.Statistic)
 			continue
 		}
@@ -190,6 +194,9 @@ func TestDerivedProvenanceReproduces(t *testing.T) {
 	}
 	if _, ok := scores[devPlus6Corpus]; ok && checked[devPlus6Corpus] < minPlus6 {
 		t.Errorf("checked %d entries derived from %s, want the %d or more of 1.6.0", checked[devPlus6Corpus], devPlus6Corpus, minPlus6)
+	}
+	if _, ok := scores[devPlus7Corpus]; ok && checked[devPlus7Corpus] < minPlus7 {
+		t.Errorf("checked %d entries derived from %s, want the %d or more of 1.7.0", checked[devPlus7Corpus], devPlus7Corpus, minPlus7)
 	}
 	if _, ok := scores[jobsDevHalf]; ok && checked[jobsDevHalf] < minJobsDev {
 		t.Errorf("checked %d entries derived from %s, want the %d or more of 1.3.0", checked[jobsDevHalf], jobsDevHalf, minJobsDev)

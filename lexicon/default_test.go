@@ -78,7 +78,8 @@ func TestDefaultLexicon(t *testing.T) {
 // earlier statistics recomputable. sentences-fresh.tsv (f001-f321) was
 // gathered as a held-out set and measured once after 1.4.0; spent, it is a
 // development set from 1.5.0 on (a new untouched set measures 1.5.0), and
-// sentences-fresh2.tsv (h001-h296), measured once after 1.5.0, from 1.6.0 on. In jobs-dev.tsv (dev half) the leadership texts are the role
+// sentences-fresh2.tsv (h001-h296), measured once after 1.5.0, from 1.6.0 on,
+// and sentences-fresh3.tsv (k001-k281), measured once after 1.6.0, from 1.7.0 on. In jobs-dev.tsv (dev half) the leadership texts are the role
 // text of executive postings and the management texts that of operational
 // ones.
 var derivedCorpora = []string{
@@ -87,6 +88,7 @@ var derivedCorpora = []string{
 	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g695",
 	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g747 + sentences-fresh.tsv f001-f321",
 	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g993 + sentences-fresh.tsv f001-f321 + sentences-fresh2.tsv h001-h296",
+	"sentences-dev.tsv, split dev + sentences-gathered.tsv g001-g993 + sentences-fresh.tsv f001-f321 + sentences-fresh2.tsv h001-h296 + sentences-fresh3.tsv k001-k281",
 	"jobs-dev.tsv (dev half)",
 }
 

@@ -71,6 +71,7 @@ func TestMain(m *testing.M) {
 type counters struct {
 	mallocs, bytes uint64
 	cpu            time.Duration // user + system CPU time of the whole process
+	proseRuns      int64         // runs of text tokenized by prose (proseRuns)
 }
 
 func readCounters() counters {
@@ -78,7 +79,7 @@ func readCounters() counters {
 	runtime.ReadMemStats(&ms)
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return counters{ms.Mallocs, ms.TotalAlloc, time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
+	return counters{ms.Mallocs, ms.TotalAlloc, time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), proseRuns.Load()}
 }
 
 // report adds docs/s, allocations and bytes allocated per document and process CPU time per
@@ -92,6 +93,7 @@ func report(b *testing.B, docs int, start counters) {
 	b.ReportMetric(float64(end.mallocs-start.mallocs)/n, "allocs/doc")
 	b.ReportMetric(float64(end.bytes-start.bytes)/n, "B/doc")
 	b.ReportMetric(float64((end.cpu-start.cpu).Microseconds())/n, "cpu-µs/doc")
+	b.ReportMetric(float64(end.proseRuns-start.proseRuns)/n, "prose-runs/doc")
 }
 
 // BenchmarkTokenizer is prose's tokenizer alone, with tagging,

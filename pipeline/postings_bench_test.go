@@ -1,13 +1,17 @@
 package pipeline
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
+	"github.com/leadlex/leadlex/corpus"
 	"github.com/leadlex/leadlex/internal/postings"
+	"github.com/leadlex/leadlex/lexicon"
 )
 
 var (
@@ -73,4 +77,65 @@ func BenchmarkPostings(b *testing.B) {
 func BenchmarkPostingsScore(b *testing.B) {
 	_, texts, size := postingsCorpus(b)
 	benchScore(b, texts, size)
+}
+
+// BenchmarkPostingsScorers splits what a second worker costs on the real
+// postings, without reading or writing: one scorer over the texts
+// ("scorers=1"), two sharing them out as Run's workers do ("scorers=2":
+// each warms its own memory of runs, so prose is asked about more runs per
+// document, prose-runs/doc), and two that each score all of them
+// ("scorers=2,each=all": as many prose runs per document as one scorer,
+// with two threads busy at once). See docs/PERFORMANCE.md for what the
+// three say.
+func BenchmarkPostingsScorers(b *testing.B) {
+	_, texts, size := postingsCorpus(b)
+	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
+	cases := []struct {
+		name    string
+		scorers int
+		eachAll bool
+	}{
+		{"scorers=1", 1, false},
+		{"scorers=2", 2, false},
+		{"scorers=2,each=all", 2, true},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			docs, bytes := len(texts), size
+			if c.eachAll {
+				docs, bytes = docs*c.scorers, bytes*int64(c.scorers)
+			}
+			b.SetBytes(bytes)
+			start := readCounters()
+			b.ResetTimer()
+			for range b.N {
+				scoreConcurrently(an, texts, c.scorers, c.eachAll)
+			}
+			report(b, docs, start)
+		})
+	}
+}
+
+// scoreConcurrently scores texts with scorers goroutines, each with a new
+// Scorer: sharing the texts out, or with eachAll each scoring all of them.
+func scoreConcurrently(an *Analyzer, texts []string, scorers int, eachAll bool) {
+	var shared atomic.Int64
+	var wg sync.WaitGroup
+	for range scorers {
+		wg.Go(func() {
+			sc := NewScorer(an)
+			var own int64
+			next := func() int64 {
+				if eachAll {
+					own++
+					return own - 1
+				}
+				return shared.Add(1) - 1
+			}
+			for i := next(); i < int64(len(texts)); i = next() {
+				sc.Score(context.Background(), corpus.Doc{Status: corpus.OK, Text: texts[i]})
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"hash/maphash"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -337,6 +338,7 @@ func (rt *runTokenizer) tokenize(text string, toks []Token, words []matchToken, 
 // resolve tokenizes the pending runs with prose, in one call for all those
 // that do not contain the sentinel, and stores their entries.
 func (rt *runTokenizer) resolve() {
+	proseRuns.Add(int64(len(rt.pending)))
 	rt.entries = rt.entries[:0]
 	batch := rt.batch[:0]
 	for _, run := range rt.pending {
@@ -375,6 +377,12 @@ func (rt *runTokenizer) resolve() {
 		}
 	}
 }
+
+// proseRuns counts the runs every runTokenizer of the process has asked
+// prose about, read by the benchmarks (prose-runs/doc): the work the
+// memory of runs saves, and what workers that each warm their own memory
+// repeat. One atomic add per text with runs new to its worker.
+var proseRuns atomic.Int64
 
 // ownCall reports whether a run is tokenized on its own rather than in
 // the batch of a text's new runs: one that holds the sentinel, or one long

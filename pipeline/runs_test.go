@@ -12,6 +12,7 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/leadlex/leadlex/internal/corpusgen"
+	"github.com/leadlex/leadlex/sections"
 )
 
 // tokenizeWhole is the plain way to tokenize: prose over the whole text,
@@ -69,6 +70,32 @@ func tokenString(text string, toks []Token) string {
 // prose over the whole text, on tricky texts, the test corpus, and
 // generated documents.
 func TestRunTokenizerEqualsWhole(t *testing.T) {
+	texts := runTestTexts(t)
+	an := testAnalyzer(t)
+	remembering := newRunTokenizer(an.matcher, 1000) // small: forgets and starts again during the test
+	colliding := newRunTokenizer(an.matcher, 1000)
+	colliding.hash = func(run string) uint64 { return uint64(len(run) % 3) } // runs share hashes all the time
+	for i, text := range texts {
+		want := tokenString(text, tokenizeWhole(text))
+		if got := tokenString(text, Tokenize(nil, text)); got != want {
+			t.Fatalf("text %d: Tokenize\n got %s\nwant %s", i, got, want)
+		}
+		if toks, _, _, _ := colliding.tokenize(text, nil, nil, nil, nil); tokenString(text, toks) != want {
+			t.Fatalf("text %d: tokenizer with colliding hashes\n got %s\nwant %s", i, tokenString(text, toks), want)
+		}
+		if err := checkTokenizer(an, remembering, text, want); err != nil {
+			t.Fatalf("text %d: remembering tokenizer: %v", i, err)
+		}
+	}
+	if len(remembering.cur.index)+len(remembering.old.index) > 1000+maxRunsPerText(texts) {
+		t.Errorf("remembered %d runs, limit 1000", len(remembering.cur.index)+len(remembering.old.index))
+	}
+}
+
+// runTestTexts are the texts TestRunTokenizerEqualsWhole tokenizes: the
+// tricky ones, the test corpus and 200 generated documents.
+func runTestTexts(t *testing.T) []string {
+	t.Helper()
 	texts := append([]string(nil), tokenizeTexts...)
 	filepath.WalkDir(filepath.Join("..", "testdata"), func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".md") || strings.HasSuffix(path, ".tsv")) {
@@ -85,44 +112,39 @@ func TestRunTokenizerEqualsWhole(t *testing.T) {
 	for range 200 {
 		texts = append(texts, g.Next().Text)
 	}
-	an := testAnalyzer(t)
-	remembering := newRunTokenizer(an.matcher, 1000) // small: forgets and starts again during the test
-	colliding := newRunTokenizer(an.matcher, 1000)
-	colliding.hash = func(run string) uint64 { return uint64(len(run) % 3) } // runs share hashes all the time
-	for i, text := range texts {
-		want := tokenString(text, tokenizeWhole(text))
-		if got := tokenString(text, Tokenize(nil, text)); got != want {
-			t.Fatalf("text %d: Tokenize\n got %s\nwant %s", i, got, want)
+	return texts
+}
+
+// checkTokenizer tokenizes text with rt and checks the tokens against
+// want (tokenString of prose over the whole text) and each token's lower
+// case, stem number, flags and can-start flag against the matcher's.
+func checkTokenizer(an *Analyzer, rt *runTokenizer, text, want string) error {
+	toks, words, starts, cues := rt.tokenize(text, nil, nil, nil, nil)
+	if got := tokenString(text, toks); got != want {
+		return fmt.Errorf("tokens\n got %s\nwant %s", got, want)
+	}
+	if len(words) != len(toks) || len(starts) != len(toks) || len(cues) != len(toks) {
+		return fmt.Errorf("%d tokens, %d words, %d starts, %d cues", len(toks), len(words), len(starts), len(cues))
+	}
+	for k, tok := range toks {
+		w := words[k]
+		if w.Lower != strings.ToLower(tok.Text) {
+			return fmt.Errorf("token %q: lower %q", tok.Text, w.Lower)
 		}
-		if toks, _, _, _ := colliding.tokenize(text, nil, nil, nil, nil); tokenString(text, toks) != want {
-			t.Fatalf("text %d: tokenizer with colliding hashes\n got %s\nwant %s", i, tokenString(text, toks), want)
+		if want := sections.Code(tok.Text, w.Lower); cues[k] != want {
+			return fmt.Errorf("token %q: cue %d, want %d", tok.Text, cues[k], want)
 		}
-		toks, words, starts, _ := remembering.tokenize(text, nil, nil, nil, nil)
-		if got := tokenString(text, toks); got != want {
-			t.Fatalf("text %d: remembering tokenizer\n got %s\nwant %s", i, got, want)
-		}
-		if len(words) != len(toks) || len(starts) != len(toks) {
-			t.Fatalf("text %d: %d tokens, %d words, %d starts", i, len(toks), len(words), len(starts))
-		}
-		for k, tok := range toks {
-			w := words[k]
-			if w.Lower != strings.ToLower(tok.Text) {
-				t.Fatalf("text %d token %q: lower %q", i, tok.Text, w.Lower)
+		stem := ""
+		if tok.Word {
+			if stem = an.matcher.matchStem(w.Lower); stem == "" {
+				stem = w.Lower
 			}
-			stem := ""
-			if tok.Word {
-				if stem = an.matcher.matchStem(w.Lower); stem == "" {
-					stem = w.Lower
-				}
-			}
-			if want := an.matcher.token(w.Lower, stem); w != want || starts[k] != an.matcher.canStart(w) {
-				t.Fatalf("text %d token %q: %+v start %v, want %+v (stem %q) %v", i, tok.Text, w, starts[k], want, stem, an.matcher.canStart(w))
-			}
+		}
+		if want := an.matcher.token(w.Lower, stem); w != want || starts[k] != an.matcher.canStart(w) {
+			return fmt.Errorf("token %q: %+v start %v, want %+v (stem %q) %v", tok.Text, w, starts[k], want, stem, an.matcher.canStart(w))
 		}
 	}
-	if len(remembering.cur.index)+len(remembering.old.index) > 1000+maxRunsPerText(texts) {
-		t.Errorf("remembered %d runs, limit 1000", len(remembering.cur.index)+len(remembering.old.index))
-	}
+	return nil
 }
 
 func maxRunsPerText(texts []string) int {

@@ -18,7 +18,7 @@ func TestExplainText(t *testing.T) {
 		"== ../../testdata/check/jobs/engineering/platform_architect.md ==",
 		"to [L:set the direction] for it",
 		"dimension     leadership  management\nvision               5.0         0.0\n",
-		"balance 1.00 · label leadership · confidence 1.00",
+		"balance 0.90 · label leadership · confidence 1.00",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)

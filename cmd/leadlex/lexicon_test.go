@@ -32,7 +32,7 @@ func TestLexiconList(t *testing.T) {
 	for _, c := range lex.Counts() {
 		written += c[0] + c[1]
 	}
-	if !strings.Contains(out, strconv.Itoa(written)+" entries in 8 dimensions, and 32 phrases of context rules") {
+	if !strings.Contains(out, strconv.Itoa(written)+" entries in 8 dimensions, and 37 phrases of context rules") {
 		t.Errorf("no totals in\n%s", out)
 	}
 
