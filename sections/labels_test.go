@@ -30,22 +30,23 @@ func readLabels(t *testing.T) []sectionlabels.Label {
 // on like dev), heldout2, heldout3 and heldout4 (fresh samples, each
 // measured once before any cue was written for it, then tuned on like
 // dev: heldout4 in the fourth round, heldout5, labelled blind while the
-// fourth round was tuned, in the fifth).
-var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
+// fourth round was tuned, in the fifth) and heldout6 (the fifth fresh
+// sample, labelled blind while the fifth round was tuned).
+var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true, "heldout6": true}
 
 // devSplits are the splits the cues were tuned on.
 var devSplits = sectionlabels.TunedSplits
 
 // wholeSentences lists the splits whose every span is one whole sentence
 // as the pipeline splits the posting.
-var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
+var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true, "heldout6": true}
 
 // TestLabelsAreSentences checks that every span of heldout2, heldout3,
-// heldout4 and heldout5 is one whole sentence as the pipeline splits the posting, that the older
-// spans (a sentence, a run of them, or the part of one after a glued
-// heading) lie inside the posting, and that no span is labelled twice. A
-// change to tokenizing or sentence splitting that moves those spans shows
-// here. It runs no classifier.
+// heldout4, heldout5 and heldout6 is one whole sentence as the pipeline
+// splits the posting, that the older spans (a sentence, a run of them, or
+// the part of one after a glued heading) lie inside the posting, and that
+// no span is labelled twice. A change to tokenizing or sentence splitting
+// that moves those spans shows here. It runs no classifier.
 func TestLabelsAreSentences(t *testing.T) {
 	labels := readLabels(t)
 	text := postingTexts(t)
@@ -228,14 +229,12 @@ const (
 	devMinRecall    = 0.76
 )
 
-// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout5,
-// labelled blind while the fourth round of cues was written (on dev, spent,
-// heldout2, heldout3 and heldout4) and measured once with those cues final
-// (0.938, 0.715; heldout4 read 0.910, 0.624 with the third round's cues).
-// Since the fifth round heldout5 is tuned on (sectionlabels.TunedSplits),
-// so its figures here are fitted; the coordinator moves this constant to
-// the next fresh sample (heldout6) when measuring it.
-const heldOutSplit = "heldout5"
+// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout6,
+// labelled blind while the fifth round of cues was written (on dev, spent
+// and heldout2 to heldout5) and measured once with those cues final
+// (0.912, 0.702). heldout5 read 0.938, 0.715 with the fourth round's cues,
+// heldout4 0.910, 0.624 with the third's.
+const heldOutSplit = "heldout6"
 
 // TestBoilerplateHeldOut measures the fresh held-out sample, heldOutSplit
 // (whole postings whose sentences were never used to write or weigh cues;
@@ -261,12 +260,12 @@ func TestBoilerplateHeldOut(t *testing.T) {
 	}
 }
 
-// The floors TestBoilerplateHeldOut holds, just under the figures heldout5
-// reached when it was measured, once, with the fourth round's cues (0.938,
-// 0.715); the goal is 0.95 and 0.85.
+// The floors TestBoilerplateHeldOut holds, just under the figures heldout6
+// reached when it was measured, once, with the fifth round's cues (0.912,
+// 0.702); the goal is 0.95 and 0.85.
 const (
-	heldOutMinPrecision = 0.93
-	heldOutMinRecall    = 0.71
+	heldOutMinPrecision = 0.90
+	heldOutMinRecall    = 0.69
 )
 
 // postingTexts reads jobs-dev.tsv from the shared data (skipping the test
