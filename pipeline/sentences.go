@@ -63,7 +63,7 @@ func (b *sentenceRows) addChunk(chunk string, base int, continued bool, a *Analy
 		for ; h < len(a.Hits) && a.Hits[h].Sentence == k; h++ {
 			b.hits = append(b.hits, a.Hits[h])
 		}
-		if k == 0 && continued && b.held != nil && b.held.ByteEnd-b.held.ByteStart < MaxSentenceBytes {
+		if k == 0 && continued && b.held != nil && b.held.Len() < MaxSentenceBytes {
 			row := b.held
 			row.ByteEnd = int64(s.End)
 			row.Words += int32(s.Words)
@@ -76,8 +76,8 @@ func (b *sentenceRows) addChunk(chunk string, base int, continued bool, a *Analy
 				return err
 			}
 			b.held = &results.SentenceRow{
-				DocID: b.docID, SentenceIndex: b.next,
-				ByteStart: int64(s.Start), ByteEnd: int64(s.End), Words: int32(s.Words),
+				DocID: b.docID, SentenceIndex: b.next, Words: int32(s.Words),
+				ByteRange: results.ByteRange{ByteStart: int64(s.Start), ByteEnd: int64(s.End)},
 			}
 			// Up to the chunk's end: the sentence may go on in the next chunk.
 			b.held.Text, b.heldCut = appendCapped("", chunk[s.Start-base:])
@@ -95,7 +95,7 @@ func (b *sentenceRows) release() error {
 		return nil
 	}
 	b.held = nil
-	if n := int(row.ByteEnd - row.ByteStart); len(row.Text) > n {
+	if n := int(row.Len()); len(row.Text) > n {
 		row.Text = row.Text[:n]
 	}
 	row.Text = strings.Clone(row.Text) // do not pin the chunk it was cut from

@@ -47,9 +47,12 @@ func folder(docID string, depth int) string {
 func columnGrouping(name string) (func(*results.Result) string, error) {
 	typ := reflect.TypeFor[results.Result]()
 	var usable []string
-	idx, found := -1, false
-	for i := range typ.NumField() {
-		f := typ.Field(i)
+	var idx []int
+	found := false
+	for _, f := range reflect.VisibleFields(typ) {
+		if f.Anonymous { // an embedded struct: its fields are the columns
+			continue
+		}
 		col, _, _ := strings.Cut(f.Tag.Get("parquet"), ",")
 		ok := false
 		switch f.Type.Kind() {
@@ -64,18 +67,18 @@ func columnGrouping(name string) (func(*results.Result) string, error) {
 		if col == name {
 			found = true
 			if ok {
-				idx = i
+				idx = f.Index
 			}
 		}
 	}
 	switch {
 	case !found:
 		return nil, byErr(name, "no such column; group by folder, folder:N or one of "+strings.Join(usable, ", "))
-	case idx < 0:
+	case idx == nil:
 		return nil, byErr(name, "cannot group by a column of numbers or lists; group by folder, folder:N or one of "+strings.Join(usable, ", "))
 	}
 	return func(r *results.Result) string {
-		v := reflect.ValueOf(r).Elem().Field(idx)
+		v := reflect.ValueOf(r).Elem().FieldByIndex(idx)
 		switch v.Kind() {
 		case reflect.Pointer:
 			if v.IsNil() {

@@ -44,7 +44,7 @@ func scoreCorpus(t testing.TB) string {
 // row makes a scored result with the given hits in two dimensions.
 func row(id string, lead, mgmt float64, words int32, label string) *results.Result {
 	r := &results.Result{DocID: id, Status: results.StatusOK, Words: words, Sentences: 2, Bytes: int64(words) * 6,
-		LeadershipHits: lead, ManagementHits: mgmt, Label: label,
+		Hits: results.Hits{LeadershipHits: lead, ManagementHits: mgmt}, Label: label,
 		Dimensions: []results.DimensionScore{{Name: "vision", Leadership: lead}, {Name: "risk", Management: mgmt}}}
 	if lead+mgmt > 0 {
 		b := (lead - mgmt) / (lead + mgmt)
@@ -171,6 +171,7 @@ func TestGrouping(t *testing.T) {
 		{"words", "0=1 100=2 200=1 300=1 400=1 500=1"},
 		{"folder:0", "error: By folder:0: want folder:N with N a depth of 1 or more, e.g. folder:2 for jobs/sales"},
 		{"balance", "error: By balance: cannot group by a column of numbers or lists; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error, scored_words"},
+		{"negated_hits", "error: By negated_hits: cannot group by a column of numbers or lists; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error, scored_words"},
 		{"colour", "error: By colour: no such column; group by folder, folder:N or one of doc_id, path, format, bytes, words, sentences, label, status, error, scored_words"},
 	}
 	for _, tc := range tests {

@@ -42,7 +42,7 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 			if err != nil {
 				return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 			}
-			return &AtomicFile{path: path, tmp: f, buf: bufio.NewWriterSize(f, 1<<20), direct: true}, nil
+			return &AtomicFile{path: path, tmp: f, buf: newFileBuffer(f), direct: true}, nil
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -55,7 +55,26 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	}
 	lockTemp(tmp)
 	temps.Store(tmp.Name(), struct{}{})
-	return &AtomicFile{path: path, tmp: tmp, buf: bufio.NewWriterSize(tmp, 1<<20)}, nil
+	return &AtomicFile{path: path, tmp: tmp, buf: newFileBuffer(tmp)}, nil
+}
+
+// fileBuffers keeps the write buffers of committed and aborted files for
+// the next file: 1 MiB each, which a run of many files (beam's shards, the
+// benchmarks) would otherwise allocate and clear again for every file.
+var fileBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 1<<20) }}
+
+// newFileBuffer is a pooled write buffer in front of w.
+func newFileBuffer(w io.Writer) *bufio.Writer {
+	b := fileBuffers.Get().(*bufio.Writer)
+	b.Reset(w)
+	return b
+}
+
+// releaseBuffer hands the file's buffer back to fileBuffers.
+func (f *AtomicFile) releaseBuffer() {
+	f.buf.Reset(nil)
+	fileBuffers.Put(f.buf)
+	f.buf = nil
 }
 
 // temps holds the names of the temporary files not yet committed or
@@ -78,6 +97,9 @@ func (f *AtomicFile) Write(p []byte) (int, error) {
 	if f.err != nil {
 		return 0, f.err
 	}
+	if f.buf == nil {
+		return 0, fmt.Errorf("write %s: output already closed", f.path)
+	}
 	n, err := f.buf.Write(p)
 	if err != nil {
 		f.err = fmt.Errorf("write %s: %w", f.path, unwrapPath(err))
@@ -94,6 +116,7 @@ func (f *AtomicFile) Commit() error {
 	if err == nil {
 		err = f.buf.Flush()
 	}
+	f.releaseBuffer()
 	if err == nil && !f.direct {
 		err = f.tmp.Sync()
 	}
@@ -126,6 +149,7 @@ func (f *AtomicFile) Abort() {
 	if f.tmp == nil {
 		return
 	}
+	f.releaseBuffer()
 	f.tmp.Close()
 	if !f.direct {
 		os.Remove(f.tmp.Name())

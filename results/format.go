@@ -106,9 +106,10 @@ func NewSink[T any](path string, format Format, meta Metadata, stdout io.Writer,
 }
 
 // TextWriter writes rows of a struct type T as JSON Lines or CSV, one
-// column per field in field order, named as in Parquet. Nullable fields
-// (pointers) are null in JSON and empty in CSV; nested lists are JSON
-// arrays, in CSV as JSON text; an empty list is [] in both.
+// column per field in field order (an embedded struct's fields in its
+// place), named as in Parquet. Nullable fields (pointers) are null in JSON
+// and empty in CSV; nested lists are JSON arrays, in CSV as JSON text; an
+// empty list is [] in both.
 type TextWriter[T any] struct {
 	cols []textColumn
 	csv  *csv.Writer // nil for JSONL
@@ -121,7 +122,7 @@ type TextWriter[T any] struct {
 // textColumn is one field of the row type.
 type textColumn struct {
 	name  string
-	index int
+	index []int // reflect.Value.FieldByIndex
 }
 
 // NewJSONLWriter writes one JSON object per line to out.
@@ -140,16 +141,17 @@ func newTextWriter[T any](out io.Writer, asCSV bool) (*TextWriter[T], error) {
 		return nil, fmt.Errorf("text output of %v: not a struct", typ)
 	}
 	w := &TextWriter[T]{out: out}
-	for i := range typ.NumField() {
-		f := typ.Field(i)
-		if !f.IsExported() {
+	// The fields of an embedded struct are columns in its place, as in
+	// Parquet; VisibleFields lists them right after the embedded field.
+	for _, f := range reflect.VisibleFields(typ) {
+		if f.Anonymous || !f.IsExported() {
 			continue
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("parquet"), ",")
 		if name == "" {
 			name = f.Name
 		}
-		w.cols = append(w.cols, textColumn{name: name, index: i})
+		w.cols = append(w.cols, textColumn{name: name, index: f.Index})
 	}
 	w.enc = json.NewEncoder(&w.line)
 	w.enc.SetEscapeHTML(false)
@@ -171,7 +173,7 @@ func (w *TextWriter[T]) Write(row *T) error {
 	v := reflect.ValueOf(row).Elem()
 	if w.csv != nil {
 		for i, c := range w.cols {
-			s, err := w.csvField(v.Field(c.index))
+			s, err := w.csvField(v.FieldByIndex(c.index))
 			if err != nil {
 				return fmt.Errorf("column %s: %w", c.name, err)
 			}
@@ -188,7 +190,7 @@ func (w *TextWriter[T]) Write(row *T) error {
 		w.encode(c.name)
 		w.line.Truncate(w.line.Len() - 1) // the encoder's newline
 		w.line.WriteByte(':')
-		if err := w.jsonValue(v.Field(c.index)); err != nil {
+		if err := w.jsonValue(v.FieldByIndex(c.index)); err != nil {
 			return fmt.Errorf("column %s: %w", c.name, err)
 		}
 	}

@@ -126,6 +126,42 @@ func TestAtomicAbortLeavesNothing(t *testing.T) {
 	}
 }
 
+// TestAtomicFileBufferReuse checks the pooled write buffers: a file
+// started after one was aborted with bytes still buffered, or after one
+// was committed, holds only its own bytes, and a committed file takes no
+// more writes.
+func TestAtomicFileBufferReuse(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) *AtomicFile {
+		t.Helper()
+		f, err := CreateAtomic(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Write([]byte(text)); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	for round := range 3 {
+		write("aborted", "left in the buffer").Abort()
+		name := fmt.Sprint("kept", round)
+		f := write(name, "mine")
+		if err := f.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := f.Write([]byte(" and late")); err == nil || n != 0 {
+			t.Errorf("Write after Commit: %d, %v; want an error", n, err)
+		}
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(b) != "mine" {
+			t.Errorf("%s holds %q (%v), want \"mine\"", name, b, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "aborted")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the aborted file exists: %v", err)
+	}
+}
+
 // failingWriter accepts n bytes, then fails as a full disk would.
 type failingWriter struct{ n int }
 

@@ -31,27 +31,32 @@ type cueTable struct {
 type ruleMarks struct {
 	is, are, a, an uint16 // "is a", "are an" … (organisationPredicate)
 	open, close    uint16 // the brackets around an abbreviation (skipAbbreviation)
+	acronym        uint16 // <acronym>: a word in capitals no cue uses (Code)
 }
 
 // The roles a word can play in a sentence whose subject is the
 // organisation ("The stroke service provides …", "Our team is …"); the
 // word lists are the @ lines of cues.txt.
 const (
-	subjectNoun   uint16 = 1 << iota // service, team, trust: the organisation
-	subjectVerb                      // is, has, provides: what it is or does
-	subjectAdverb                    // also, currently: may stand before the verb
-	subjectStop                      // looking, seeking: the organisation is recruiting, so the sentence is the role's
-	subjectNot                       // role, you, experience: before the noun, the subject is the role or the person
-	subjectSelf                      // our: opens a subject that is the organisation's whatever noun follows
-	subjectWe                        // we: the organisation itself, which also takes a verb's base form
-	subjectBase                      // provide, serve: a verb's base form, after "we"
-	subjectDoing                     // provides, operates: what only an organisation does, after a name
+	subjectNoun       uint16 = 1 << iota // service, team, trust: the organisation
+	subjectVerb                          // is, has, provides: what it is or does
+	subjectAdverb                        // also, currently: may stand before the verb
+	subjectStop                          // looking, seeking: the organisation is recruiting, so the sentence is the role's
+	subjectNot                           // role, you, experience: before the noun, the subject is the role or the person
+	subjectSelf                          // our: opens a subject that is the organisation's whatever noun follows
+	subjectWe                            // we: the organisation itself, which also takes a verb's base form
+	subjectBase                          // provide, serve: a verb's base form, after "we"
+	subjectDoing                         // provides, operates: what only an organisation does, after a name
+	subjectPronoun                       // it, they: the organisation again, right after a sentence about it
+	subjectModal                         // will, can, want: after "we", a promise or a wish, not what the organisation is
+	subjectPossessive                    // 's: after an organisation noun, opens a subject as "our" does
 )
 
 var subjectLists = map[string]uint16{
 	"@noun": subjectNoun, "@verb": subjectVerb,
 	"@adverb": subjectAdverb, "@stop": subjectStop, "@not": subjectNot, "@self": subjectSelf,
 	"@we": subjectWe, "@base": subjectBase, "@doing": subjectDoing,
+	"@pronoun": subjectPronoun, "@modal": subjectModal,
 }
 
 type cueNode struct {
@@ -135,6 +140,7 @@ func (t *cueTable) findMarks() error {
 		return err
 	}
 	t.marks.is, t.marks.are, t.marks.a, t.marks.an = t.vocab["is"], t.vocab["are"], t.vocab["a"], t.vocab["an"]
+	t.marks.acronym = t.vocab["<acronym>"]
 	return nil
 }
 
@@ -216,19 +222,40 @@ func Code(tok, lower string) uint16 {
 	if hasGlue(tok) && len(lower) == len(tok) {
 		return GlueCode
 	}
-	return cues.vocab[normalise(lower)]
+	c := cues.vocab[normalise(lower)]
+	if c == 0 && isAcronym(tok) {
+		return cues.marks.acronym
+	}
+	return c
+}
+
+// isAcronym reports whether tok is an abbreviation written in capitals,
+// two to five letters (digits allowed after the first): "CUH", "MMP",
+// "FVC". A cue word keeps its own code ("DBS", "EEO").
+func isAcronym(tok string) bool {
+	if len(tok) < 2 || len(tok) > 5 || tok[0] < 'A' || tok[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(tok); i++ {
+		if c := tok[i]; (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // scan adds the weight of every cue phrase found in codes to sc, taking
 // the longest cue at each position and going on after it.
 func (t *cueTable) scan(codes []uint16, sc *scores) {
 	sc.heading = -1
+	var roleAt [subjectReach + 1]float64 // the role weight of the cue starting at each of the first words
 	for i := 0; i < len(codes); {
 		best, end := t.longest(codes, i)
 		if best == nil {
 			i++
 			continue
 		}
+		before := sc.weight[Role]
 		// A heading counts fully, and carries over to later sentences, only
 		// where it stands as one: at the start of the part, before a colon,
 		// or alone; elsewhere it is an ordinary word ("keep the schedule").
@@ -242,13 +269,24 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 			sc.weight[best.kind] += min(best.weight, 0.5)
 		default:
 			sc.weight[best.kind] += best.weight
+			if best.kind != Role && best.weight >= sureWeight {
+				sc.sure = best.kind
+			}
 		}
 		if best.heading && standing {
 			sc.heading = int(best.kind)
 		}
+		if i < len(roleAt) {
+			roleAt[i] = sc.weight[Role] - before
+		}
 		i = end
 	}
-	if t.organisationSubject(codes) || t.organisationPredicate(codes) {
+	if at := t.subjectAt(codes); at >= 0 {
+		// The organisation's noun is its subject, not the role's wording
+		// ("The team includes …": "team" is a role cue elsewhere).
+		sc.weight[AboutCompany] += subjectWeight
+		sc.weight[Role] -= roleAt[at]
+	} else if t.organisationPredicate(codes) {
 		sc.weight[AboutCompany] += subjectWeight
 	}
 }
@@ -285,22 +323,34 @@ const (
 // is …"), nor when a recruiting or requirement word follows the verb
 // ("The team is looking …", "Working in a team is essential").
 func (t *cueTable) organisationSubject(codes []uint16) bool {
+	return t.subjectAt(codes) >= 0
+}
+
+// subjectAt is organisationSubject that returns where the organisation's
+// noun stands (the first word of a name, or "we", "our"), or -1.
+func (t *cueTable) subjectAt(codes []uint16) int {
 	if len(codes) < 3 {
-		return false
+		return -1
 	}
 	if t.nameSubject(codes) {
-		return true
+		return 0
 	}
-	self := t.roleOf(codes[0])&subjectSelf != 0
+	if best, _ := t.longest(codes, 0); best != nil && best.kind == Role && !best.heading {
+		return -1 // a duty opens the part ("Ensure the unit delivers …"): its subject is the post holder
+	}
+	selfFrom, selfTo := -1, -1 // after "our", any word of these serves as the noun
+	if t.roleOf(codes[0])&subjectSelf != 0 {
+		selfFrom, selfTo = 1, selfReach
+	}
 	for i := 0; i < len(codes)-1 && i <= subjectReach; i++ {
 		if t.roleOf(codes[i])&subjectNot != 0 {
-			return false
+			return -1
 		}
 		role := t.roleOf(codes[i])
 		if i > 0 {
 			role &^= subjectWe // "we" opens the part or is not the organisation ("Today we are …")
 		}
-		if role&(subjectNoun|subjectWe) == 0 && !(self && i > 0 && i <= selfReach) {
+		if role&(subjectNoun|subjectWe) == 0 && (i < selfFrom || i > selfTo) {
 			continue
 		}
 		verbs := subjectVerb
@@ -313,12 +363,55 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 		}
 		for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
 			if t.roleOf(codes[k])&subjectStop != 0 {
-				return false
+				return -1
 			}
 		}
-		return true
+		return i
 	}
-	return false
+	return -1
+}
+
+// pronounSubject reports whether a part opens with an @pronoun ("it",
+// "they") followed, adverbs allowed, by an @verb, with no @stop word
+// within stopReach words after it ("It has strong links …"). The caller
+// counts it only right after a sentence that ended about the company,
+// where the pronoun names the organisation again.
+func (t *cueTable) pronounSubject(codes []uint16) bool {
+	if len(codes) < 3 || t.roleOf(codes[0])&subjectPronoun == 0 {
+		return false
+	}
+	j := t.skipAdverbs(codes, 1)
+	if j >= len(codes) || t.roleOf(codes[j])&subjectVerb == 0 {
+		return false
+	}
+	for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
+		if t.roleOf(codes[k])&subjectStop != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// weSubject reports whether a part opens with "we" followed, adverbs
+// allowed, by any word but an @modal one (will, can, want, encourage …),
+// with no @stop word within stopReach words ("We set ambitious goals",
+// "We work within a recovery model"). The caller counts it only in a
+// document that has shown the role's wording already: a memo says "we"
+// of its own plans ("We keep to the budget").
+func (t *cueTable) weSubject(codes []uint16) bool {
+	if len(codes) < 3 || t.roleOf(codes[0])&subjectWe == 0 {
+		return false
+	}
+	j := t.skipAdverbs(codes, 1)
+	if j >= len(codes) || t.roleOf(codes[j])&(subjectModal|subjectStop) != 0 {
+		return false
+	}
+	for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
+		if t.roleOf(codes[k])&subjectStop != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // nameSubject reports whether a part opens with a name, up to nameReach

@@ -29,23 +29,24 @@ func readLabels(t *testing.T) []sectionlabels.Label {
 // spent (the first held-out half, measured more than once and since tuned
 // on like dev), heldout2, heldout3 and heldout4 (fresh samples, each
 // measured once before any cue was written for it, then tuned on like
-// dev: heldout4 in the fourth round) and heldout5 (the next fresh
-// held-out sample, labelled blind while the fourth round was tuned).
-var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
+// dev: heldout4 in the fourth round, heldout5, labelled blind while the
+// fourth round was tuned, in the fifth) and heldout6 (the fifth fresh
+// sample, labelled blind while the fifth round was tuned).
+var validSplit = map[string]bool{"dev": true, "spent": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true, "heldout6": true}
 
 // devSplits are the splits the cues were tuned on.
 var devSplits = sectionlabels.TunedSplits
 
 // wholeSentences lists the splits whose every span is one whole sentence
 // as the pipeline splits the posting.
-var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
+var wholeSentences = map[string]bool{"heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true, "heldout6": true}
 
 // TestLabelsAreSentences checks that every span of heldout2, heldout3,
-// heldout4 and heldout5 is one whole sentence as the pipeline splits the posting, that the older
-// spans (a sentence, a run of them, or the part of one after a glued
-// heading) lie inside the posting, and that no span is labelled twice. A
-// change to tokenizing or sentence splitting that moves those spans shows
-// here. It runs no classifier.
+// heldout4, heldout5 and heldout6 is one whole sentence as the pipeline
+// splits the posting, that the older spans (a sentence, a run of them, or
+// the part of one after a glued heading) lie inside the posting, and that
+// no span is labelled twice. A change to tokenizing or sentence splitting
+// that moves those spans shows here. It runs no classifier.
 func TestLabelsAreSentences(t *testing.T) {
 	labels := readLabels(t)
 	text := postingTexts(t)
@@ -121,7 +122,7 @@ func measure(t *testing.T, tr *sections.Tracker, splits []string, verbose bool) 
 }
 
 // TestBoilerplateDev reports the spans the cues were tuned on (dev, spent,
-// heldout2, heldout3 and heldout4), in all and per split, and holds a floor on each;
+// heldout2, heldout3, heldout4 and heldout5), in all and per split, and holds a floor on each;
 // with -v it lists every disagreement with the cues found in it. These figures are fitted: what the
 // cues do on postings nobody read is the held-out split's figure.
 func TestBoilerplateDev(t *testing.T) {
@@ -142,11 +143,12 @@ func TestBoilerplateDev(t *testing.T) {
 
 // TestGapRuleLeaveOneSplitOut checks that the gap rule's two settings are
 // not fitted to one sample: leaving each tuned-on split out in turn, the
-// setting with the best F1 for boilerplate on the other splits (the run's
-// length 0–3, the role cue weight a sentence in it may hold 0–1.5; ties go
-// to the shorter run and the lower weight) must be the one the Tracker
-// uses. With -v it logs each fold's choice and the left-out split's
-// figures.
+// setting the Tracker uses must have the best F1 for boilerplate on the
+// other splits among the run lengths 0–3 and the role cue weights a
+// sentence in the run may hold 0–1.5 (ties allowed: a fold whose splits
+// score two settings alike does not choose between them; the log names
+// the first best, the shorter run and lower weight first). With -v it
+// logs each fold's choice and the left-out split's figures.
 func TestGapRuleLeaveOneSplitOut(t *testing.T) {
 	type setting struct {
 		run  int
@@ -171,7 +173,7 @@ func TestGapRuleLeaveOneSplitOut(t *testing.T) {
 	}
 	run, role := sections.DefaultGap()
 	for _, out := range devSplits {
-		best, bestF := setting{}, -1.0
+		best, bestF, usedF := setting{}, -1.0, -1.0
 		for _, s := range settings {
 			var c sectionlabels.Confusion
 			for _, split := range devSplits {
@@ -180,15 +182,19 @@ func TestGapRuleLeaveOneSplitOut(t *testing.T) {
 					c.TP, c.FP, c.FN, c.TN = c.TP+x.TP, c.FP+x.FP, c.FN+x.FN, c.TN+x.TN
 				}
 			}
-			if f := 2 * c.Precision() * c.Recall() / max(1e-9, c.Precision()+c.Recall()); f > bestF+1e-9 {
+			f := 2 * c.Precision() * c.Recall() / max(1e-9, c.Precision()+c.Recall())
+			if f > bestF+1e-9 {
 				best, bestF = s, f
+			}
+			if s == (setting{run, role}) {
+				usedF = f
 			}
 		}
 		left := bySplit[best][out]
-		t.Logf("without %s: run %d, role weight %.1f (F1 %.3f); %s with it: precision %.3f recall %.3f",
-			out, best.run, best.role, bestF, out, left.Precision(), left.Recall())
-		if best != (setting{run, role}) {
-			t.Errorf("leaving %s out chooses run %d, role weight %.1f; the Tracker uses %d, %.1f", out, best.run, best.role, run, role)
+		t.Logf("without %s: run %d, role weight %.1f (F1 %.4f; the Tracker's %.4f); %s with it: precision %.3f recall %.3f",
+			out, best.run, best.role, bestF, usedF, out, left.Precision(), left.Recall())
+		if usedF < bestF-1e-9 {
+			t.Errorf("leaving %s out chooses run %d, role weight %.1f (F1 %.4f); the Tracker's %d, %.1f scores %.4f", out, best.run, best.role, bestF, run, role, usedF)
 		}
 	}
 }
@@ -215,18 +221,20 @@ func measureBySplit(labels []sectionlabels.Label, postings map[string]*sectionla
 }
 
 // The floors TestBoilerplateDev holds on each tuned-on split, just under
-// the lowest figures they reach (docs/VALIDITY.md): heldout4's, the split
-// tuned on last and the least fitted (0.929 precision, 0.766 recall).
+// the lowest figures they reach (docs/VALIDITY.md): heldout4's precision
+// (0.934) and heldout5's recall (0.774), the splits tuned on last and the
+// least fitted.
 const (
 	devMinPrecision = 0.92
 	devMinRecall    = 0.76
 )
 
-// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout5,
-// labelled blind while the fourth round of cues was written (on dev, spent,
-// heldout2, heldout3 and heldout4) and measured once with those cues final
-// (0.938, 0.715; heldout4 read 0.910, 0.624 with the third round's cues).
-const heldOutSplit = "heldout5"
+// heldOutSplit is the split TestBoilerplateHeldOut measures: heldout6,
+// labelled blind while the fifth round of cues was written (on dev, spent
+// and heldout2 to heldout5) and measured once with those cues final
+// (0.912, 0.702). heldout5 read 0.938, 0.715 with the fourth round's cues,
+// heldout4 0.910, 0.624 with the third's.
+const heldOutSplit = "heldout6"
 
 // TestBoilerplateHeldOut measures the fresh held-out sample, heldOutSplit
 // (whole postings whose sentences were never used to write or weigh cues;
@@ -252,12 +260,12 @@ func TestBoilerplateHeldOut(t *testing.T) {
 	}
 }
 
-// The floors TestBoilerplateHeldOut holds, just under the figures heldout5
-// reached when it was measured, once, with the fourth round's cues (0.938,
-// 0.715); the goal is 0.95 and 0.85.
+// The floors TestBoilerplateHeldOut holds, just under the figures heldout6
+// reached when it was measured, once, with the fifth round's cues (0.912,
+// 0.702); the goal is 0.95 and 0.85.
 const (
-	heldOutMinPrecision = 0.93
-	heldOutMinRecall    = 0.71
+	heldOutMinPrecision = 0.90
+	heldOutMinRecall    = 0.69
 )
 
 // postingTexts reads jobs-dev.tsv from the shared data (skipping the test

@@ -105,6 +105,9 @@ func TestOrganisationSubject(t *testing.T) {
 		{"Priya manages the rota .", false},                     // a person's doing
 		{"Today we are launching a new plan .", false},          // "we" not at the start: a memo's voice
 		{"We are launching a new plan .", false},                // a stop word after the verb
+		{"CUH is the local hospital for the city .", true},      // an abbreviation in capitals is a name
+		{"The RN rota is on the wall .", false},                 // no organisation verb after it
+		{"Ensure the unit delivers its plan .", false},          // a duty opens the part: the post holder's
 	}
 	for _, c := range cases {
 		if got := cues.organisationSubject(cueCodes(c.text)); got != c.want {
@@ -270,12 +273,43 @@ func TestGlueCuts(t *testing.T) {
 // cueCodes gives the cue codes of a text whose words are separated by
 // spaces, as the tests of the subject and predicate rules write them.
 func cueCodes(text string) []uint16 {
-	words := strings.Fields(strings.ToLower(text))
+	words := strings.Fields(text)
 	codes := make([]uint16, len(words))
 	for i, w := range words {
-		codes[i] = cues.vocab[normalise(w)]
+		codes[i] = Code(w, strings.ToLower(w))
 	}
 	return codes
+}
+
+// TestOrganisationAgain: "it" or "they" with an organisation's verb is
+// the organisation again right after a sentence about it, and the role's
+// otherwise; "we" with any verb but a promise or a wish is the
+// organisation once the document has shown the role's wording, and not in
+// a memo that has not.
+func TestOrganisationAgain(t *testing.T) {
+	const role = "You will plan the rota and you will be responsible for the budget ."
+	cases := []struct {
+		name      string
+		sentences []string
+		want      Kind // the last sentence's kind
+	}{
+		{"it after the organisation", []string{role, "Riverside Hospital provides care across the county .", "It has strong links with the university ."}, AboutCompany},
+		{"it after the role", []string{role, "It has strong links with the university ."}, Role},
+		{"it recruiting", []string{role, "Riverside Hospital provides care across the county .", "It is looking for a nurse ."}, Role},
+		{"we in a job post", []string{role, "We set ambitious goals and work hard to reach them ."}, AboutCompany},
+		{"we in a memo", []string{"We set ambitious goals and work hard to reach them ."}, Role},
+		{"we promising", []string{role, "We will train you in the first month ."}, Role},
+	}
+	for _, c := range cases {
+		var tr Tracker
+		var parts []Part
+		for _, s := range c.sentences {
+			parts = tr.Sentence(parts[:0], strings.Fields(s), nil)
+		}
+		if got := parts[len(parts)-1].Kind; got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
 }
 
 // TestGapBetweenBoilerplateIsFilled: a short run of sentences with next to
@@ -303,14 +337,23 @@ func TestGapBetweenBoilerplateIsFilled(t *testing.T) {
 			"Bikes welcome .",
 			"For an informal discussion please contact Sam on 01234 567890 .",
 		}, []int{0, 0, 0, 0, 2}, Benefits},
-		{"three sentences are too many", []string{
+		{"three sentences", []string{
 			"You will plan the rota and you will be responsible for the budget .",
 			"The package has 27 days annual leave and a pension scheme .",
 			"Free fruit on Fridays .",
 			"Bikes welcome .",
 			"Cake on birthdays .",
 			"For an informal discussion please contact Sam on 01234 567890 .",
-		}, []int{0, 0, 0, 0, 0, 0}, Role},
+		}, []int{0, 0, 0, 0, 0, 3}, Benefits},
+		{"four sentences are too many", []string{
+			"You will plan the rota and you will be responsible for the budget .",
+			"The package has 27 days annual leave and a pension scheme .",
+			"Free fruit on Fridays .",
+			"Bikes welcome .",
+			"Cake on birthdays .",
+			"Tea all day .",
+			"For an informal discussion please contact Sam on 01234 567890 .",
+		}, []int{0, 0, 0, 0, 0, 0, 0}, Role},
 		{"role wording in the gap", []string{
 			"You will plan the rota and you will be responsible for the budget .",
 			"The package has 27 days annual leave and a pension scheme .",
@@ -367,5 +410,19 @@ func TestBlankLine(t *testing.T) {
 		if got := BlankLine(between); got != want {
 			t.Errorf("BlankLine(%q) = %v, want %v", between, got, want)
 		}
+	}
+}
+
+// TestSureCueDecides: a cue of weight sureWeight decides its part
+// whatever role cues it names as its objects.
+func TestSureCueDecides(t *testing.T) {
+	var tr Tracker
+	parts := tr.Sentence(nil, strings.Fields("This job description is not intended to be an exhaustive list of duties , responsibilities or qualifications ."), nil)
+	if len(parts) != 1 || parts[0].Kind != Disclaimer {
+		t.Errorf("parts %+v, want one disclaimer", parts)
+	}
+	parts = tr.Sentence(nil, strings.Fields("The job description lists the duties and qualifications of the post ."), nil)
+	if len(parts) != 1 || parts[0].Kind != Role {
+		t.Errorf("parts %+v, want one role part", parts)
 	}
 }
