@@ -155,10 +155,14 @@ func sharedData() string {
 // was tuned); all three have been tuned on since (fresh from 1.5.0, fresh2
 // from 1.6.0, fresh3 from 1.7.0), so their rows are tuned figures (tuned:
 // true, scored also under LEADLEX_SKIP_HELDOUT although their split column
-// says heldout). The sentences-dev held-out row is that split's fifth
-// look, for lexicon 1.6.0 (each round since 1.2.0 measured it once after
-// tuning; its worst sentences were read after round two); 1.7.0's look is
-// the coordinator's, with the lexicon frozen.
+// says heldout). The sentences-dev held-out row is that split's sixth
+// look, for lexicon 1.7.0 with the job-title and agent-noun rules (each
+// round since 1.2.0 measured it once after tuning; its worst sentences were
+// read after round two). sentences-fresh4.tsv (293 sentences from 151 sites
+// no other set uses, gathered blind while 1.7.0 was tuned) was scored once,
+// its first look, the clean figure of 1.7.0 (1.6.0 on it: 0.805 / 0.860 /
+// 0.928). The fresh3 row is 1.7.0's tuned figure with the two matcher rules
+// (0.786 / 0.854 / 0.932 without them).
 var publishedFigures = []struct {
 	file, split                 string
 	texts                       int
@@ -167,13 +171,21 @@ var publishedFigures = []struct {
 }{
 	{"../../testdata/labeled/tune.tsv", "", 100, 1.000, 1.000, 1.000, true},
 	{"../../testdata/labeled/dev.tsv", "", 40, 0.900, 0.964, 0.950, true},
-	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.969, 0.980, false},
+	{"../../testdata/labeled/heldout.tsv", "", 100, 0.960, 0.974, 0.980, false},
 	{"sentences-dev.tsv", "dev", 383, 0.909, 0.941, 0.966, true},
-	{"sentences-dev.tsv", "heldout", 240, 0.812, 0.876, 0.917, false},
+	{"sentences-dev.tsv", "heldout", 240, 0.825, 0.886, 0.921, false},
 	{"sentences-gathered.tsv", "dev", 993, 0.787, 0.851, 0.907, true},
 	{"sentences-fresh.tsv", "heldout", 321, 0.850, 0.897, 0.928, true},
 	{"sentences-fresh2.tsv", "heldout", 296, 0.720, 0.799, 0.858, true},
-	{"sentences-fresh3.tsv", "heldout", 281, 0.786, 0.854, 0.932, true},
+	{"sentences-fresh3.tsv", "heldout", 281, 0.783, 0.852, 0.929, true},
+	{"sentences-fresh4.tsv", "heldout", 293, 0.823, 0.870, 0.939, false},
+}
+
+// issueGoals are the floors an issue set on a set's figures, held apart
+// from the published figures' slack: issue 15 asks macro-F1 >= 0.88 and
+// coverage >= 0.92 on the held-out split of sentences-dev.
+var issueGoals = map[string]struct{ macroF1, coverage float64 }{
+	"sentences-dev.tsv/heldout": {0.88, 0.92},
 }
 
 // TestEvalDefaultLexiconTargets holds the published figures: every metric
@@ -217,6 +229,9 @@ func TestEvalDefaultLexiconTargets(t *testing.T) {
 			}
 			if rep.Labels["min_hits"] != 0.5 {
 				t.Fatalf("default --min-hits is %v; the published figures are at 0.5: measure them again", rep.Labels["min_hits"])
+			}
+			if goal, ok := issueGoals[name]; ok && (rep.MacroF1 < goal.macroF1 || rep.Coverage < goal.coverage) {
+				t.Errorf("macro-F1 %.3f, coverage %.3f; issue 15's goal is at least %.2f and %.2f", rep.MacroF1, rep.Coverage, goal.macroF1, goal.coverage)
 			}
 			const slack = 0.005
 			if rep.Texts != want.texts || rep.Accuracy < want.accuracy-slack || rep.MacroF1 < want.macroF1-slack || rep.Coverage < want.coverage-slack {
