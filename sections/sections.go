@@ -329,8 +329,9 @@ type scores struct {
 }
 
 // sureWeight is the weight of a cue that decides its part whatever role
-// cues stand beside it: a standard statement ("… is not intended to be an
-// exhaustive list of duties …") names the role's words as its objects.
+// cues stand beside it: a standard statement that a list of duties is
+// not complete ("… not intended to be an exhaustive …") names the role's
+// words as its objects.
 const sureWeight = 4
 
 // decide picks the kind: the boilerplate kind with the most cue weight when
