@@ -291,19 +291,20 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 	}
 }
 
-// subjectWeight is what a part whose subject is the organisation, or that
-// says what an organisation is, adds to about_company; subjectReach is how
-// many tokens into the part the organisation noun may stand, selfReach how
-// many after an @self opener any noun may ("Our focus is …"), and
-// predicateReach how many words after "is a" the organisation noun may;
-// stopReach how many words after the verb an @stop word blocks the rule
-// ("We are a busy restaurant looking for …" recruits).
 // roleWordWeight is what a role heading's word adds where it does not
 // stand as a heading: in running prose "experience", "skills" or
 // "requirements" are as often the organisation's ("decades of
 // experience", "complex medical requirements") as the role's.
 const roleWordWeight = 0.5
 
+// subjectWeight is what a part whose subject is the organisation, or that
+// says what an organisation is, adds to about_company; subjectReach is how
+// many tokens into the part the organisation noun may stand, selfReach how
+// many after an @self opener any noun may ("Our focus is …"), and
+// predicateReach how many words after "is a" the organisation noun may;
+// stopReach how many words after the verb an @stop word blocks the rule
+// ("We are a busy restaurant looking for …" recruits), and nameReach how
+// many words a name may have before its @doing verb (nameSubject).
 const (
 	subjectWeight  = 1.5
 	subjectReach   = 16
@@ -327,7 +328,8 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 }
 
 // subjectAt is organisationSubject that returns where the organisation's
-// noun stands (the first word of a name, or "we", "our"), or -1.
+// noun stands (the first word of a name, "we", the organisation noun, or
+// the word after "our" that serves as one), or -1.
 func (t *cueTable) subjectAt(codes []uint16) int {
 	if len(codes) < 3 {
 		return -1
@@ -361,10 +363,8 @@ func (t *cueTable) subjectAt(codes []uint16) int {
 		if j >= len(codes) || t.roleOf(codes[j])&verbs == 0 {
 			continue
 		}
-		for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
-			if t.roleOf(codes[k])&subjectStop != 0 {
-				return -1
-			}
+		if t.stopAfter(codes, j) {
+			return -1
 		}
 		return i
 	}
@@ -384,12 +384,7 @@ func (t *cueTable) pronounSubject(codes []uint16) bool {
 	if j >= len(codes) || t.roleOf(codes[j])&subjectVerb == 0 {
 		return false
 	}
-	for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
-		if t.roleOf(codes[k])&subjectStop != 0 {
-			return false
-		}
-	}
-	return true
+	return !t.stopAfter(codes, j)
 }
 
 // weSubject reports whether a part opens with "we" followed, adverbs
@@ -406,12 +401,19 @@ func (t *cueTable) weSubject(codes []uint16) bool {
 	if j >= len(codes) || t.roleOf(codes[j])&(subjectModal|subjectStop) != 0 {
 		return false
 	}
+	return !t.stopAfter(codes, j)
+}
+
+// stopAfter reports whether an @stop word stands within stopReach words
+// after the verb at codes[j]: the organisation is recruiting ("… is
+// looking for …"), so the part is the role's.
+func (t *cueTable) stopAfter(codes []uint16, j int) bool {
 	for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
 		if t.roleOf(codes[k])&subjectStop != 0 {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // nameSubject reports whether a part opens with a name, up to nameReach

@@ -188,12 +188,12 @@ func (t *Tracker) endSentence(parts []Part) {
 	if len(parts) == 0 {
 		return
 	}
-	defer func() { t.lastSentence = parts[len(parts)-1].Kind }()
 	rule := &defaultGap
 	if t.rule != nil {
 		rule = t.rule
 	}
 	first, last := parts[0].Kind, parts[len(parts)-1].Kind
+	t.lastSentence = last
 	if first.Boilerplate() && t.gapKind != Role && t.gap > 0 && t.gap <= rule.maxRun {
 		t.filled, t.filledKind = t.gap, t.gapKind
 	}
