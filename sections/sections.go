@@ -115,8 +115,9 @@ type Tracker struct {
 	rule         *gapRule // the gap rule's settings; nil: defaultGap
 }
 
-// Reset forgets the carried heading and the last part's kind, for a new
-// document.
+// Reset forgets all the Tracker carries from sentence to sentence (the
+// carried heading, the last part's kind, the gap rule's run and the
+// document's role cue weight), for a new document.
 func (t *Tracker) Reset() {
 	t.carry, t.prev, t.roleRun, t.lastSentence = Role, Role, 0, Role
 	t.gap, t.gapKind, t.filled, t.docRole = 0, Role, 0, 0
