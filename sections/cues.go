@@ -38,18 +38,17 @@ type ruleMarks struct {
 // organisation ("The stroke service provides …", "Our team is …"); the
 // word lists are the @ lines of cues.txt.
 const (
-	subjectNoun       uint16 = 1 << iota // service, team, trust: the organisation
-	subjectVerb                          // is, has, provides: what it is or does
-	subjectAdverb                        // also, currently: may stand before the verb
-	subjectStop                          // looking, seeking: the organisation is recruiting, so the sentence is the role's
-	subjectNot                           // role, you, experience: before the noun, the subject is the role or the person
-	subjectSelf                          // our: opens a subject that is the organisation's whatever noun follows
-	subjectWe                            // we: the organisation itself, which also takes a verb's base form
-	subjectBase                          // provide, serve: a verb's base form, after "we"
-	subjectDoing                         // provides, operates: what only an organisation does, after a name
-	subjectPronoun                       // it, they: the organisation again, right after a sentence about it
-	subjectModal                         // will, can, want: after "we", a promise or a wish, not what the organisation is
-	subjectPossessive                    // 's: after an organisation noun, opens a subject as "our" does
+	subjectNoun    uint16 = 1 << iota // service, team, trust: the organisation
+	subjectVerb                       // is, has, provides: what it is or does
+	subjectAdverb                     // also, currently: may stand before the verb
+	subjectStop                       // looking, seeking: the organisation is recruiting, so the sentence is the role's
+	subjectNot                        // role, you, experience: before the noun, the subject is the role or the person
+	subjectSelf                       // our: opens a subject that is the organisation's whatever noun follows
+	subjectWe                         // we: the organisation itself, which also takes a verb's base form
+	subjectBase                       // provide, serve: a verb's base form, after "we"
+	subjectDoing                      // provides, operates: what only an organisation does, after a name
+	subjectPronoun                    // it, they: the organisation again, right after a sentence about it
+	subjectModal                      // will, can, want: after "we", a promise or a wish, not what the organisation is
 )
 
 var subjectLists = map[string]uint16{
