@@ -193,7 +193,9 @@ func (s *Scorer) analyzeChunk(chunk string, base int, continued bool, out *Analy
 		}
 		out.Words += sent.Words
 		if k == 0 || sections.BlankLine(chunk[s.sents[k-1].End:sent.Start]) {
-			s.kinds.Paragraph() // chunks end at blank lines
+			// A chunk starts after a blank line, or inside a paragraph
+			// cut by force: either way no gap runs on from the last chunk.
+			s.kinds.Paragraph()
 		}
 		s.parts = s.sectionParts(sent)
 		s.fillGap(idx, from, out)

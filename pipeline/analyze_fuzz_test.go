@@ -20,6 +20,9 @@ func FuzzAnalyze(f *testing.F) {
 		"We are an equal opportunity employer. We offer a pension and 25 days annual leave.",
 		"'care' \"vision\" — n't not afraid to take risks; never hesitates to change the rules.",
 		"AboutUsWe're a growing company.Apply now!!! ((((([[[[ ....",
+		// The gap rule: a weak sentence between two boilerplate ones.
+		"You will plan the budget and you will be responsible for the rota.\nThe package has 27 days annual leave and a pension scheme.\n" +
+			"Staff inspire the budget.\nFor an informal discussion please contact Sam on 01234 567890.",
 		"",
 	} {
 		f.Add(s)
@@ -70,16 +73,39 @@ func checkAnalysis(t *testing.T, text string, a *Analysis) {
 			prev = h.End
 		}
 	}
+	left, prev := 0, 0
 	for _, b := range a.Boilerplate {
-		if b.Start < 0 || b.End < b.Start || b.End > len(text) || b.Words < 0 {
-			t.Fatalf("boilerplate %+v in %d bytes", b, len(text))
+		if b.Start < prev || b.End < b.Start || b.End > len(text) || b.Words < 0 || !b.Kind.Boilerplate() {
+			t.Fatalf("boilerplate %+v after %d in %d bytes", b, prev, len(text))
 		}
+		prev, left = b.End, left+b.Words
 	}
+	checkHitSections(t, a)
 	r := a.Result
-	if r.ScoredWords < 0 || int(r.ScoredWords) > a.Words || int(r.Words) != a.Words {
-		t.Fatalf("words %d, row words %d, scored %d", a.Words, r.Words, r.ScoredWords)
+	if r.ScoredWords < 0 || int(r.ScoredWords) != max(0, a.Words-left) || int(r.Words) != a.Words {
+		t.Fatalf("words %d, row words %d, scored %d, boilerplate words %d", a.Words, r.Words, r.ScoredWords, left)
 	}
 	if r.LeadershipHits < 0 || r.ManagementHits < 0 || r.Balance != nil && (*r.Balance < -1 || *r.Balance > 1) {
 		t.Fatalf("row %+v", r)
+	}
+}
+
+// checkHitSections checks that a hit counts exactly when it stands in the
+// role's text, and that it starts in a stretch of a.Boilerplate exactly
+// when its section is boilerplate (the gap rule relabels both together).
+func checkHitSections(t *testing.T, a *Analysis) {
+	t.Helper()
+	b := 0
+	for _, h := range a.Hits {
+		if h.Counts == h.Section.Boilerplate() {
+			t.Fatalf("hit [%d,%d) in %s: counts %v", h.Start, h.End, h.Section, h.Counts)
+		}
+		for b < len(a.Boilerplate) && a.Boilerplate[b].End <= h.Start {
+			b++
+		}
+		inside := b < len(a.Boilerplate) && a.Boilerplate[b].Start <= h.Start
+		if inside != h.Section.Boilerplate() {
+			t.Fatalf("hit [%d,%d) in %s, inside boilerplate: %v", h.Start, h.End, h.Section, inside)
+		}
 	}
 }

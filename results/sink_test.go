@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/leadlex/leadlex/internal/pqtest"
@@ -159,6 +160,60 @@ func TestAtomicFileBufferReuse(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "aborted")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the aborted file exists: %v", err)
+	}
+}
+
+// TestAtomicFilesConcurrent writes files from several goroutines at once,
+// as concurrent sinks do, each committing or aborting in turn with bytes
+// still buffered: the pooled buffers must never carry one file's bytes
+// into another (go test -race also checks that no buffer is shared).
+func TestAtomicFilesConcurrent(t *testing.T) {
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	errs := make(chan error, 8*20)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				name := filepath.Join(dir, fmt.Sprintf("g%d-%d", g, i))
+				want := strings.Repeat(fmt.Sprintf("%d/%d;", g, i), 100+g*i)
+				f, err := CreateAtomic(name)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if _, err := f.Write([]byte(want)); err != nil {
+					errs <- err
+					return
+				}
+				if i%3 == 0 {
+					f.Abort()
+					f.Abort() // twice: the buffer goes back once
+					continue
+				}
+				if err := f.Commit(); err != nil {
+					errs <- err
+					return
+				}
+				f.Abort() // after Commit: a no-op
+				if b, err := os.ReadFile(name); err != nil || string(b) != want {
+					errs <- fmt.Errorf("%s: %d bytes (%v), want %d of its own", name, len(b), err, len(want))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 8 * 13; len(entries) != want { // i%3 != 0 for 13 of 20
+		t.Errorf("%d files, want %d (no temporary file left, no aborted file kept)", len(entries), want)
 	}
 }
 

@@ -38,18 +38,17 @@ type ruleMarks struct {
 // organisation ("The stroke service provides …", "Our team is …"); the
 // word lists are the @ lines of cues.txt.
 const (
-	subjectNoun       uint16 = 1 << iota // service, team, trust: the organisation
-	subjectVerb                          // is, has, provides: what it is or does
-	subjectAdverb                        // also, currently: may stand before the verb
-	subjectStop                          // looking, seeking: the organisation is recruiting, so the sentence is the role's
-	subjectNot                           // role, you, experience: before the noun, the subject is the role or the person
-	subjectSelf                          // our: opens a subject that is the organisation's whatever noun follows
-	subjectWe                            // we: the organisation itself, which also takes a verb's base form
-	subjectBase                          // provide, serve: a verb's base form, after "we"
-	subjectDoing                         // provides, operates: what only an organisation does, after a name
-	subjectPronoun                       // it, they: the organisation again, right after a sentence about it
-	subjectModal                         // will, can, want: after "we", a promise or a wish, not what the organisation is
-	subjectPossessive                    // 's: after an organisation noun, opens a subject as "our" does
+	subjectNoun    uint16 = 1 << iota // service, team, trust: the organisation
+	subjectVerb                       // is, has, provides: what it is or does
+	subjectAdverb                     // also, currently: may stand before the verb
+	subjectStop                       // looking, seeking: the organisation is recruiting, so the sentence is the role's
+	subjectNot                        // role, you, experience: before the noun, the subject is the role or the person
+	subjectSelf                       // our: opens a subject that is the organisation's whatever noun follows
+	subjectWe                         // we: the organisation itself, which also takes a verb's base form
+	subjectBase                       // provide, serve: a verb's base form, after "we"
+	subjectDoing                      // provides, operates: what only an organisation does, after a name
+	subjectPronoun                    // it, they: the organisation again, right after a sentence about it
+	subjectModal                      // will, can, want: after "we", a promise or a wish, not what the organisation is
 )
 
 var subjectLists = map[string]uint16{
@@ -291,19 +290,20 @@ func (t *cueTable) scan(codes []uint16, sc *scores) {
 	}
 }
 
-// subjectWeight is what a part whose subject is the organisation, or that
-// says what an organisation is, adds to about_company; subjectReach is how
-// many tokens into the part the organisation noun may stand, selfReach how
-// many after an @self opener any noun may ("Our focus is …"), and
-// predicateReach how many words after "is a" the organisation noun may;
-// stopReach how many words after the verb an @stop word blocks the rule
-// ("We are a busy restaurant looking for …" recruits).
 // roleWordWeight is what a role heading's word adds where it does not
 // stand as a heading: in running prose "experience", "skills" or
 // "requirements" are as often the organisation's ("decades of
 // experience", "complex medical requirements") as the role's.
 const roleWordWeight = 0.5
 
+// subjectWeight is what a part whose subject is the organisation, or that
+// says what an organisation is, adds to about_company; subjectReach is how
+// many tokens into the part the organisation noun may stand, selfReach how
+// many after an @self opener any noun may ("Our focus is …"), and
+// predicateReach how many words after "is a" the organisation noun may;
+// stopReach how many words after the verb an @stop word blocks the rule
+// ("We are a busy restaurant looking for …" recruits), and nameReach how
+// many words a name may have before its @doing verb (nameSubject).
 const (
 	subjectWeight  = 1.5
 	subjectReach   = 16
@@ -327,7 +327,8 @@ func (t *cueTable) organisationSubject(codes []uint16) bool {
 }
 
 // subjectAt is organisationSubject that returns where the organisation's
-// noun stands (the first word of a name, or "we", "our"), or -1.
+// noun stands (the first word of a name, "we", the organisation noun, or
+// the word after "our" that serves as one), or -1.
 func (t *cueTable) subjectAt(codes []uint16) int {
 	if len(codes) < 3 {
 		return -1
@@ -361,10 +362,8 @@ func (t *cueTable) subjectAt(codes []uint16) int {
 		if j >= len(codes) || t.roleOf(codes[j])&verbs == 0 {
 			continue
 		}
-		for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
-			if t.roleOf(codes[k])&subjectStop != 0 {
-				return -1
-			}
+		if t.stopAfter(codes, j) {
+			return -1
 		}
 		return i
 	}
@@ -384,12 +383,7 @@ func (t *cueTable) pronounSubject(codes []uint16) bool {
 	if j >= len(codes) || t.roleOf(codes[j])&subjectVerb == 0 {
 		return false
 	}
-	for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
-		if t.roleOf(codes[k])&subjectStop != 0 {
-			return false
-		}
-	}
-	return true
+	return !t.stopAfter(codes, j)
 }
 
 // weSubject reports whether a part opens with "we" followed, adverbs
@@ -406,12 +400,19 @@ func (t *cueTable) weSubject(codes []uint16) bool {
 	if j >= len(codes) || t.roleOf(codes[j])&(subjectModal|subjectStop) != 0 {
 		return false
 	}
+	return !t.stopAfter(codes, j)
+}
+
+// stopAfter reports whether an @stop word stands within stopReach words
+// after the verb at codes[j]: the organisation is recruiting ("… is
+// looking for …"), so the part is the role's.
+func (t *cueTable) stopAfter(codes []uint16, j int) bool {
 	for k := j + 1; k < len(codes) && k <= j+stopReach; k++ {
 		if t.roleOf(codes[k])&subjectStop != 0 {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // nameSubject reports whether a part opens with a name, up to nameReach

@@ -115,8 +115,9 @@ type Tracker struct {
 	rule         *gapRule // the gap rule's settings; nil: defaultGap
 }
 
-// Reset forgets the carried heading and the last part's kind, for a new
-// document.
+// Reset forgets all the Tracker carries from sentence to sentence (the
+// carried heading, the last part's kind, the gap rule's run and the
+// document's role cue weight), for a new document.
 func (t *Tracker) Reset() {
 	t.carry, t.prev, t.roleRun, t.lastSentence = Role, Role, 0, Role
 	t.gap, t.gapKind, t.filled, t.docRole = 0, Role, 0, 0
@@ -188,12 +189,12 @@ func (t *Tracker) endSentence(parts []Part) {
 	if len(parts) == 0 {
 		return
 	}
-	defer func() { t.lastSentence = parts[len(parts)-1].Kind }()
 	rule := &defaultGap
 	if t.rule != nil {
 		rule = t.rule
 	}
 	first, last := parts[0].Kind, parts[len(parts)-1].Kind
+	t.lastSentence = last
 	if first.Boilerplate() && t.gapKind != Role && t.gap > 0 && t.gap <= rule.maxRun {
 		t.filled, t.filledKind = t.gap, t.gapKind
 	}
@@ -329,8 +330,9 @@ type scores struct {
 }
 
 // sureWeight is the weight of a cue that decides its part whatever role
-// cues stand beside it: a standard statement ("… is not intended to be an
-// exhaustive list of duties …") names the role's words as its objects.
+// cues stand beside it: a standard statement that a list of duties is
+// not complete ("… not intended to be an exhaustive …") names the role's
+// words as its objects.
 const sureWeight = 4
 
 // decide picks the kind: the boilerplate kind with the most cue weight when

@@ -296,8 +296,8 @@ func TestOrganisationAgain(t *testing.T) {
 		{"it after the organisation", []string{role, "Riverside Hospital provides care across the county .", "It has strong links with the university ."}, AboutCompany},
 		{"it after the role", []string{role, "It has strong links with the university ."}, Role},
 		{"it recruiting", []string{role, "Riverside Hospital provides care across the county .", "It is looking for a nurse ."}, Role},
-		{"we in a job post", []string{role, "We set ambitious goals and work hard to reach them ."}, AboutCompany},
-		{"we in a memo", []string{"We set ambitious goals and work hard to reach them ."}, Role},
+		{"we in a job post", []string{role, "We set bold goals and work hard to meet them ."}, AboutCompany},
+		{"we in a memo", []string{"We set bold goals and work hard to meet them ."}, Role},
 		{"we promising", []string{role, "We will train you in the first month ."}, Role},
 	}
 	for _, c := range cases {
@@ -417,7 +417,7 @@ func TestBlankLine(t *testing.T) {
 // whatever role cues it names as its objects.
 func TestSureCueDecides(t *testing.T) {
 	var tr Tracker
-	parts := tr.Sentence(nil, strings.Fields("This job description is not intended to be an exhaustive list of duties , responsibilities or qualifications ."), nil)
+	parts := tr.Sentence(nil, strings.Fields("These notes are not intended to be an exhaustive record of duties , responsibilities or qualifications ."), nil)
 	if len(parts) != 1 || parts[0].Kind != Disclaimer {
 		t.Errorf("parts %+v, want one disclaimer", parts)
 	}
