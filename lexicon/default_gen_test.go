@@ -1,0 +1,60 @@
+package lexicon
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// TestDefaultGenerated fails when default_gen.go no longer holds what Parse
+// makes of default.yaml: every field, the unexported ones (set* flags and
+// stems) too.
+func TestDefaultGenerated(t *testing.T) {
+	want, err := Parse("default.yaml", DefaultSource())
+	if err != nil {
+		t.Fatalf("parse default.yaml: %v", err)
+	}
+	got := Default()
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("default_gen.go differs from default.yaml (%s): run go generate ./lexicon", firstDifference(got, want))
+	}
+}
+
+// firstDifference names the first field in which got and want differ.
+func firstDifference(got, want *Lexicon) string {
+	g, w := reflect.ValueOf(got).Elem(), reflect.ValueOf(want).Elem()
+	for i := range g.NumField() {
+		if !reflect.DeepEqual(g.Field(i).Interface(), w.Field(i).Interface()) {
+			return "field " + g.Type().Field(i).Name
+		}
+	}
+	return "no field"
+}
+
+// TestDefaultCopies checks that changing what Default returns leaves the
+// next Default alone.
+func TestDefaultCopies(t *testing.T) {
+	first := Default()
+	rule := slices.IndexFunc(first.Entries, func(e Entry) bool { return len(e.Context) > 0 })
+	if rule < 0 || len(first.Entries[rule].Context[0].Before)+len(first.Entries[rule].Context[0].After) == 0 {
+		t.Fatal("the default lexicon has no entry with a context rule phrase to change")
+	}
+	first.Entries[0].Term = "changed"
+	first.Neutral[0].Term = "changed"
+	first.Skip[0], first.Agents[0], first.Negation.Words[0] = "changed", "changed", "changed"
+	first.Sources[0].Title, first.Dimensions[0].Name, first.Files[0] = "changed", "changed", "changed"
+	r := &first.Entries[rule].Context[0]
+	r.Pole = "changed"
+	if len(r.Before) > 0 {
+		r.Before[0] = "changed"
+	} else {
+		r.After[0] = "changed"
+	}
+	want, err := Parse("default.yaml", DefaultSource())
+	if err != nil {
+		t.Fatalf("parse default.yaml: %v", err)
+	}
+	if got := Default(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("changing one Default() changed the next (%s)", firstDifference(got, want))
+	}
+}
