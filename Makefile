@@ -8,7 +8,7 @@ LDFLAGS := -X main.version=$(VERSION)
 # Release targets: GOOS/GOARCH pairs built by make release and checked by CI.
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: all build release cross-build readers run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test bench-serve
+.PHONY: all build generate release cross-build readers run test lint vet bench corpus perf perf-quick clean check-demo report chromium screenshots fuzz beam-build beam-test bench-serve
 
 all: build
 
@@ -122,10 +122,14 @@ eval: build
 	./$(BIN) eval testdata/labeled/dev.tsv --worst 0
 	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0
 
+## generate: rewrite lexicon/default_gen.go (the parsed default lexicon leadlex starts from); run after editing lexicon/default.yaml
+generate:
+	$(GO) generate ./lexicon
+
 ## norms: rebuild the embedded norms (job-posts from ../shared/data/jobs-dev.tsv, general from testdata/corpus); run after a lexicon change
 # SHARED_DATA is where jobs-dev.tsv is: $LEADLEX_SHARED/data when set, else ../shared/data.
 SHARED_DATA ?= $(if $(LEADLEX_SHARED),$(LEADLEX_SHARED)/data,../shared/data)
-norms: build
+norms: generate build
 	./$(BIN) norms build $(SHARED_DATA)/jobs-dev.tsv --text-column text --id-column source --name job-posts -o norms/job-posts.yaml \
 	  --description "The 6,000 job postings of jobs-dev.tsv (5,504 NHS UK adverts from 2020 and 496 US LinkedIn postings from 2024, all title groups; see docs/VALIDITY.md), scored with the default lexicon and sections; derived statistics only, no text"
 	./$(BIN) norms build testdata/corpus --name general -o norms/general.yaml \
