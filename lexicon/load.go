@@ -26,7 +26,7 @@ const DefaultName = "default"
 // DefaultSource returns the embedded default lexicon file's bytes.
 func DefaultSource() []byte { return defaultYAML }
 
-//go:generate go run ../tools/genlexicon
+//go:generate go run -tags genlexicon ../tools/genlexicon
 
 // Default returns the embedded default lexicon: a fresh copy of what Parse
 // makes of default.yaml, which go generate wrote into default_gen.go so
