@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -26,48 +25,21 @@ const DefaultName = "default"
 // DefaultSource returns the embedded default lexicon file's bytes.
 func DefaultSource() []byte { return defaultYAML }
 
-//go:generate go run -tags genlexicon ../tools/genlexicon
+//go:generate go run ../tools/genlexicon
 
-// Default returns the embedded default lexicon: a fresh copy of what Parse
-// makes of default.yaml, which go generate wrote into default_gen.go so
-// that starting a process parses no YAML (TestDefaultGenerated keeps the
-// two in step). Callers may change the copy.
+//go:embed default.gob
+var defaultGob []byte
+
+// Default returns the embedded default lexicon: a new Lexicon decoded from
+// default.gob, which go generate wrote from what Parse makes of
+// default.yaml, so that starting a process parses no YAML
+// (TestDefaultGenerated keeps the two in step). Callers may change it.
 func Default() *Lexicon {
-	return defaultLexicon.clone()
-}
-
-// clone copies l deeply enough that changing the copy's slices, or the
-// entries' context rules, leaves l alone. The stems map is shared: it is
-// read-only after Validate, which makes a new one.
-func (l *Lexicon) clone() *Lexicon {
-	c := *l
-	c.Sources = slices.Clone(l.Sources)
-	c.Dimensions = slices.Clone(l.Dimensions)
-	c.Entries = cloneEntries(l.Entries)
-	c.Neutral = cloneEntries(l.Neutral)
-	c.Skip = slices.Clone(l.Skip)
-	c.Agents = slices.Clone(l.Agents)
-	c.Negation.Words = slices.Clone(l.Negation.Words)
-	c.Negation.Reversible = slices.Clone(l.Negation.Reversible)
-	c.Negation.Except = slices.Clone(l.Negation.Except)
-	c.Files = slices.Clone(l.Files)
-	return &c
-}
-
-// cloneEntries copies entries and their context rules.
-func cloneEntries(entries []Entry) []Entry {
-	out := slices.Clone(entries)
-	for i := range out {
-		if out[i].Context == nil {
-			continue
-		}
-		out[i].Context = slices.Clone(out[i].Context)
-		for j := range out[i].Context {
-			r := &out[i].Context[j]
-			r.Before, r.After = slices.Clone(r.Before), slices.Clone(r.After)
-		}
+	l, err := readSnapshot(defaultGob)
+	if err != nil {
+		panic(fmt.Sprintf("lexicon: the embedded default.gob is broken, run go generate ./lexicon: %v", err))
 	}
-	return out
+	return l
 }
 
 // Error is a problem in a lexicon file (or another YAML file leadlex reads,

@@ -1,12 +1,13 @@
 package lexicon
 
 import (
+	"bytes"
 	"reflect"
 	"slices"
 	"testing"
 )
 
-// TestDefaultGenerated fails when default_gen.go no longer holds what Parse
+// TestDefaultGenerated fails when default.gob no longer holds what Parse
 // makes of default.yaml: every field, the unexported ones (set* flags and
 // stems) too.
 func TestDefaultGenerated(t *testing.T) {
@@ -15,8 +16,11 @@ func TestDefaultGenerated(t *testing.T) {
 		t.Fatalf("parse default.yaml: %v", err)
 	}
 	got := Default()
+	if len(got.stems) == 0 {
+		t.Fatal("default.gob holds no stems")
+	}
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("default_gen.go differs from default.yaml (%s): run go generate ./lexicon", firstDifference(got, want))
+		t.Fatalf("default.gob differs from default.yaml (%s): run go generate ./lexicon", firstDifference(got, want))
 	}
 }
 
@@ -56,5 +60,42 @@ func TestDefaultCopies(t *testing.T) {
 	}
 	if got := Default(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("changing one Default() changed the next (%s)", firstDifference(got, want))
+	}
+}
+
+// TestReadSnapshotBroken checks that a cut or foreign snapshot is an error,
+// not a half-filled lexicon.
+func TestReadSnapshotBroken(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Default().WriteSnapshot(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"empty":   nil,
+		"cut":     buf.Bytes()[:buf.Len()/2],
+		"foreign": []byte("name: not a gob\n"),
+	} {
+		if l, err := readSnapshot(data); err == nil {
+			t.Errorf("%s: no error, lexicon %q", name, l.Name)
+		}
+	}
+}
+
+// TestSnapshotKeepsUnexported checks that a snapshot keeps the set* flags
+// (default.yaml sets none of them) and the stems.
+func TestSnapshotKeepsUnexported(t *testing.T) {
+	want := Default()
+	want.setSkip, want.setNegation, want.setAgents = true, true, true
+	want.stems["zzz-test-word"] = "zzz-test-stem"
+	var buf bytes.Buffer
+	if err := want.WriteSnapshot(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readSnapshot(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("the snapshot changed the lexicon (%s)", firstDifference(got, want))
 	}
 }
