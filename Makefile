@@ -122,7 +122,7 @@ eval: build
 	./$(BIN) eval testdata/labeled/dev.tsv --worst 0
 	./$(BIN) eval testdata/labeled/heldout.tsv --worst 0
 
-## generate: rewrite lexicon/default_gen.go (the parsed default lexicon leadlex starts from); run after editing lexicon/default.yaml
+## generate: rewrite lexicon/default.gob (the parsed default lexicon leadlex starts from); run after editing lexicon/default.yaml
 generate:
 	$(GO) generate ./lexicon
 
