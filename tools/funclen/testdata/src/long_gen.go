@@ -2,260 +2,88 @@
 
 package src
 
-var x int
-
-// Long has 81 body lines.
+// LongGenerated has 81 body lines, all comments: funclen counts the lines
+// between the braces, and skips the whole file for its generated header.
 func LongGenerated() {
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-}
-
-// Fits has 80.
-func Fits() {
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-}
-
-type T[K any] struct{}
-
-// M is a long method on a generic type.
-func (t *T[K]) M() {
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
-	x++
+	// body line 1
+	// body line 2
+	// body line 3
+	// body line 4
+	// body line 5
+	// body line 6
+	// body line 7
+	// body line 8
+	// body line 9
+	// body line 10
+	// body line 11
+	// body line 12
+	// body line 13
+	// body line 14
+	// body line 15
+	// body line 16
+	// body line 17
+	// body line 18
+	// body line 19
+	// body line 20
+	// body line 21
+	// body line 22
+	// body line 23
+	// body line 24
+	// body line 25
+	// body line 26
+	// body line 27
+	// body line 28
+	// body line 29
+	// body line 30
+	// body line 31
+	// body line 32
+	// body line 33
+	// body line 34
+	// body line 35
+	// body line 36
+	// body line 37
+	// body line 38
+	// body line 39
+	// body line 40
+	// body line 41
+	// body line 42
+	// body line 43
+	// body line 44
+	// body line 45
+	// body line 46
+	// body line 47
+	// body line 48
+	// body line 49
+	// body line 50
+	// body line 51
+	// body line 52
+	// body line 53
+	// body line 54
+	// body line 55
+	// body line 56
+	// body line 57
+	// body line 58
+	// body line 59
+	// body line 60
+	// body line 61
+	// body line 62
+	// body line 63
+	// body line 64
+	// body line 65
+	// body line 66
+	// body line 67
+	// body line 68
+	// body line 69
+	// body line 70
+	// body line 71
+	// body line 72
+	// body line 73
+	// body line 74
+	// body line 75
+	// body line 76
+	// body line 77
+	// body line 78
+	// body line 79
+	// body line 80
+	// body line 81
 }
