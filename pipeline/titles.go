@@ -50,6 +50,12 @@ var titleLinks = wordSet("of", ",", "for", "-", "–", "—", ":")
 // titleJoins may join the capitalised words of X: "Planning and Performance".
 var titleJoins = wordSet("and", "&", "/")
 
+// titleBreaks never stand in a title's X, capitalised or not: in a Title
+// Case or all-caps heading ("Develop Your Team", "WE INSPIRE AND DEVELOP
+// OUR TEAM") they show that the words around them are not a title.
+var titleBreaks = wordSet("the", "a", "an", "our", "your", "their", "his", "her", "its", "my", "this", "that",
+	"these", "those", "we", "you", "they", "i", "us", "them")
+
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -84,7 +90,7 @@ func beforeTitleNoun(toks []Token, low []matchToken, i, n int) bool {
 		if titleJoins[low[k].Lower] {
 			continue
 		}
-		if !toks[k].Word || !capitalised(toks[k].Text) {
+		if !toks[k].Word || !capitalised(toks[k].Text) || titleBreaks[low[k].Lower] {
 			return false
 		}
 		if titleNouns[low[k].Lower] {
@@ -111,7 +117,7 @@ func afterTitleOpener(toks []Token, low []matchToken, i int) bool {
 		if titleJoins[w] {
 			continue
 		}
-		if !toks[k].Word || !capitalised(toks[k].Text) {
+		if !toks[k].Word || !capitalised(toks[k].Text) || titleBreaks[w] {
 			return false
 		}
 		if words++; words > maxTitleWords {

@@ -99,3 +99,43 @@ func TestAgentNounsDoNotCount(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleRuleEdges pins the title rule at a sentence's edges and in
+// headings: a hit at the first or last token, a link or opener with
+// nothing before it, punctuation, non-ASCII capitals, Title Case and
+// all-caps headings, and negation around a title.
+func TestTitleRuleEdges(t *testing.T) {
+	an := NewAnalyzer(lexicon.Default(), DefaultLabels)
+	for _, tc := range []struct{ text, want string }{
+		{"Strategy", "strategy"},                                       // alone: no title frame
+		{"Strategy.", "strategy"},                                      // the last token is punctuation
+		{"STRATEGY", "strategy"},                                       // all-caps word alone
+		{"of Strategy", "strategy"},                                    // a link with no opener before it
+		{", Strategy", "strategy"},                                     // a link at the first token
+		{"Manager Strategy", "strategy"},                               // an opener with no link
+		{"Strategy Manager", ""},                                       // hit at i=0, title noun last
+		{"Head of Strategy", ""},                                       // hit at the last token
+		{"Head of strategy", ""},                                       // lower-case subject after a capitalised opener and "of"
+		{"head of Strategy", ""},                                       // lower-case opener before "of"
+		{"Head of Émerging Strategy", ""},                              // a non-ASCII capital in X
+		{"ÉTAT Strategy Manager", ""},                                  // a non-ASCII capital before the hit
+		{"Director – Strategy", ""},                                    // an en dash link
+		{"Lead: Strategy", ""},                                         // a colon link
+		{"HEAD OF PERFORMANCE", ""},                                    // an all-caps title
+		{"Head of Strategy and Performance Planning Review", "review"}, // X longer than maxTitleWords
+		{"WE INSPIRE AND DEVELOP OUR TEAM.", "inspire"},                // all caps: "our" is no title word
+		{"Inspire Your Team", "inspire"},                               // Title Case heading: "your" breaks X
+		{"Inspire the Team Lead", "inspire"},                           // "the" breaks X
+		{"We inspire the Team.", "inspire"},                            // lower-case hit
+		{"Strategy Manager, not inspiring.", "inspire"},                // negated after a title: still counts (negated)
+		{"Not a Strategy Manager: we do not inspire.", "inspire"},
+	} {
+		if got := strings.Join(countedTerms(an, tc.text), " "); got != tc.want {
+			t.Errorf("%q counts %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	// A title's skipped hit leaves the negation of the next hit alone.
+	if h := NewScorer(an).Analyze("Strategy Manager, not inspiring.").Hits; len(h) != 1 || !h[0].Negated {
+		t.Errorf("hits %+v, want one negated hit", h)
+	}
+}
