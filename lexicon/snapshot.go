@@ -20,8 +20,10 @@ type snapshot struct {
 }
 
 // WriteSnapshot writes l, every field of it (the unexported ones too), to w
-// in encoding/gob; the same lexicon always gives the same bytes.
-// tools/genlexicon writes default.gob with it.
+// in encoding/gob; the same lexicon always gives the same bytes in a
+// process that has encoded or decoded no other gob type before (gob numbers
+// types per process, in the order it first meets them), as tools/genlexicon,
+// which writes default.gob with it, has not.
 func (l *Lexicon) WriteSnapshot(w io.Writer) error {
 	s := snapshot{Lexicon: *l, SetSkip: l.setSkip, SetNegation: l.setNegation, SetAgents: l.setAgents}
 	s.StemWords = slices.Sorted(maps.Keys(l.stems))

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"reflect"
 	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -98,4 +101,43 @@ func TestSnapshotKeepsUnexported(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("the snapshot changed the lexicon (%s)", firstDifference(got, want))
 	}
+}
+
+// TestDefaultConcurrent calls Default from many goroutines at once (run
+// with -race): each gets its own lexicon, equal to the others.
+func TestDefaultConcurrent(t *testing.T) {
+	want := Default()
+	got := make([]*Lexicon, 16)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i] = Default()
+			got[i].Entries[0].Term = "changed by " + strconv.Itoa(i) // writes only its own copy
+		}()
+	}
+	wg.Wait()
+	for i, l := range got {
+		l.Entries[0].Term = want.Entries[0].Term
+		if !reflect.DeepEqual(l, want) {
+			t.Fatalf("goroutine %d's Default differs (%s)", i, firstDifference(l, want))
+		}
+	}
+}
+
+// TestDefaultBrokenPanics checks that a broken embedded default.gob panics
+// with a message that says what to run.
+func TestDefaultBrokenPanics(t *testing.T) {
+	saved := defaultGob
+	defer func() { defaultGob = saved }()
+	defaultGob = saved[:len(saved)/2]
+	defer func() {
+		msg, _ := recover().(string)
+		if !strings.Contains(msg, "default.gob is broken") || !strings.Contains(msg, "go generate ./lexicon") {
+			t.Fatalf("panic %q, want one naming default.gob and go generate", msg)
+		}
+	}()
+	Default()
+	t.Fatal("Default did not panic on a broken default.gob")
 }

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/leadlex/leadlex/lexicon"
 )
@@ -44,11 +45,36 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "genlexicon:", err)
 		return 1
 	}
-	if err := os.WriteFile(*out, snap, 0o644); err != nil {
+	if err := writeAtomic(*out, snap); err != nil {
 		fmt.Fprintln(stderr, "genlexicon:", err)
 		return 1
 	}
 	return 0
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it
+// into place, so that an interrupted run never leaves a cut default.gob
+// (which would make lexicon.Default panic).
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }
 
 // Snapshot parses data as default.yaml and returns the lexicon in the gob
