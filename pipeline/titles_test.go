@@ -88,11 +88,15 @@ func TestAgentNounsDoNotCount(t *testing.T) {
 		{"We hire software developers.", ""},
 		{"Line 3 operators start at six.", ""},
 		{"Our supporters fund the work.", ""},
-		{"She influences the board.", "influence"},   // the verb still counts
-		{"She develops people.", "develop people"},   // the verb still counts
-		{"Our collaborators help.", "collaboration"}, // reviewed same: DefaultAgents
-		{"It empowers people.", "empower people"},    // an entry's own word, not an agent noun
-		{"We deliver on time.", "deliver on time"},   // an entry's own word
+		{"She influences the board.", "influence"},    // the verb still counts
+		{"She develops people.", "develop people"},    // the verb still counts
+		{"Our collaborators help.", "collaboration"},  // reviewed same: DefaultAgents
+		{"It empowers people.", "empower people"},     // an entry's own word, not an agent noun
+		{"We deliver on time.", "deliver on time"},    // an entry's own word
+		{"The influencer's post.", ""},                // possessive
+		{"The influencers’ posts.", ""},               // curly apostrophe
+		{"INFLUENCERS", ""},                           // all caps, alone
+		{"The collaborator’s view.", "collaboration"}, // allowed, possessive with a curly apostrophe
 	} {
 		if got := strings.Join(countedTerms(an, tc.text), " "); got != tc.want {
 			t.Errorf("%q counts %q, want %q", tc.text, got, tc.want)
