@@ -14,7 +14,8 @@ import (
 //   - X before a title noun: "Strategy Manager", "Chief Innovation Officer",
 //     "Planning & Performance Lead". X and the title noun are capitalised;
 //     X is a run of at most maxTitleWords capitalised words ("and", "&" and
-//     "/" may join them).
+//     "/" may join them) with no determiner or pronoun among them
+//     (titleBreaks: "Inspire Your Team" is a heading, not a title).
 //   - X after an opening title word: "Head of Performance", "Director of
 //     Planning and Performance", "VP, Strategic Partnerships", "Clinical Lead
 //     for Quality". The opener and X are capitalised; after "head of",
