@@ -17,9 +17,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/leadlex/leadlex/lexicon"
+	"github.com/leadlex/leadlex/results"
 )
 
 func main() {
@@ -52,29 +52,19 @@ func run(args []string, stderr io.Writer) int {
 	return 0
 }
 
-// writeAtomic writes data to a temporary file beside path and renames it
-// into place, so that an interrupted run never leaves a cut default.gob
-// (which would make lexicon.Default panic).
+// writeAtomic writes data through a results.AtomicFile, so that an
+// interrupted run never leaves a cut default.gob (which would make
+// lexicon.Default panic).
 func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	f, err := results.CreateAtomic(path)
 	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Abort()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return f.Commit()
 }
 
 // Snapshot parses data as default.yaml and returns the lexicon in the gob
