@@ -67,18 +67,27 @@ func (l *Lexicon) AgentSet() map[string]bool {
 	return out
 }
 
+// AgentBlocked reports whether a lower-cased word, whose stem is given, is
+// an agent noun that may not match the entries of its stem: one not in
+// allowed (an AgentSet). Matching and Lookup both ask it.
+func AgentBlocked(allowed map[string]bool, lower, stem string) bool {
+	return IsAgentNoun(lower, stem) && !AgentAllowed(allowed, lower)
+}
+
 // hasBlockedAgent reports whether a lower-cased text holds an agent noun
 // the lexicon does not allow to match the entries of its stem.
 func (l *Lexicon) hasBlockedAgent(text string) bool {
-	var allowed map[string]bool
+	var allowed map[string]bool // made only when an agent noun turns up
 	for _, w := range stem.Words(text) {
-		if IsAgentNoun(w, stem.Stem(w)) {
-			if allowed == nil {
-				allowed = l.AgentSet()
-			}
-			if !AgentAllowed(allowed, w) {
-				return true
-			}
+		s := stem.Stem(w)
+		if !IsAgentNoun(w, s) {
+			continue
+		}
+		if allowed == nil {
+			allowed = l.AgentSet()
+		}
+		if AgentBlocked(allowed, w, s) {
+			return true
 		}
 	}
 	return false

@@ -116,7 +116,7 @@ func (m *matcher) token(lower, stem string) matchToken {
 	t := matchToken{Lower: lower}
 	if stem != "" {
 		t.id, t.flags = m.ids[stem], flagWord
-		if t.id != 0 && lexicon.IsAgentNoun(lower, stem) && !lexicon.AgentAllowed(m.agents, lower) {
+		if t.id != 0 && lexicon.AgentBlocked(m.agents, lower, stem) {
 			t.id = 0 // a person's name for the doer, not the stance of the entry (see lexicon.IsAgentNoun)
 		}
 	}
