@@ -49,11 +49,8 @@ func columnGrouping(name string) (func(*results.Result) string, error) {
 	var usable []string
 	var idx []int
 	found := false
-	for _, f := range reflect.VisibleFields(typ) {
-		if f.Anonymous { // an embedded struct: its fields are the columns
-			continue
-		}
-		col, _, _ := strings.Cut(f.Tag.Get("parquet"), ",")
+	for _, c := range results.Columns(typ) {
+		col, f := c.Name, c.Field
 		ok := false
 		switch f.Type.Kind() {
 		case reflect.String, reflect.Int32, reflect.Int64:

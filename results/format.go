@@ -141,17 +141,8 @@ func newTextWriter[T any](out io.Writer, asCSV bool) (*TextWriter[T], error) {
 		return nil, fmt.Errorf("text output of %v: not a struct", typ)
 	}
 	w := &TextWriter[T]{out: out}
-	// The fields of an embedded struct are columns in its place, as in
-	// Parquet; VisibleFields lists them right after the embedded field.
-	for _, f := range reflect.VisibleFields(typ) {
-		if f.Anonymous || !f.IsExported() {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("parquet"), ",")
-		if name == "" {
-			name = f.Name
-		}
-		w.cols = append(w.cols, textColumn{name: name, index: f.Index})
+	for _, c := range Columns(typ) {
+		w.cols = append(w.cols, textColumn{name: c.Name, index: c.Field.Index})
 	}
 	w.enc = json.NewEncoder(&w.line)
 	w.enc.SetEscapeHTML(false)
